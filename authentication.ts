@@ -1,0 +1,68 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { procountorLoginUrl } from './lib/config';
+import { procountorFor } from './lib/procountor/client';
+import { requestToken } from './lib/procountor/oauth';
+import { connectionIdentity } from './lib/connection';
+
+const authorizeUrl = (_z: ZObject, bundle: Bundle) => {
+  const params = new URLSearchParams({
+    response_type: 'code',
+    client_id: process.env.CLIENT_ID ?? '',
+    redirect_uri: String(bundle.inputData.redirect_uri ?? ''),
+    state: String(bundle.inputData.state ?? ''),
+  });
+  return `${procountorLoginUrl()}?${params.toString()}`;
+};
+
+const getAccessToken = async (z: ZObject, bundle: Bundle) => {
+  const token = await requestToken(z, {
+    grant_type: 'authorization_code',
+    code: String(bundle.inputData.code ?? ''),
+    redirect_uri: String(bundle.inputData.redirect_uri ?? ''),
+  });
+  return { access_token: token.access_token, refresh_token: token.refresh_token ?? '' };
+};
+
+const refreshAccessToken = async (z: ZObject, bundle: Bundle) => {
+  const refresh = bundle.authData.refresh_token;
+  if (!refresh) throw new z.errors.ExpiredAuthError('The Procountor connection cannot be renewed. Reconnect your Procountor account.');
+  const token = await requestToken(z, { grant_type: 'refresh_token', refresh_token: refresh });
+  // Procountor may keep the old refresh token; never store an empty one over it.
+  return { access_token: token.access_token, refresh_token: token.refresh_token || refresh };
+};
+
+/** The connection test: the Procountor user and company (and the Click2Contract account) it is connected as. */
+const test = async (z: ZObject, bundle: Bundle) => connectionIdentity(z, bundle, procountorFor(z, bundle));
+
+export default {
+  type: 'oauth2' as const,
+  oauth2Config: {
+    authorizeUrl,
+    getAccessToken,
+    refreshAccessToken,
+    autoRefresh: true,
+  },
+  fields: [
+    {
+      key: 'click2contract_api_key',
+      label: 'Click2Contract API Key',
+      type: 'password' as const,
+      required: true,
+      helpText:
+        'Create an API key in Click2Contract under **Integrations** (top right corner) and paste it here. ' +
+        'It lets Zapier read your accepted contracts and subscribe to new ones.',
+    },
+    {
+      key: 'slack_bot_token',
+      label: 'Slack Bot Token (optional)',
+      type: 'password' as const,
+      required: false,
+      helpText:
+        'Only needed to post new-invoice alerts to Slack. In your Slack app\'s **OAuth & Permissions** page, copy the ' +
+        '**Bot User OAuth Token** (it starts with `xoxb-`). The bot needs the scopes `chat:write`, `channels:read` and ' +
+        '`groups:read` (add `chat:write.public` to post in channels it has not been invited to).',
+    },
+  ],
+  test,
+  connectionLabel: (_z: ZObject, bundle: Bundle) => String(bundle.inputData.label ?? ''),
+};

@@ -1,0 +1,17 @@
+// The one place that knows the outside services' base URLs. Zapier sets these with `zapier-platform env:set`;
+// the demo, tests and benchmarks point them at the local sandboxes.
+
+const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
+export const procountorApiUrl = () => trimSlash(process.env.PROCOUNTOR_API_URL || 'https://api.procountor.com/api');
+export const procountorLoginUrl = () => process.env.PROCOUNTOR_LOGIN_URL || 'https://api.procountor.com/login';
+export const click2contractApiUrl = () =>
+  trimSlash(process.env.CLICK2CONTRACT_API_URL || 'https://api.click2contract.com/v1');
+/** @slack/web-api wants the trailing slash. */
+export const slackApiUrl = () => trimSlash(process.env.SLACK_API_URL || 'https://slack.com/api') + '/';
+
+/** Procountor publishes 20 requests per second per API client; going over may suspend the client. */
+export const PROCOUNTOR_MAX_REQUESTS_PER_SECOND = 20;
+
+/** Zapier stops a step after 30 seconds; one outside call must leave room for the rest of the step. */
+export const REQUEST_TIMEOUT_MS = 15_000;

@@ -1,0 +1,210 @@
+// The one Procountor client: paths, paging, headers and error handling live here and nowhere else.
+import type { ZObject } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { PROCOUNTOR_MAX_REQUESTS_PER_SECOND, procountorApiUrl, REQUEST_TIMEOUT_MS } from '../config';
+import { SlidingWindowLimiter } from '../rateLimiter';
+import { retryLater } from '../retryable';
+import { procountorError } from './errors';
+import {
+  BankAccountSearchResult,
+  BusinessPartner,
+  BusinessPartnerSearchResult,
+  Company,
+  Invoice,
+  InvoiceSearchResult,
+  Product,
+  ProductSearchResult,
+  User,
+  VatInformation,
+  VatSettings,
+} from './schemas';
+
+/** Procountor's largest page. */
+export const MAX_PAGE_SIZE = 200;
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+interface Call {
+  method: 'GET' | 'POST';
+  path: string;
+  params?: Query;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface BusinessPartnerQuery {
+  type?: 'CUSTOMER' | 'SUPPLIER' | 'PERSON';
+  /** Sent as a header, as Procountor documents since its 2023-09 spec. */
+  identifier?: string;
+  name?: string;
+  active?: boolean;
+  page?: number;
+  size?: number;
+}
+
+export interface ProductQuery {
+  code?: string;
+  name?: string;
+  type?: 'SALES' | 'PURCHASE' | 'TRAVEL';
+  active?: boolean;
+  previousId?: number;
+  size?: number;
+}
+
+export interface InvoiceQuery {
+  types?: string;
+  searchTerm?: string;
+  invoiceNumber?: number;
+  businessPartnerId?: number;
+  status?: string;
+  page?: number;
+  size?: number;
+}
+
+const compact = (query: Query = {}) =>
+  Object.fromEntries(
+    Object.entries(query)
+      .filter(([, value]) => value !== undefined && value !== '')
+      .map(([key, value]) => [key, String(value)]),
+  );
+
+/** HTTP header values cannot carry every Unicode letter; such a search goes as a query parameter instead. */
+const fitsInHeader = (value: string) => /^[\x20-\x7e]*$/.test(value);
+
+export class ProcountorClient {
+  /** Every HTTP request this client sent, for the task history and the benchmarks. */
+  requestCount = 0;
+  private readonly limiter = new SlidingWindowLimiter(PROCOUNTOR_MAX_REQUESTS_PER_SECOND);
+
+  constructor(
+    private readonly z: ZObject,
+    private readonly accessToken: string,
+    private readonly baseUrl = procountorApiUrl(),
+  ) {}
+
+  private async call<S extends zod.ZodType>(schema: S, call: Call): Promise<zod.infer<S>> {
+    await this.limiter.acquire();
+    this.requestCount += 1;
+    let response;
+    try {
+      response = await this.z.request({
+        url: `${this.baseUrl}${call.path}`,
+        method: call.method,
+        params: compact(call.params),
+        headers: {
+          Accept: 'application/json',
+          Authorization: `Bearer ${this.accessToken}`,
+          ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...call.headers,
+        },
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        skipThrowForStatus: true,
+        throwForThrottlingEarly: false,
+        timeout: REQUEST_TIMEOUT_MS,
+      } as Parameters<ZObject['request']>[0]);
+    } catch (error) {
+      // 401s arrive here already turned into RefreshAuthError by Zapier's autoRefresh middleware.
+      if (error instanceof Error && /RefreshAuthError|ExpiredAuthError/.test(error.name)) throw error;
+      throw retryLater(
+        this.z,
+        `Could not reach Procountor (${call.method} ${call.path}: ${(error as Error).message}). Zapier will retry.`,
+      );
+    }
+    if (response.status < 200 || response.status >= 300) {
+      throw procountorError(this.z, {
+        status: response.status,
+        content: response.content,
+        retryAfter: response.getHeader('retry-after') ?? null,
+        method: call.method,
+        path: call.path,
+      });
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(response.content);
+    } catch {
+      throw retryLater(this.z, `Procountor sent an answer that is not JSON (${call.method} ${call.path}). Zapier will retry.`);
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      throw new this.z.errors.Error(
+        `Procountor's answer to ${call.method} ${call.path} was not in the expected shape: ${zod.prettifyError(parsed.error)}`,
+        'ProcountorUnexpectedAnswer',
+        502,
+      );
+    }
+    return parsed.data;
+  }
+
+  getUser() {
+    return this.call(User, { method: 'GET', path: '/users' });
+  }
+
+  getCompany() {
+    return this.call(Company, { method: 'GET', path: '/company' });
+  }
+
+  async listBankAccounts() {
+    return (await this.call(BankAccountSearchResult, { method: 'GET', path: '/bankaccounts', params: { size: MAX_PAGE_SIZE } }))
+      .results;
+  }
+
+  getDefaultVats() {
+    return this.call(VatInformation, { method: 'GET', path: '/vats/default' });
+  }
+
+  getVatSettings() {
+    return this.call(VatSettings, { method: 'GET', path: '/vats/settings' });
+  }
+
+  searchBusinessPartners(query: BusinessPartnerQuery) {
+    const headers: Record<string, string> = {};
+    const params: Query = { type: query.type, active: query.active, page: query.page, size: query.size };
+    for (const key of ['identifier', 'name'] as const) {
+      const value = query[key]?.trim();
+      if (!value) continue;
+      if (fitsInHeader(value)) headers[key] = value;
+      else params[key] = value;
+    }
+    return this.call(BusinessPartnerSearchResult, { method: 'GET', path: '/businesspartners', headers, params });
+  }
+
+  getBusinessPartner(id: number) {
+    return this.call(BusinessPartner, { method: 'GET', path: `/businesspartners/${encodeURIComponent(String(id))}` });
+  }
+
+  createBusinessPartner(partner: BusinessPartner) {
+    return this.call(BusinessPartner, { method: 'POST', path: '/businesspartners', body: partner });
+  }
+
+  searchProducts(query: ProductQuery) {
+    return this.call(ProductSearchResult, { method: 'GET', path: '/products', params: { ...query } });
+  }
+
+  getProduct(id: number) {
+    return this.call(Product, { method: 'GET', path: `/products/${encodeURIComponent(String(id))}` });
+  }
+
+  createProduct(product: Product) {
+    return this.call(Product, { method: 'POST', path: '/products', body: product });
+  }
+
+  searchInvoices(query: InvoiceQuery) {
+    return this.call(InvoiceSearchResult, { method: 'GET', path: '/invoices', params: { ...query } });
+  }
+
+  getInvoice(id: number) {
+    return this.call(Invoice, { method: 'GET', path: `/invoices/${encodeURIComponent(String(id))}` });
+  }
+
+  createInvoice(invoice: Invoice) {
+    return this.call(Invoice, { method: 'POST', path: '/invoices', body: invoice });
+  }
+}
+
+/** The client for a Zap step, built from the connection's tokens. */
+export const procountorFor = (z: ZObject, bundle: { authData: Record<string, string | undefined> }) => {
+  const token = bundle.authData.access_token;
+  if (!token) throw new z.errors.RefreshAuthError('The Procountor connection has no access token. Reconnect Procountor.');
+  return new ProcountorClient(z, token);
+};

@@ -1,0 +1,75 @@
+// The one mapping from Procountor's answers to Zapier's error classes, used by every operation.
+import type { ZObject } from 'zapier-platform-core';
+import { ErrorMessages } from './schemas';
+import { retryAfterSeconds, retryLater } from '../retryable';
+
+/** The user rights the integration's Procountor user needs (Click2Contract's setup guide, step 3). */
+const RIGHT_FOR_PATH: Array<[RegExp, string]> = [
+  [/^\/(users|company)/, 'Edit personal info'],
+  [/^\/invoices/, 'New sales invoice/Group invoice'],
+  [/^\/businesspartners/, 'Customer register'],
+  [/^\/products/, 'Product register'],
+  [/^\/(bankaccounts|vats)/, 'New sales invoice/Group invoice'],
+];
+
+export const rightNeededFor = (path: string) =>
+  RIGHT_FOR_PATH.find(([pattern]) => pattern.test(path))?.[1] ?? 'New sales invoice/Group invoice';
+
+export interface ProcountorAnswer {
+  status: number;
+  content: string;
+  retryAfter: string | null;
+  method: string;
+  path: string;
+}
+
+const describeErrors = (content: string): string => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(content);
+  } catch {
+    return '';
+  }
+  const result = ErrorMessages.safeParse(parsed);
+  if (!result.success) return '';
+  return result.data.errors
+    .map((e) => [e.field ? `field "${e.field}"` : '', e.message ?? ''].filter(Boolean).join(': '))
+    .filter(Boolean)
+    .join('; ');
+};
+
+/** Turns a non-2xx Procountor answer into the Zapier error a Zap builder can act on. */
+export const procountorError = (z: ZObject, answer: ProcountorAnswer): Error => {
+  const { status, method, path } = answer;
+  const detail = describeErrors(answer.content);
+  const where = `${method} ${path}`;
+  if (status === 401) return new z.errors.RefreshAuthError('Procountor asked to sign in again.');
+  if (status === 429) {
+    const delay = retryAfterSeconds(answer.retryAfter);
+    return new z.errors.ThrottledError(
+      `Procountor's rate limit was reached (${where}). Zapier will retry in ${delay} s.`,
+      delay,
+    );
+  }
+  if (status === 403) {
+    return new z.errors.Error(
+      `Procountor refused ${where}: the connected Procountor user lacks the right "${rightNeededFor(path)}". ` +
+        'In Procountor, go to Management → Users and privileges and give the API user "All rights" in: Edit personal info, ' +
+        'New sales invoice/Group invoice, Customer register and Product register. Then reconnect.' +
+        (detail ? ` (Procountor said: ${detail})` : ''),
+      'ProcountorForbidden',
+      403,
+    );
+  }
+  if (status >= 500) {
+    return retryLater(z, `Procountor is not answering properly (HTTP ${status} on ${where}). Zapier will retry.`);
+  }
+  if (status === 404) {
+    return new z.errors.Error(`Procountor found nothing at ${where}.${detail ? ` ${detail}` : ''}`, 'ProcountorNotFound', 404);
+  }
+  return new z.errors.Error(
+    `Procountor rejected ${where}${detail ? `: ${detail}` : ` (HTTP ${status})`}. Check the value of that field in this step.`,
+    'ProcountorInvalidData',
+    status,
+  );
+};

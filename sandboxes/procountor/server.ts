@@ -1,0 +1,497 @@
+// A local stand-in for Procountor's REST API 26.04 and its OAuth2 login, on loopback.
+import crypto from 'node:crypto';
+import { bearerToken, FaultBox, INVALID_JSON, json, RateWindow, Router, serve, type Fault, type SandboxRequest } from '../http';
+import { withReferenceCheckDigit } from './reference';
+import { companyVatRates, isIsoDate, validateBusinessPartner, validateInvoice, validateProduct, type FieldError } from './validation';
+
+export const PROCOUNTOR_SANDBOX = {
+  clientId: 'sandbox-client',
+  clientSecret: 'sandbox-secret',
+  /** For the `client_credentials` grant, which Procountor pairs with an API key. */
+  apiKey: 'sandbox-api-key',
+  defaultPort: 4010,
+};
+
+const RATE_LIMIT_PER_SECOND = 20;
+const round2 = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
+const token = (prefix: string) => `${prefix}_${crypto.randomBytes(18).toString('hex')}`;
+const errors = (status: number, list: Array<{ field?: string; message: string }>) =>
+  json(status, { errors: list.map((e) => ({ status, field: e.field ?? null, message: e.message })) });
+const badRequest = (list: FieldError[] | Array<{ field: string; message: string }>) => errors(400, list);
+
+type Json = Record<string, any>;
+
+const seedCompany = () => ({
+  company: {
+    id: 1001,
+    name: 'Sandbox Oy',
+    country: 'FINLAND',
+    companyCurrency: 'EUR',
+    businessIdentifier: { type: 'Y_TUNNUS', id: '2077474-0' },
+    operationType: 'DEMONSTRATION',
+  },
+  user: {
+    id: 501,
+    username: 'sandbox.api',
+    companyId: 1001,
+    firstName: 'Sandbox',
+    lastName: 'Api',
+    email: 'api@sandbox.example',
+    mobilePhone: '+358401234567',
+  },
+  bankAccounts: [
+    { id: 1, accountNumber: '50001510000023', iban: 'FI4250001510000023', bic: 'OKOYFIHH', bankName: 'OP', currency: 'EUR' },
+    { id: 2, accountNumber: '12345600000785', iban: 'FI2112345600000785', bic: 'NDEAFIHH', bankName: 'Nordea', currency: 'EUR' },
+  ],
+});
+
+export class ProcountorSandboxState {
+  businesspartners: Json[] = [];
+  products: Json[] = [];
+  invoices: Json[] = [];
+  nextId = { partner: 5001, product: 7001, invoice: 9001, invoiceNumber: 1001, reference: 100 };
+  codes = new Map<string, { clientId: string; redirectUri: string }>();
+  accessTokens = new Map<string, { clientId: string; expiresAt: number }>();
+  refreshTokens = new Map<string, string>();
+  tokenLifetimeSeconds = 3600;
+  /** Every API request (not controls, not OAuth), for counting round trips and the peak rate. */
+  requestLog: Array<{ at: number; method: string; path: string }> = [];
+  fixed = seedCompany();
+
+  reset() {
+    this.businesspartners = [];
+    this.products = [];
+    this.invoices = [];
+    this.nextId = { partner: 5001, product: 7001, invoice: 9001, invoiceNumber: 1001, reference: 100 };
+    this.requestLog = [];
+  }
+}
+
+const activeOf = (partner: Json) => partner.registryInfo?.active !== false;
+
+const basicPartner = (p: Json) => ({
+  id: p.id,
+  name: p.name,
+  type: p.type,
+  billingAddress: p.billingAddress ?? p.address,
+  invoicingInfo: {
+    customerNumber: p.invoicingInfo?.customerNumber,
+    identifier: p.invoicingInfo?.identifier,
+    identifierType: p.invoicingInfo?.identifierType,
+  },
+  registryInfo: { active: activeOf(p) },
+  version: p.version,
+});
+
+const basicInvoice = (inv: Json) => ({
+  id: inv.id,
+  partnerId: inv.partnerId,
+  type: inv.type,
+  status: inv.status,
+  invoiceNumber: inv.invoiceNumber,
+  invoiceChannel: inv.invoiceChannel,
+  date: inv.date,
+  dueDate: inv.paymentInfo.dueDate,
+  created: inv.created,
+  version: inv.version,
+  invoiceSumInfo: inv.invoiceSumInfo,
+  counterParty: inv.counterParty,
+});
+
+const pageOf = <T>(items: T[], req: SandboxRequest) => {
+  const size = Number(req.query.get('size') ?? 50);
+  const page = Number(req.query.get('page') ?? 0);
+  return { size, page, results: items.slice(page * size, page * size + size), total: items.length };
+};
+
+const pagingError = (req: SandboxRequest): FieldError[] => {
+  const problems: FieldError[] = [];
+  const size = req.query.get('size');
+  if (size !== null && (!/^\d+$/.test(size) || Number(size) < 1 || Number(size) > 200)) {
+    problems.push({ status: 400, field: 'size', message: 'Page size must be between 1 and 200.' });
+  }
+  const page = req.query.get('page');
+  if (page !== null && !/^\d+$/.test(page)) problems.push({ status: 400, field: 'page', message: 'Page must be a number.' });
+  return problems;
+};
+
+/** Header first (Procountor since 2023-09), query parameter as before. */
+const searchParam = (req: SandboxRequest, name: string) => {
+  const header = req.headers[name];
+  const value = (Array.isArray(header) ? header[0] : header) ?? req.query.get(name) ?? '';
+  return value.trim();
+};
+
+const invoiceTotals = (invoice: Json) => {
+  const includeVat = Boolean(invoice.extraInfo?.unitPricesIncludeVat);
+  let net = 0;
+  let vat = 0;
+  for (const row of invoice.invoiceRows as Json[]) {
+    const gross = row.quantity * row.unitPrice * (1 - row.discountPercent / 100) * (1 - (invoice.discountPercent ?? 0) / 100);
+    const rowNet = includeVat ? gross / (1 + row.vatPercent / 100) : gross;
+    const rowVat = includeVat ? gross - rowNet : rowNet * (row.vatPercent / 100);
+    net += round2(rowNet);
+    vat += round2(rowVat);
+  }
+  return { excludingVatTotal: round2(net), vatSumTotal: round2(vat), invoiceSumTotal: round2(net + vat) };
+};
+
+export const createProcountorSandbox = (state = new ProcountorSandboxState()) => {
+  const faults = new FaultBox();
+  const rate = new RateWindow(RATE_LIMIT_PER_SECOND);
+  const router = new Router();
+
+  const authorize = (req: SandboxRequest) => {
+    const accessToken = bearerToken(req);
+    const entry = accessToken ? state.accessTokens.get(accessToken) : undefined;
+    if (!entry || entry.expiresAt <= Date.now()) return undefined;
+    return entry.clientId;
+  };
+
+  const issueTokens = (clientId: string) => {
+    const access = token('pat');
+    const refresh = token('prt');
+    state.accessTokens.set(access, { clientId, expiresAt: Date.now() + state.tokenLifetimeSeconds * 1000 });
+    state.refreshTokens.set(refresh, clientId);
+    return json(200, {
+      access_token: access,
+      refresh_token: refresh,
+      expires_in: state.tokenLifetimeSeconds,
+      token_type: 'bearer',
+    });
+  };
+
+  const oauthError = (status: number, error: string, description: string) =>
+    json(status, { error, error_description: description });
+
+  // ---- OAuth2 ----
+  router.on('GET', '/login', (req) => {
+    const clientId = req.query.get('client_id');
+    const redirectUri = req.query.get('redirect_uri');
+    const htmlError = (message: string) => ({
+      status: 400,
+      raw: `<!doctype html><title>Procountor sign-in</title><p>${message}</p>`,
+      headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    });
+    if (req.query.get('response_type') !== 'code') return htmlError('response_type must be "code".');
+    if (clientId !== PROCOUNTOR_SANDBOX.clientId) return htmlError('Unknown client_id.');
+    if (!redirectUri) return htmlError('redirect_uri is missing.');
+    let target: URL;
+    try {
+      target = new URL(redirectUri);
+    } catch {
+      return htmlError('redirect_uri is not a URL.');
+    }
+    if (target.search) return htmlError('redirect_uri must be a clean URL without a query string.');
+    const code = token('code');
+    state.codes.set(code, { clientId, redirectUri });
+    target.searchParams.set('code', code);
+    const stateParam = req.query.get('state');
+    if (stateParam !== null) target.searchParams.set('state', stateParam);
+    return { status: 302, headers: { Location: target.toString() }, raw: '' };
+  });
+
+  router.on('POST', '/api/oauth/token', (req) => {
+    const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, string>;
+    let clientId = body.client_id;
+    let clientSecret = body.client_secret;
+    const basic = /^Basic\s+(.+)$/i.exec(String(req.headers.authorization ?? ''));
+    if (basic) [clientId, clientSecret] = Buffer.from(basic[1]!, 'base64').toString('utf8').split(':');
+    if (clientId !== PROCOUNTOR_SANDBOX.clientId || clientSecret !== PROCOUNTOR_SANDBOX.clientSecret) {
+      return oauthError(401, 'invalid_client', 'Client authentication failed.');
+    }
+    switch (body.grant_type) {
+      case 'authorization_code': {
+        const entry = body.code ? state.codes.get(body.code) : undefined;
+        if (!entry) return oauthError(400, 'invalid_grant', 'The authorization code is invalid or was already used.');
+        state.codes.delete(body.code!);
+        if (body.redirect_uri !== entry.redirectUri) {
+          return oauthError(400, 'invalid_grant', 'redirect_uri does not match the one used at sign-in.');
+        }
+        return issueTokens(clientId);
+      }
+      case 'refresh_token': {
+        const owner = body.refresh_token ? state.refreshTokens.get(body.refresh_token) : undefined;
+        if (!owner || owner !== clientId) return oauthError(400, 'invalid_grant', 'Unknown refresh token.');
+        return issueTokens(clientId);
+      }
+      case 'client_credentials': {
+        if (body.api_key !== PROCOUNTOR_SANDBOX.apiKey) return oauthError(400, 'invalid_grant', 'Invalid api_key.');
+        return issueTokens(clientId);
+      }
+      default:
+        return oauthError(400, 'unsupported_grant_type', 'grant_type must be authorization_code, refresh_token or client_credentials.');
+    }
+  });
+
+  // ---- API ----
+  const api = (method: string, path: string, handler: (req: SandboxRequest) => ReturnType<typeof json>) =>
+    router.on(method, `/api${path}`, (req) => {
+      const clientId = authorize(req);
+      if (!clientId) return errors(401, [{ message: 'Unauthorized: missing, invalid or expired access token.' }]);
+      if (rate.over(clientId)) {
+        return { ...errors(429, [{ message: 'Rate limit exceeded: 20 requests per second.' }]), headers: { 'Retry-After': '1' } };
+      }
+      if (req.method === 'POST' && (req.body === INVALID_JSON || typeof req.body !== 'object' || req.body === null)) {
+        return badRequest([{ field: 'body', message: 'Request body must be a JSON object.' }]);
+      }
+      return handler(req);
+    });
+
+  api('GET', '/users', () => json(200, state.fixed.user));
+  api('GET', '/company', () => json(200, state.fixed.company));
+  api('GET', '/bankaccounts', (req) => {
+    const problems = pagingError(req);
+    if (problems.length) return badRequest(problems);
+    const { results, size, page, total } = pageOf(state.fixed.bankAccounts, req);
+    return json(200, { results, meta: { pageNumber: page, pageSize: size, resultCount: results.length, totalCount: total } });
+  });
+  api('GET', '/vats/default', () =>
+    json(200, {
+      vatInformation: [
+        { country: 'FINLAND', percentages: companyVatRates().map((vatPercent) => ({ vatPercent, sales: true, purchase: true })) },
+      ],
+      vatStatuses: [{ vatStatus: 1, description: 'Domestic sales', sales: true, purchase: false }],
+    }),
+  );
+  api('GET', '/vats/settings', () => json(200, { unitPricesIncludeVatSales: false, unitPricesIncludeVatPurchase: false }));
+
+  // Business partners
+  api('GET', '/businesspartners', (req) => {
+    const problems = pagingError(req);
+    const type = req.query.get('type');
+    if (type && !['CUSTOMER', 'SUPPLIER', 'PERSON'].includes(type)) {
+      problems.push({ status: 400, field: 'type', message: `Unknown type "${type}".` });
+    }
+    if (problems.length) return badRequest(problems);
+    const identifier = searchParam(req, 'identifier').toLowerCase();
+    const name = searchParam(req, 'name').toLowerCase();
+    const active = req.query.get('active');
+    const wantActive = active === null ? true : active === 'true';
+    const order = req.query.get('orderById') === 'ASC' ? 1 : -1;
+    const matches = state.businesspartners
+      .filter((p) => !type || p.type === type)
+      .filter((p) => activeOf(p) === wantActive)
+      .filter((p) => !identifier || String(p.invoicingInfo?.identifier ?? '').trim().toLowerCase() === identifier)
+      .filter((p) => !name || String(p.name).toLowerCase().includes(name))
+      .sort((a, b) => (a.id - b.id) * order)
+      .map(basicPartner);
+    const { results, size, page, total } = pageOf(matches, req);
+    return json(200, { results, meta: { pageNumber: page, pageSize: size, resultCount: results.length, totalCount: total } });
+  });
+
+  const byIds = (collection: Json[], raw: string, label: string, view: (x: Json) => Json = (x) => x) => {
+    const ids = raw.split(',').map((s) => s.trim());
+    if (ids.length > 200) return badRequest([{ field: 'id', message: 'At most 200 ids per request.' }]);
+    if (ids.some((id) => !/^\d+$/.test(id))) return badRequest([{ field: 'id', message: 'Ids must be numbers.' }]);
+    const found = ids.map((id) => collection.find((x) => x.id === Number(id)));
+    if (found.some((x) => !x)) return errors(404, [{ message: `${label} not found.` }]);
+    return json(200, ids.length === 1 ? view(found[0]!) : found.map((x) => view(x!)));
+  };
+
+  api('GET', '/businesspartners/:id', (req) => byIds(state.businesspartners, req.params.id!, 'Partner'));
+  api('POST', '/businesspartners', (req) => {
+    const problems = validateBusinessPartner(req.body);
+    if (problems.length) return badRequest(problems);
+    const partner = { ...req.body, id: state.nextId.partner++, version: new Date().toISOString() };
+    partner.registryInfo = { active: true, ...partner.registryInfo };
+    partner.invoicingInfo = { customerNumber: String(partner.id), ...partner.invoicingInfo };
+    state.businesspartners.push(partner);
+    return json(200, partner);
+  });
+
+  // Products
+  api('GET', '/products', (req) => {
+    const problems = pagingError(req);
+    const code = req.query.get('code') ?? '';
+    if (code.length > 40) problems.push({ status: 400, field: 'code', message: 'code may be at most 40 characters.' });
+    const previousId = req.query.get('previousId');
+    if (previousId !== null && !/^\d+$/.test(previousId)) {
+      problems.push({ status: 400, field: 'previousId', message: 'previousId must be a number.' });
+    }
+    const type = req.query.get('type');
+    if (type && !['SALES', 'PURCHASE', 'TRAVEL'].includes(type)) {
+      problems.push({ status: 400, field: 'type', message: `Unknown type "${type}".` });
+    }
+    if (problems.length) return badRequest(problems);
+    const name = (req.query.get('name') ?? '').toLowerCase();
+    const active = req.query.get('active');
+    const size = Number(req.query.get('size') ?? 50);
+    const desc = req.query.get('orderById') === 'DESC';
+    const after = Number(previousId ?? 0);
+    const matches = state.products
+      .filter((p) => (type ? p.type === type : p.type === 'SALES' || p.type === 'PURCHASE'))
+      .filter((p) => active === null || p.active === (active === 'true'))
+      .filter((p) => !code || String(p.code ?? '').toLowerCase().includes(code.toLowerCase()))
+      .filter((p) => !name || String(p.name).toLowerCase().includes(name))
+      .sort((a, b) => (desc ? b.id - a.id : a.id - b.id))
+      .filter((p) => !after || (desc ? p.id < after : p.id > after));
+    const results = matches.slice(0, size);
+    return json(200, { results, meta: { pageNumber: 0, pageSize: size, resultCount: results.length, totalCount: matches.length } });
+  });
+  api('GET', '/products/:id', (req) => byIds(state.products, req.params.id!, 'Product'));
+  api('POST', '/products', (req) => {
+    const problems = validateProduct(req.body);
+    if (req.body.vat !== undefined && !companyVatRates().includes(req.body.vat)) {
+      problems.push({ status: 400, field: 'vat', message: `VAT percent ${req.body.vat} is not in use in this company.` });
+    }
+    if (problems.length) return badRequest(problems);
+    const product = { ...req.body, id: state.nextId.product++, version: new Date().toISOString() };
+    state.products.push(product);
+    return json(200, product);
+  });
+
+  // Invoices
+  api('GET', '/invoices', (req) => {
+    const problems = pagingError(req);
+    const invoiceNumber = req.query.get('invoiceNumber');
+    if (invoiceNumber !== null && !/^\d+$/.test(invoiceNumber)) {
+      problems.push({ status: 400, field: 'invoiceNumber', message: 'invoiceNumber must be a number.' });
+    }
+    if (problems.length) return badRequest(problems);
+    const types = req.query.get('types')?.split(',').filter(Boolean);
+    const status = req.query.get('status');
+    const partnerId = req.query.get('businessPartnerId');
+    const term = (req.query.get('searchTerm') ?? '').toLowerCase();
+    const matches = state.invoices
+      .filter((inv) => !types?.length || types.includes(inv.type))
+      .filter((inv) => !status || inv.status === status)
+      .filter((inv) => !partnerId || inv.partnerId === Number(partnerId))
+      .filter((inv) => !invoiceNumber || inv.invoiceNumber === Number(invoiceNumber))
+      .filter(
+        (inv) =>
+          !term ||
+          String(inv.counterParty?.counterPartyAddress?.name ?? '').toLowerCase().includes(term) ||
+          String(inv.invoiceNumber).includes(term) ||
+          String(inv.additionalInformation ?? '').toLowerCase().includes(term),
+      )
+      .sort((a, b) => (req.query.get('orderById') === 'ASC' ? a.id - b.id : b.id - a.id))
+      .map(basicInvoice);
+    const { results, size, page, total } = pageOf(matches, req);
+    return json(200, { results, meta: { pageNumber: page, pageSize: size, resultCount: results.length, totalCount: total } });
+  });
+  api('GET', '/invoices/:id', (req) => byIds(state.invoices, req.params.id!, 'Invoice'));
+  api('POST', '/invoices', (req) => {
+    const body = req.body as Json;
+    const problems = validateInvoice(body);
+    if (body.date !== undefined && !isIsoDate(body.date)) {
+      problems.push({ status: 400, field: 'date', message: 'Date must be YYYY-MM-DD.' });
+    }
+    const dueDate = body.paymentInfo?.dueDate;
+    if (dueDate !== undefined && !isIsoDate(dueDate)) {
+      problems.push({ status: 400, field: 'paymentInfo.dueDate', message: 'Due date must be YYYY-MM-DD.' });
+    } else if (isIsoDate(dueDate) && isIsoDate(body.date) && dueDate < body.date) {
+      problems.push({ status: 400, field: 'paymentInfo.dueDate', message: 'Due date cannot be before the invoice date.' });
+    }
+    if (body.type !== undefined && body.type !== 'SALES_INVOICE') {
+      problems.push({ status: 400, field: 'type', message: 'The sandbox creates SALES_INVOICE invoices only.' });
+    }
+    if (body.partnerId !== undefined && !state.businesspartners.some((p) => p.id === body.partnerId)) {
+      problems.push({ status: 400, field: 'partnerId', message: `Business partner ${body.partnerId} does not exist.` });
+    }
+    const rates = companyVatRates(isIsoDate(body.date) ? body.date : undefined);
+    (Array.isArray(body.invoiceRows) ? body.invoiceRows : []).forEach((row: Json, i: number) => {
+      if (typeof row?.vatPercent === 'number' && !rates.includes(row.vatPercent)) {
+        problems.push({
+          status: 400,
+          field: `invoiceRows[${i}].vatPercent`,
+          message: `VAT percent ${row.vatPercent} is not in use in this company on ${body.date}.`,
+        });
+      }
+      if (row?.productId !== undefined && !state.products.some((p) => p.id === row.productId)) {
+        problems.push({ status: 400, field: `invoiceRows[${i}].productId`, message: `Product ${row.productId} does not exist.` });
+      }
+    });
+    if (problems.length) return badRequest(problems);
+    const paymentInfo = { ...body.paymentInfo };
+    if (paymentInfo.bankReferenceCode === '') {
+      paymentInfo.bankReferenceCode = withReferenceCheckDigit(String(state.nextId.reference++));
+      paymentInfo.bankReferenceCodeType = 'FI';
+    }
+    const invoice: Json = {
+      ...body,
+      paymentInfo,
+      id: state.nextId.invoice++,
+      invoiceNumber: state.nextId.invoiceNumber++,
+      status: 'UNFINISHED',
+      created: new Date().toISOString(),
+      version: new Date().toISOString(),
+    };
+    invoice.invoiceSumInfo = [{ currency: paymentInfo.currency, inAccountingCurrency: true, ...invoiceTotals(invoice) }];
+    state.invoices.push(invoice);
+    return json(200, invoice);
+  });
+
+  // ---- Test controls ----
+  router.on('POST', '/_sandbox/reset', () => {
+    state.reset();
+    faults.clear();
+    rate.reset();
+    state.tokenLifetimeSeconds = 3600;
+    return json(200, { ok: true });
+  });
+  router.on('GET', '/_sandbox/state', () =>
+    json(200, { businesspartners: state.businesspartners, products: state.products, invoices: state.invoices }),
+  );
+  router.on('POST', '/_sandbox/seed', (req) => {
+    const body = (req.body ?? {}) as { businesspartners?: Json[]; products?: Json[] };
+    const added = { businesspartners: [] as Json[], products: [] as Json[] };
+    for (const p of body.businesspartners ?? []) {
+      const partner: Json = { paymentInfo: { paymentMethod: 'BANK_TRANSFER' }, type: 'CUSTOMER', ...p, id: state.nextId.partner++ };
+      partner.registryInfo = { active: true, ...partner.registryInfo };
+      state.businesspartners.push(partner);
+      added.businesspartners.push(partner);
+    }
+    for (const p of body.products ?? []) {
+      const product = { type: 'SALES', discount: 0, active: true, currency: 'EUR', unit: 'PIECE', ...p, id: state.nextId.product++ };
+      state.products.push(product);
+      added.products.push(product);
+    }
+    return json(200, added);
+  });
+  router.on('POST', '/_sandbox/faults', (req) => {
+    const body = (req.body ?? {}) as Fault & { expireTokens?: boolean; tokenLifetimeSeconds?: number; clear?: boolean };
+    if (body.clear) faults.clear();
+    if (body.expireTokens) for (const entry of state.accessTokens.values()) entry.expiresAt = 0;
+    if (body.tokenLifetimeSeconds !== undefined) state.tokenLifetimeSeconds = body.tokenLifetimeSeconds;
+    if (body.status !== undefined || body.drop || body.latencyMs !== undefined) faults.arm(body);
+    return json(200, { ok: true });
+  });
+  router.on('GET', '/_sandbox/stats', () => {
+    const times = state.requestLog.map((r) => r.at).sort((a, b) => a - b);
+    let peak = 0;
+    for (let i = 0, j = 0; i < times.length; i++) {
+      while (times[i]! - times[j]! >= 1000) j++;
+      peak = Math.max(peak, i - j + 1);
+    }
+    const byRoute: Record<string, number> = {};
+    for (const r of state.requestLog) {
+      const route = `${r.method} ${r.path.replace(/\/\d[\d,]*$/, '/{id}')}`;
+      byRoute[route] = (byRoute[route] ?? 0) + 1;
+    }
+    return json(200, { requests: state.requestLog.length, rateLimited: rate.rejected, peakPerSecond: peak, byRoute });
+  });
+  router.on('POST', '/_sandbox/stats/reset', () => {
+    state.requestLog = [];
+    rate.reset();
+    return json(200, { ok: true });
+  });
+
+  return {
+    state,
+    faults,
+    start: (port = PROCOUNTOR_SANDBOX.defaultPort) =>
+      serve({
+        port,
+        router,
+        faults,
+        isControl: (path) => path.startsWith('/_sandbox/'),
+        onRequest: (req) => {
+          if (req.path.startsWith('/api/') && !req.path.startsWith('/api/oauth/')) {
+            state.requestLog.push({ at: Date.now(), method: req.method, path: req.path.slice(4) });
+          }
+        },
+        notFound: () => errors(404, [{ message: 'Not found.' }]),
+      }),
+  };
+};

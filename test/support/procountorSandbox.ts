@@ -1,0 +1,60 @@
+import { createProcountorSandbox, PROCOUNTOR_SANDBOX } from '../../sandboxes/procountor/server';
+
+/** A Procountor sandbox on a free port, with the app's env pointed at it. */
+export const startProcountor = async () => {
+  const sandbox = createProcountorSandbox();
+  const server = await sandbox.start(0);
+  const base = `http://127.0.0.1:${server.port}`;
+  process.env.CLIENT_ID = PROCOUNTOR_SANDBOX.clientId;
+  process.env.CLIENT_SECRET = PROCOUNTOR_SANDBOX.clientSecret;
+  process.env.PROCOUNTOR_API_URL = `${base}/api`;
+  process.env.PROCOUNTOR_LOGIN_URL = `${base}/login`;
+  const control = async (path: string, body?: unknown) => {
+    const response = await fetch(`${base}/_sandbox/${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return response.json() as Promise<any>;
+  };
+  return { sandbox, server, base, api: `${base}/api`, control, stop: () => server.close() };
+};
+
+export type ProcountorHandle = Awaited<ReturnType<typeof startProcountor>>;
+
+export const REDIRECT_URI = 'https://zapier.com/dashboard/auth/oauth/return/App123CLIAPI/';
+
+/** The interactive part of the OAuth2 dance: the signed-in test user's browser follows /login. */
+export const signInCode = async (base: string, state = 'st4te') => {
+  const url = `${base}/login?${new URLSearchParams({
+    response_type: 'code',
+    client_id: PROCOUNTOR_SANDBOX.clientId,
+    redirect_uri: REDIRECT_URI,
+    state,
+  })}`;
+  const response = await fetch(url, { redirect: 'manual' });
+  const location = new URL(response.headers.get('location')!);
+  return { code: location.searchParams.get('code')!, state: location.searchParams.get('state') };
+};
+
+export const tokenRequest = async (base: string, fields: Record<string, string>) => {
+  const response = await fetch(`${base}/api/oauth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+  return { status: response.status, body: (await response.json()) as any };
+};
+
+/** A valid access token straight from the sandbox, for tests that are not about sign-in. */
+export const sandboxTokens = async (base: string) => {
+  const { code } = await signInCode(base);
+  const { body } = await tokenRequest(base, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: REDIRECT_URI,
+    client_id: PROCOUNTOR_SANDBOX.clientId,
+    client_secret: PROCOUNTOR_SANDBOX.clientSecret,
+  });
+  return body as { access_token: string; refresh_token: string };
+};

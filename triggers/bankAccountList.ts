@@ -1,0 +1,45 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { procountorFor } from '../lib/procountor/client';
+import { bankAccountLabel } from '../lib/procountor/mapping';
+
+const perform = async (z: ZObject, bundle: Bundle) => {
+  const accounts = await procountorFor(z, bundle).listBankAccounts();
+  return accounts.map((account) => ({
+    id: account.iban,
+    iban: account.iban,
+    bic: account.bic ?? '',
+    bank_name: account.bankName ?? '',
+    currency: account.currency,
+    label: bankAccountLabel(account),
+  }));
+};
+
+export default {
+  key: 'bank_account_list',
+  noun: 'Bank Account',
+  display: {
+    label: 'List Bank Accounts',
+    description: "Lists your Procountor company's bank accounts, for dropdowns.",
+    hidden: true,
+  },
+  operation: {
+    perform,
+    canPaginate: false,
+    sample: {
+      id: 'FI4250001510000023',
+      iban: 'FI4250001510000023',
+      bic: 'OKOYFIHH',
+      bank_name: 'OP',
+      currency: 'EUR',
+      label: 'OP FI42 5000 1510 0000 23 (EUR)',
+    },
+    outputFields: [
+      { key: 'id', label: 'IBAN' },
+      { key: 'iban', label: 'IBAN' },
+      { key: 'bic', label: 'BIC' },
+      { key: 'bank_name', label: 'Bank' },
+      { key: 'currency', label: 'Currency' },
+      { key: 'label', label: 'Label' },
+    ],
+  },
+};

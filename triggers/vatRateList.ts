@@ -1,0 +1,28 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { procountorFor } from '../lib/procountor/client';
+import { salesVatRates } from '../lib/vat';
+
+const perform = async (z: ZObject, bundle: Bundle) => {
+  const vats = await procountorFor(z, bundle).getDefaultVats();
+  return salesVatRates(vats).map((percent) => ({ id: String(percent), vat_percent: percent, label: `${percent} %` }));
+};
+
+export default {
+  key: 'vat_rate_list',
+  noun: 'VAT Rate',
+  display: {
+    label: 'List VAT Rates',
+    description: "Lists your Procountor company's sales VAT rates, for dropdowns.",
+    hidden: true,
+  },
+  operation: {
+    perform,
+    canPaginate: false,
+    sample: { id: '25.5', vat_percent: 25.5, label: '25.5 %' },
+    outputFields: [
+      { key: 'id', label: 'VAT Percent (as text)' },
+      { key: 'vat_percent', label: 'VAT Percent', type: 'number' as const },
+      { key: 'label', label: 'Label' },
+    ],
+  },
+};
