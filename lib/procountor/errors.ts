@@ -32,10 +32,11 @@ const describeErrors = (content: string): string => {
   }
   const result = ErrorMessages.safeParse(parsed);
   if (!result.success) return '';
-  return result.data.errors
-    .map((e) => [e.field ? `field "${e.field}"` : '', e.message ?? ''].filter(Boolean).join(': '))
+  const joined = result.data.errors
+    .map((e) => [e.field ? `field "${e.field}"` : '', (e.message ?? '').replace(/\.$/, '')].filter(Boolean).join(': '))
     .filter(Boolean)
     .join('; ');
+  return joined ? joined.replace(/\.?$/, '.') : '';
 };
 
 /** Turns a non-2xx Procountor answer into the Zapier error a Zap builder can act on. */
@@ -56,7 +57,7 @@ export const procountorError = (z: ZObject, answer: ProcountorAnswer): Error => 
       `Procountor refused ${where}: the connected Procountor user lacks the right "${rightNeededFor(path)}". ` +
         'In Procountor, go to Management → Users and privileges and give the API user "All rights" in: Edit personal info, ' +
         'New sales invoice/Group invoice, Customer register and Product register. Then reconnect.' +
-        (detail ? ` (Procountor said: ${detail})` : ''),
+        (detail ? ` Procountor said: ${detail}` : ''),
       'ProcountorForbidden',
       403,
     );
@@ -68,7 +69,7 @@ export const procountorError = (z: ZObject, answer: ProcountorAnswer): Error => 
     return new z.errors.Error(`Procountor found nothing at ${where}.${detail ? ` ${detail}` : ''}`, 'ProcountorNotFound', 404);
   }
   return new z.errors.Error(
-    `Procountor rejected ${where}${detail ? `: ${detail}` : ` (HTTP ${status})`}. Check the value of that field in this step.`,
+    `Procountor rejected ${where}: ${detail || `HTTP ${status}.`} Check the value of that field in this step.`,
     'ProcountorInvalidData',
     status,
   );
