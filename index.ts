@@ -3,6 +3,12 @@ import packageJson from './package.json';
 import authentication from './authentication';
 import vatRateList from './triggers/vatRateList';
 import bankAccountList from './triggers/bankAccountList';
+import productList from './triggers/productList';
+import findCustomer from './searches/findCustomer';
+import findProduct from './searches/findProduct';
+import findInvoice from './searches/findInvoice';
+import createCustomer from './creates/createCustomer';
+import createProduct from './creates/createProduct';
 
 const byKey = <T extends { key: string }>(...operations: T[]) =>
   Object.fromEntries(operations.map((operation) => [operation.key, operation]));
@@ -11,10 +17,29 @@ const app = {
   version: packageJson.version,
   platformVersion: zapier.version,
   authentication,
-  triggers: byKey<any>(vatRateList, bankAccountList),
-  searches: byKey<any>(),
-  creates: byKey<any>(),
-  searchOrCreates: {},
+  triggers: byKey<any>(vatRateList, bankAccountList, productList),
+  searches: byKey<any>(findCustomer, findProduct, findInvoice),
+  creates: byKey<any>(createCustomer, createProduct),
+  searchOrCreates: {
+    find_customer: {
+      key: 'find_customer',
+      display: {
+        label: 'Find or Create Customer',
+        description: 'Finds a customer by business ID (then name) and creates one only when none exists.',
+      },
+      search: 'find_customer',
+      create: 'create_customer',
+    },
+    find_product: {
+      key: 'find_product',
+      display: {
+        label: 'Find or Create Product',
+        description: 'Finds a product by code or similar name and creates one only when none is similar enough.',
+      },
+      search: 'find_product',
+      create: 'create_product',
+    },
+  },
 };
 
 export = app;

@@ -14,6 +14,8 @@ export const normaliseProductName = (name: string): string =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
+const numbersIn = (normalised: string) => (normalised.match(/\d+/g) ?? []).join(' ');
+
 const bigrams = (text: string): Map<string, number> => {
   const compact = text.replace(/ /g, '');
   const counts = new Map<string, number>();
@@ -35,6 +37,8 @@ export const productNameSimilarity = (a: string, b: string): number => {
   const right = normaliseProductName(b);
   if (!left || !right) return 0;
   if (left === right) return 1;
+  // "Licence 10 users" and "Licence 100 users" differ by one bigram but are different products.
+  if (numbersIn(left) !== numbersIn(right)) return 0;
   const x = bigrams(left);
   const y = bigrams(right);
   let shared = 0;
@@ -79,6 +83,12 @@ export const bestProductMatch = <T extends Candidate>(
   return best && { product: best.product, similarity: best.similarity };
 };
 
-/** The words worth handing Procountor's substring filter: longest first, as typed (Procountor compares raw text). */
-export const searchWords = (name: string): string[] =>
-  [...new Set(name.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3))].sort((a, b) => b.length - a.length);
+/**
+ * What to hand Procountor's name substring filter, in order: the whole name (finds the same name in one request),
+ * then its two longest words (find "Design Sprint" from "Design-sprint"). As typed: Procountor compares raw text.
+ */
+export const nameFilters = (name: string): string[] => {
+  const whole = name.trim().replace(/\s+/g, ' ');
+  const words = [...new Set(whole.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3))].sort((a, b) => b.length - a.length);
+  return [...new Set([whole, ...words.slice(0, 2)])].filter(Boolean);
+};

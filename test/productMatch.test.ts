@@ -23,6 +23,8 @@ describe('product names', () => {
     ['Hosting 12 months', 'Hosting 24 months'],
     ['Consulting', 'Training'],
     ['Logo design', 'Website design'],
+    ['Licence 10 users', 'Licence 100 users'],
+    ['Catalogue item 4999', 'Catalogue item 499'],
   ])('keeps %j and %j apart', (a, b) => {
     expect(productNameSimilarity(a, b)).toBeLessThan(SIMILARITY_THRESHOLD);
   });

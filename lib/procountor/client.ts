@@ -43,6 +43,7 @@ export interface BusinessPartnerQuery {
 }
 
 export interface ProductQuery {
+  orderById?: 'ASC' | 'DESC';
   code?: string;
   name?: string;
   type?: 'SALES' | 'PURCHASE' | 'TRAVEL';

@@ -167,6 +167,18 @@ export type Product = z.infer<typeof Product>;
 export const ProductSearchResult = searchResult(Product);
 
 // ---- Invoices ----
+const InvoiceSumInfo = z
+  .array(
+    z.looseObject({
+      currency: optionalString,
+      inAccountingCurrency: z.boolean().optional(),
+      excludingVatTotal: z.number().optional(),
+      vatSumTotal: z.number().optional(),
+      invoiceSumTotal: z.number().optional(),
+    }),
+  )
+  .optional();
+
 export const InvoiceRow = z.looseObject({
   id: z.number().optional(),
   productId: z.number().optional(),
@@ -219,17 +231,7 @@ export const Invoice = z.looseObject({
   buyerReferenceIdentifier: optionalString,
   sellerReferenceIdentifier: optionalString,
   version: optionalString,
-  invoiceSumInfo: z
-    .array(
-      z.looseObject({
-        currency: optionalString,
-        inAccountingCurrency: z.boolean().optional(),
-        excludingVatTotal: z.number().optional(),
-        vatSumTotal: z.number().optional(),
-        invoiceSumTotal: z.number().optional(),
-      }),
-    )
-    .optional(),
+  invoiceSumInfo: InvoiceSumInfo,
 });
 export type Invoice = z.infer<typeof Invoice>;
 
@@ -242,6 +244,7 @@ export const InvoiceBasicInfo = z.looseObject({
   date: optionalString,
   dueDate: optionalString,
   created: optionalString,
+  invoiceSumInfo: InvoiceSumInfo,
   counterParty: z.looseObject({ counterPartyAddress: z.looseObject({ name: optionalString }).optional() }).optional(),
 });
 export type InvoiceBasicInfo = z.infer<typeof InvoiceBasicInfo>;

@@ -58,3 +58,14 @@ export const sandboxTokens = async (base: string) => {
   });
   return body as { access_token: string; refresh_token: string };
 };
+
+/** Connection data as Zapier would hold it after the OAuth2 dance. */
+export const connectedAuthData = async (base: string) => {
+  const tokens = await sandboxTokens(base);
+  return {
+    access_token: tokens.access_token,
+    refresh_token: tokens.refresh_token,
+    click2contract_api_key: 'c2c_sandbox_key',
+    slack_bot_token: 'xoxb-sandbox',
+  };
+};

@@ -1,0 +1,24 @@
+import { InputError } from './inputError';
+import { text } from './inputs';
+import type { Language } from './procountor/schemas';
+
+export const LANGUAGE_CHOICES: Record<Language, string> = {
+  FINNISH: 'Finnish',
+  SWEDISH: 'Swedish',
+  ENGLISH: 'English',
+  DANISH: 'Danish',
+  NORWEGIAN: 'Norwegian',
+  ESTONIAN: 'Estonian',
+};
+
+const ALIASES: Record<string, Language> = { fi: 'FINNISH', sv: 'SWEDISH', en: 'ENGLISH', da: 'DANISH', no: 'NORWEGIAN', nb: 'NORWEGIAN', et: 'ESTONIAN' };
+
+export const languageInput = (value: unknown): Language | undefined => {
+  const raw = text(value);
+  if (!raw) return undefined;
+  const upper = raw.toUpperCase();
+  if (upper in LANGUAGE_CHOICES) return upper as Language;
+  const alias = ALIASES[raw.toLowerCase()];
+  if (alias) return alias;
+  throw new InputError(`"${raw}" is not an invoicing language Procountor offers. Choose one of: ${Object.values(LANGUAGE_CHOICES).join(', ')}.`, 'language');
+};

@@ -1,0 +1,133 @@
+// Customers (Procountor business partners of type CUSTOMER): find by business ID, then name; create.
+import {
+  FINNISH_BUSINESS_ID_TYPE,
+  invalidBusinessIdMessage,
+  parseFinnishBusinessId,
+  sameBusinessId,
+  storedSpellings,
+} from '../businessId';
+import { InputError } from '../inputError';
+import type { ProcountorClient } from './client';
+import type { BusinessPartner, BusinessPartnerBasicInfo, Country, InvoiceChannel, Language } from './schemas';
+
+export interface CustomerDetails {
+  name: string;
+  businessId?: string;
+  /** Procountor's identifierType; a Finnish business ID unless said otherwise. */
+  identifierType?: string;
+  street?: string;
+  postalCode?: string;
+  city?: string;
+  country?: Country;
+  contactName?: string;
+  email?: string;
+  phone?: string;
+  language?: Language;
+  invoiceChannel?: InvoiceChannel;
+  einvoiceAddress?: string;
+  einvoiceOperator?: string;
+  paymentTermDays?: number;
+  paymentMethod?: 'BANK_TRANSFER' | 'DIRECT_PAYMENT' | 'OTHER' | 'CASH';
+}
+
+const isFinnishType = (type?: string) => !type || type === FINNISH_BUSINESS_ID_TYPE;
+
+/** The canonical business ID for storing and searching; foreign identifiers pass through untouched. */
+export const checkedBusinessId = (businessId: string | undefined, identifierType?: string, field = 'Business ID') => {
+  const raw = businessId?.trim();
+  if (!raw) return undefined;
+  if (!isFinnishType(identifierType)) return raw;
+  const parsed = parseFinnishBusinessId(raw);
+  if (parsed.kind === 'invalid') throw new InputError(invalidBusinessIdMessage(parsed, field), 'business_id');
+  return parsed.canonical;
+};
+
+const squash = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+const isActive = (p: BusinessPartnerBasicInfo) => p.registryInfo?.active !== false;
+const activeFirst = (list: BusinessPartnerBasicInfo[]) => [...list].sort((a, b) => Number(isActive(b)) - Number(isActive(a)));
+
+/**
+ * Finds the customer by business ID (any spelling Procountor may hold: the usual one first, the others only when
+ * that finds nothing), or, only when no business ID is given, by exact name ignoring case and spacing.
+ */
+export const findCustomer = async (
+  client: ProcountorClient,
+  query: { businessId?: string; identifierType?: string; name?: string },
+): Promise<BusinessPartnerBasicInfo | undefined> => {
+  const businessId = checkedBusinessId(query.businessId, query.identifierType);
+  if (businessId) {
+    const matches = (list: BusinessPartnerBasicInfo[]) =>
+      activeFirst(list.filter((p) => (p.type ?? 'CUSTOMER') === 'CUSTOMER' && sameBusinessId(p.invoicingInfo?.identifier, businessId)));
+    const first = await client.searchBusinessPartners({ type: 'CUSTOMER', identifier: businessId, size: 50 });
+    const found = matches(first.results)[0];
+    if (found || !isFinnishType(query.identifierType)) return found;
+    const parsed = parseFinnishBusinessId(businessId);
+    if (parsed.kind !== 'finnish') return undefined;
+    const others = storedSpellings(parsed).filter((s) => s !== businessId);
+    const lookups = [
+      ...others.map((identifier) => client.searchBusinessPartners({ type: 'CUSTOMER', identifier, size: 50 })),
+      client.searchBusinessPartners({ type: 'CUSTOMER', identifier: businessId, active: false, size: 50 }),
+    ];
+    const results = await Promise.all(lookups);
+    return matches(results.flatMap((r) => r.results))[0];
+  }
+  const name = query.name?.trim().replace(/\s+/g, ' ');
+  if (!name) throw new InputError('Give a business ID or a customer name to search by.', 'business_id');
+  const result = await client.searchBusinessPartners({ type: 'CUSTOMER', name, size: 200 });
+  return activeFirst(result.results.filter((p) => squash(p.name ?? '') === squash(name)))[0];
+};
+
+const present = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+
+/** The Procountor business partner for a new customer (pure). */
+export const toBusinessPartner = (customer: CustomerDetails): BusinessPartner => {
+  const identifier = checkedBusinessId(customer.businessId, customer.identifierType);
+  const address = {
+    name: customer.name.trim(),
+    street: present(customer.street),
+    zip: present(customer.postalCode),
+    city: present(customer.city),
+    country: customer.country ?? 'FINLAND',
+  };
+  const einvoice = present(customer.einvoiceAddress) && present(customer.einvoiceOperator);
+  return {
+    name: customer.name.trim(),
+    type: 'CUSTOMER',
+    address,
+    billingAddress: address,
+    invoicingInfo: {
+      identifier,
+      identifierType: identifier ? customer.identifierType ?? FINNISH_BUSINESS_ID_TYPE : undefined,
+      contactPerson: present(customer.contactName),
+      email: present(customer.email),
+      language: customer.language ?? 'FINNISH',
+      invoiceChannel: customer.invoiceChannel ?? (einvoice ? 'ELECTRONIC_INVOICE' : present(customer.email) ? 'EMAIL' : 'MAIL'),
+      einvoiceAddress: present(customer.einvoiceAddress),
+      einvoiceOperator: present(customer.einvoiceOperator),
+    },
+    contactPersons: present(customer.contactName)
+      ? [{ name: present(customer.contactName), email: present(customer.email), phone: present(customer.phone) }]
+      : undefined,
+    paymentInfo: {
+      paymentMethod: customer.paymentMethod ?? 'BANK_TRANSFER',
+      paymentTermDays: customer.paymentTermDays !== undefined ? String(customer.paymentTermDays) : undefined,
+    },
+  };
+};
+
+export const createCustomer = (client: ProcountorClient, customer: CustomerDetails) => {
+  if (!customer.name?.trim()) throw new InputError('The customer needs a name. Map the company name into "Name".', 'name');
+  return client.createBusinessPartner(toBusinessPartner(customer));
+};
+
+/** "A new customer, if there is no customer with the same business ID already." */
+export const findOrCreateCustomer = async (client: ProcountorClient, customer: CustomerDetails) => {
+  const existing = await findCustomer(client, {
+    businessId: customer.businessId,
+    identifierType: customer.identifierType,
+    name: customer.name,
+  });
+  if (existing) return { id: existing.id, created: false as const, existing };
+  const created = await createCustomer(client, customer);
+  return { id: created.id!, created: true as const, partner: created };
+};

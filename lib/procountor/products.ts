@@ -1,0 +1,96 @@
+// Sales products: find by code, then by similar name (narrowed by Procountor's substring filters); create.
+import { InputError } from '../inputError';
+import { bestProductMatch, nameFilters } from '../productMatch';
+import { MAX_PAGE_SIZE, type ProcountorClient, type ProductQuery } from './client';
+import type { InvoiceRowUnit, Product } from './schemas';
+
+export interface ProductWanted {
+  name: string;
+  code?: string;
+  unit: InvoiceRowUnit;
+  price?: number;
+  vatPercent?: number;
+  currency?: Product['currency'];
+}
+
+export interface ProductMatch {
+  product: Product;
+  matchedBy: 'code' | 'name';
+  similarity: number;
+}
+
+/** A narrowed search never reads more than this many pages (1,000 products) before giving up on it. */
+export const MAX_PAGES_PER_FILTER = 5;
+
+/** Pages through one filtered search, stopping as soon as `enough` says the answer is in. */
+const scan = async (
+  client: ProcountorClient,
+  filter: ProductQuery,
+  enough: (page: Product[]) => boolean,
+): Promise<Product[]> => {
+  const seen: Product[] = [];
+  let previousId: number | undefined;
+  for (let page = 0; page < MAX_PAGES_PER_FILTER; page++) {
+    const { results } = await client.searchProducts({
+      ...filter,
+      type: 'SALES',
+      active: true,
+      orderById: 'ASC',
+      size: MAX_PAGE_SIZE,
+      previousId,
+    });
+    seen.push(...results);
+    if (results.length < MAX_PAGE_SIZE || enough(results)) break;
+    previousId = results.at(-1)?.id;
+  }
+  return seen;
+};
+
+const sameCode = (a?: string | null, b?: string | null) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+export const findProduct = async (client: ProcountorClient, wanted: ProductWanted): Promise<ProductMatch | undefined> => {
+  const code = wanted.code?.trim();
+  if (code) {
+    if (code.length > 40) throw new InputError(`Product code "${code.slice(0, 50)}…" is longer than Procountor's 40 characters.`, 'code');
+    const byCode = await scan(client, { code }, (page) => page.some((p) => sameCode(p.code, code)));
+    const exact = byCode.find((p) => sameCode(p.code, code));
+    if (exact) return { product: exact, matchedBy: 'code', similarity: 1 };
+  }
+  const name = wanted.name?.trim();
+  if (!name) return undefined;
+  const wantedForMatch = { name, unit: wanted.unit, price: wanted.price };
+  for (const word of nameFilters(name)) {
+    const candidates = await scan(client, { name: word }, (page) => bestProductMatch(wantedForMatch, page)?.similarity === 1);
+    const best = bestProductMatch(wantedForMatch, candidates);
+    if (best) return { product: best.product, matchedBy: 'name', similarity: best.similarity };
+  }
+  return undefined;
+};
+
+export const toProduct = (wanted: ProductWanted): Product => {
+  const name = wanted.name?.trim();
+  if (!name) throw new InputError('The product needs a name. Map the Pricing Table line name into "Name".', 'name');
+  if (wanted.price !== undefined && !Number.isFinite(wanted.price)) {
+    throw new InputError(`The price of "${name}" is not a number.`, 'price');
+  }
+  return {
+    type: 'SALES',
+    name,
+    code: wanted.code?.trim() || undefined,
+    unit: wanted.unit,
+    price: wanted.price ?? 0,
+    vat: wanted.vatPercent,
+    discount: 0,
+    active: true,
+    currency: wanted.currency ?? 'EUR',
+  };
+};
+
+export const createProduct = (client: ProcountorClient, wanted: ProductWanted) => client.createProduct(toProduct(wanted));
+
+/** "A new product, if no similar product can be found." */
+export const findOrCreateProduct = async (client: ProcountorClient, wanted: ProductWanted) => {
+  const found = await findProduct(client, wanted);
+  if (found) return { product: found.product, created: false as const, matchedBy: found.matchedBy };
+  return { product: await createProduct(client, wanted), created: true as const, matchedBy: undefined };
+};

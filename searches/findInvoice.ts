@@ -1,0 +1,40 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { InputError, withZapierErrors } from '../lib/inputError';
+import { text, wholeNumber } from '../lib/inputs';
+import { procountorFor } from '../lib/procountor/client';
+import { findInvoiceByNumber, findInvoiceForContract } from '../lib/procountor/invoices';
+import { invoiceOutput, invoiceOutputFields, invoiceSample } from '../lib/procountor/outputs';
+
+const perform = (z: ZObject, bundle: Bundle) =>
+  withZapierErrors(z, async () => {
+    const client = procountorFor(z, bundle);
+    const contractId = text(bundle.inputData.contract_id);
+    const invoiceNumber = wholeNumber(bundle.inputData.invoice_number, 'Invoice Number', 'invoice_number', 1, 2_147_483_647);
+    if (!contractId && invoiceNumber === undefined) {
+      throw new InputError('Give a Click2Contract contract ID or a Procountor invoice number to search by.', 'contract_id');
+    }
+    const found = contractId ? await findInvoiceForContract(client, contractId) : await findInvoiceByNumber(client, invoiceNumber!);
+    return found ? [{ ...invoiceOutput(found), contract_id: contractId ?? '' }] : [];
+  });
+
+export default {
+  key: 'find_invoice',
+  noun: 'Invoice',
+  display: {
+    label: 'Find Invoice (by contract)',
+    description: 'Finds the Procountor sales invoice made for a Click2Contract contract, or an invoice by its number.',
+  },
+  operation: {
+    inputFields: [
+      {
+        key: 'contract_id',
+        label: 'Contract ID',
+        helpText: 'The Click2Contract contract ID (e.g. `ctr_8f2k1`) from the "Contract Accepted" trigger. Invoices made by this integration carry it in their additional information as `[C2C:ctr_8f2k1]`.',
+      },
+      { key: 'invoice_number', label: 'Invoice Number', type: 'integer' as const, helpText: 'Used when no contract ID is given.' },
+    ],
+    perform,
+    sample: { ...invoiceSample, contract_id: 'ctr_8f2k1' },
+    outputFields: [...invoiceOutputFields, { key: 'contract_id', label: 'Contract ID' }],
+  },
+};
