@@ -4,6 +4,8 @@ import authentication from './authentication';
 import vatRateList from './triggers/vatRateList';
 import bankAccountList from './triggers/bankAccountList';
 import productList from './triggers/productList';
+import contractAccepted from './triggers/contractAccepted';
+import contractSentToProcountor from './triggers/contractSentToProcountor';
 import findCustomer from './searches/findCustomer';
 import findProduct from './searches/findProduct';
 import findInvoice from './searches/findInvoice';
@@ -17,7 +19,7 @@ const app = {
   version: packageJson.version,
   platformVersion: zapier.version,
   authentication,
-  triggers: byKey<any>(vatRateList, bankAccountList, productList),
+  triggers: byKey<any>(contractAccepted, contractSentToProcountor, vatRateList, bankAccountList, productList),
   searches: byKey<any>(findCustomer, findProduct, findInvoice),
   creates: byKey<any>(createCustomer, createProduct),
   searchOrCreates: {

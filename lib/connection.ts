@@ -1,15 +1,22 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { click2contractFor } from './click2contract/client';
 import type { ProcountorClient } from './procountor/client';
 
 /** Who the connection acts as; the connection test returns it and Zapier labels the connection with `label`. */
-export const connectionIdentity = async (_z: ZObject, _bundle: Bundle, procountor: ProcountorClient) => {
-  const [user, company] = await Promise.all([procountor.getUser(), procountor.getCompany()]);
+export const connectionIdentity = async (z: ZObject, bundle: Bundle, procountor: ProcountorClient) => {
+  const [user, company, click2contract] = await Promise.all([
+    procountor.getUser(),
+    procountor.getCompany(),
+    click2contractFor(z, bundle).me(),
+  ]);
   const username = user.username ?? [user.firstName, user.lastName].filter(Boolean).join(' ');
   return {
     id: String(user.id ?? company.id),
     username,
     company_id: company.id,
     company_name: company.name,
-    label: `${company.name} (${username})`,
+    click2contract_account: click2contract.account.name,
+    slack_connected: Boolean(bundle.authData.slack_bot_token),
+    label: `${company.name} (${username}), Click2Contract: ${click2contract.account.name}`,
   };
 };

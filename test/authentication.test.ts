@@ -1,11 +1,17 @@
 import { REDIRECT_URI, signInCode, startProcountor, type ProcountorHandle } from './support/procountorSandbox';
 import { App, appTester, zapierError } from './support/app';
+import { startClick2Contract, type Click2ContractHandle } from './support/click2contractSandbox';
 
 let p: ProcountorHandle;
+let c2c: Click2ContractHandle;
 beforeAll(async () => {
   p = await startProcountor();
+  c2c = await startClick2Contract();
 });
-afterAll(() => p.stop());
+afterAll(async () => {
+  await p.stop();
+  await c2c.stop();
+});
 beforeEach(() => p.control('reset', {}));
 
 const connect = async () => {

@@ -1,0 +1,133 @@
+// The one Click2Contract client: base URL, paths, cursor paging and error bodies live here.
+import type { ZObject } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { click2contractApiUrl, REQUEST_TIMEOUT_MS } from '../config';
+import { retryAfterSeconds, retryLater } from '../retryable';
+import { C2CError, Contract, ContractList, Me, SendToProcountorAnswer, Webhook, type WebhookEventType } from './schemas';
+
+interface Call {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  params?: Record<string, string | number | undefined>;
+  body?: unknown;
+}
+
+export class Click2ContractClient {
+  requestCount = 0;
+
+  constructor(
+    private readonly z: ZObject,
+    private readonly apiKey: string,
+    private readonly baseUrl = click2contractApiUrl(),
+  ) {}
+
+  private async call<S extends zod.ZodType>(schema: S | undefined, call: Call): Promise<zod.infer<S>> {
+    this.requestCount += 1;
+    const params = Object.fromEntries(
+      Object.entries(call.params ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]),
+    );
+    let response;
+    try {
+      response = await this.z.request({
+        url: `${this.baseUrl}${call.path}`,
+        method: call.method,
+        params,
+        headers: {
+          Accept: 'application/json',
+          Authorization: `Bearer ${this.apiKey}`,
+          ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        },
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        skipThrowForStatus: true,
+        throwForThrottlingEarly: false,
+        timeout: REQUEST_TIMEOUT_MS,
+      } as Parameters<ZObject['request']>[0]);
+    } catch (error) {
+      // Zapier's autoRefresh turns every 401 into RefreshAuthError, but refreshing Procountor's token cannot fix
+      // a Click2Contract key: say what can.
+      if (error instanceof Error && error.name === 'RefreshAuthError') throw this.keyRejected();
+      throw retryLater(this.z, `Could not reach Click2Contract (${call.method} ${call.path}: ${(error as Error).message}). Zapier will retry.`);
+    }
+    const { status } = response;
+    if (status === 401 || status === 403) throw this.keyRejected();
+    if (status === 429) {
+      const delay = retryAfterSeconds(response.getHeader('retry-after'));
+      throw new this.z.errors.ThrottledError(`Click2Contract's rate limit was reached. Zapier will retry in ${delay} s.`, delay);
+    }
+    if (status >= 500) throw retryLater(this.z, `Click2Contract is not answering properly (HTTP ${status}). Zapier will retry.`);
+    const body = this.parse(response.content);
+    if (status >= 400) {
+      const error = C2CError.safeParse(body);
+      const message = error.success ? error.data.error.message : undefined;
+      throw new this.z.errors.Error(
+        `Click2Contract refused ${call.method} ${call.path}${message ? `: ${message}` : ` (HTTP ${status})`}`,
+        status === 404 ? 'Click2ContractNotFound' : 'Click2ContractRefused',
+        status,
+      );
+    }
+    if (!schema) return undefined as zod.infer<S>;
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      throw new this.z.errors.Error(
+        `Click2Contract's answer to ${call.method} ${call.path} was not in the expected shape: ${zod.prettifyError(parsed.error)}`,
+        'Click2ContractUnexpectedAnswer',
+        502,
+      );
+    }
+    return parsed.data;
+  }
+
+  private parse(content: string): unknown {
+    if (!content) return undefined;
+    try {
+      return JSON.parse(content);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private keyRejected() {
+    return new this.z.errors.ExpiredAuthError(
+      'Click2Contract did not accept the API key. Create a new key in Click2Contract under Integrations and update it in this connection.',
+    );
+  }
+
+  me() {
+    return this.call(Me, { method: 'GET', path: '/me' });
+  }
+
+  /** Accepted contracts, newest first. */
+  listAcceptedContracts(limit = 50, cursor?: string) {
+    return this.call(ContractList, {
+      method: 'GET',
+      path: '/contracts',
+      params: { status: 'accepted', sort: '-accepted_at', limit: Math.min(limit, 100), cursor },
+    });
+  }
+
+  getContract(id: string) {
+    return this.call(Contract, { method: 'GET', path: `/contracts/${encodeURIComponent(id)}` });
+  }
+
+  sendToProcountor(id: string) {
+    return this.call(SendToProcountorAnswer, { method: 'POST', path: `/contracts/${encodeURIComponent(id)}/send-to-procountor` });
+  }
+
+  createWebhook(url: string, events: WebhookEventType[]) {
+    return this.call(Webhook, { method: 'POST', path: '/webhooks', body: { url, events } });
+  }
+
+  deleteWebhook(id: string) {
+    return this.call(undefined, { method: 'DELETE', path: `/webhooks/${encodeURIComponent(id)}` });
+  }
+}
+
+export const click2contractFor = (z: ZObject, bundle: { authData: Record<string, string | undefined> }) => {
+  const key = bundle.authData.click2contract_api_key;
+  if (!key) {
+    throw new z.errors.ExpiredAuthError(
+      'This connection has no Click2Contract API key. Create one in Click2Contract under Integrations and add it to the connection.',
+    );
+  }
+  return new Click2ContractClient(z, key);
+};

@@ -1,0 +1,64 @@
+// The REST-hook side of the Click2Contract triggers: subscribe, verify each delivery, list samples.
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { flag } from '../inputs';
+import { click2contractFor } from './client';
+import { contractOutput } from './mapping';
+import { type Contract, WebhookEvent, type WebhookEventType } from './schemas';
+import { findHeader, SIGNATURE_HEADER, verifySignature } from './signature';
+
+export interface HookOptions {
+  event: WebhookEventType;
+  /** Keeps a contract out of the Zap (e.g. one not set to create invoices automatically). */
+  wanted?: (contract: Contract, bundle: Bundle) => boolean;
+  /** Orders and picks the sample contracts for performList. */
+  samples: (contracts: Contract[]) => Contract[];
+}
+
+export const autoInvoiceOnly = (bundle: Bundle) => flag(bundle.inputData.auto_invoice_only, true);
+
+export const hookOperations = (options: HookOptions) => {
+  const performSubscribe = async (z: ZObject, bundle: Bundle) => {
+    const webhook = await click2contractFor(z, bundle).createWebhook(String(bundle.targetUrl), [options.event]);
+    // Zapier keeps this as bundle.subscribeData; the secret is needed to verify every delivery.
+    return { id: webhook.id, secret: webhook.secret ?? '' };
+  };
+
+  const performUnsubscribe = async (z: ZObject, bundle: Bundle) => {
+    const id = (bundle.subscribeData as { id?: string } | undefined)?.id;
+    if (id) await click2contractFor(z, bundle).deleteWebhook(id);
+    return { id: id ?? '' };
+  };
+
+  const perform = async (z: ZObject, bundle: Bundle) => {
+    const secret = (bundle.subscribeData as { secret?: string } | undefined)?.secret;
+    const raw = bundle.rawRequest;
+    if (!secret) throw new z.errors.Error('This trigger has no webhook secret. Turn the Zap off and on again to resubscribe.', 'NoWebhookSecret', 400);
+    if (!raw || typeof raw.content !== 'string') {
+      throw new z.errors.Error('The delivery came without its raw body, so its signature cannot be checked. It was ignored.', 'UnverifiableDelivery', 400);
+    }
+    const check = verifySignature(raw.content, findHeader(raw.headers, SIGNATURE_HEADER), secret);
+    if (!check.ok) {
+      throw new z.errors.Error(`Rejected a delivery that claims to come from Click2Contract: ${check.reason}.`, 'InvalidSignature', 401);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw.content);
+    } catch {
+      throw new z.errors.Error('Rejected a Click2Contract delivery whose body is not JSON.', 'InvalidDelivery', 400);
+    }
+    const event = WebhookEvent.safeParse(parsed);
+    if (!event.success) throw new z.errors.Error('Rejected a Click2Contract delivery that is not a contract event.', 'InvalidDelivery', 400);
+    if (event.data.type !== options.event) return [];
+    const contract = event.data.data.contract;
+    if (options.wanted && !options.wanted(contract, bundle)) return [];
+    return [contractOutput(contract, event.data)];
+  };
+
+  const performList = async (z: ZObject, bundle: Bundle) => {
+    const { data } = await click2contractFor(z, bundle).listAcceptedContracts(50);
+    const contracts = options.samples(data).filter((c) => !options.wanted || options.wanted(c, bundle));
+    return contracts.slice(0, 10).map((contract) => contractOutput(contract));
+  };
+
+  return { type: 'hook' as const, performSubscribe, performUnsubscribe, perform, performList };
+};

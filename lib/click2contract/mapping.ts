@@ -1,0 +1,146 @@
+// Click2Contract contract -> what Zap builders see, and -> what the invoice needs. Pure code.
+import { lineAmounts, sumAmounts } from '../money';
+import type { Contract, PricingItem, WebhookEvent } from './schemas';
+
+export const itemLine = (item: PricingItem) => ({
+  quantity: item.quantity,
+  unitPrice: item.unit_price,
+  discountPercent: item.discount_percent ?? 0,
+  vatPercent: item.vat_percent ?? 0,
+});
+
+export const contractTotals = (contract: Contract) => {
+  const table = contract.pricing_table;
+  const includeVat = Boolean(table?.prices_include_vat);
+  const lines = (table?.items ?? []).map((item) => lineAmounts(itemLine(item), includeVat));
+  return { lines, ...sumAmounts(lines) };
+};
+
+const blank = (value: string | null | undefined) => value ?? '';
+
+/** The flat, labelled trigger output; the Pricing Table becomes Zapier line items. */
+export const contractOutput = (contract: Contract, event?: Pick<WebhookEvent, 'id' | 'type' | 'created_at'>) => {
+  const customer = contract.customer ?? {};
+  const table = contract.pricing_table;
+  const totals = contractTotals(contract);
+  return {
+    id: contract.id,
+    contract_id: contract.id,
+    number: blank(contract.number),
+    title: blank(contract.title),
+    status: contract.status,
+    accepted_at: blank(contract.accepted_at),
+    signed_by_name: blank(contract.signed_by?.name),
+    signed_by_email: blank(contract.signed_by?.email),
+    customer_company: blank(customer.company_name),
+    customer_business_id: blank(customer.business_id),
+    customer_address: blank(customer.address),
+    customer_postal_code: blank(customer.postal_code),
+    customer_city: blank(customer.city),
+    customer_country: blank(customer.country),
+    customer_contact: blank(customer.contact_name),
+    customer_email: blank(customer.email),
+    customer_phone: blank(customer.phone),
+    currency: table?.currency ?? 'EUR',
+    prices_include_vat: Boolean(table?.prices_include_vat),
+    total_excluding_vat: totals.net,
+    vat_total: totals.vat,
+    total_including_vat: totals.gross,
+    has_pricing_table: Boolean(table),
+    line_count: table?.items.length ?? 0,
+    line_items: (table?.items ?? []).map((item, i) => ({
+      name: item.name,
+      code: blank(item.code),
+      description: blank(item.description),
+      quantity: item.quantity,
+      unit: blank(item.unit),
+      unit_price: item.unit_price,
+      discount_percent: item.discount_percent ?? 0,
+      vat_percent: item.vat_percent ?? 0,
+      total_excluding_vat: totals.lines[i]!.net,
+      total_including_vat: totals.lines[i]!.gross,
+    })),
+    auto_invoice: Boolean(contract.procountor?.auto_invoice),
+    sent_to_procountor_at: blank(contract.procountor?.sent_at),
+    event_id: event?.id ?? '',
+    event_type: event?.type ?? '',
+  };
+};
+
+export const contractOutputFields = [
+  { key: 'contract_id', label: 'Contract ID' },
+  { key: 'number', label: 'Contract Number' },
+  { key: 'title', label: 'Title' },
+  { key: 'status', label: 'Status' },
+  { key: 'accepted_at', label: 'Accepted At', type: 'datetime' as const },
+  { key: 'signed_by_name', label: 'Signed By (Name)' },
+  { key: 'signed_by_email', label: 'Signed By (Email)' },
+  { key: 'customer_company', label: 'Customer Company' },
+  { key: 'customer_business_id', label: 'Customer Business ID' },
+  { key: 'customer_address', label: 'Customer Address' },
+  { key: 'customer_postal_code', label: 'Customer Postal Code' },
+  { key: 'customer_city', label: 'Customer City' },
+  { key: 'customer_country', label: 'Customer Country' },
+  { key: 'customer_contact', label: 'Customer Contact Person' },
+  { key: 'customer_email', label: 'Customer Email' },
+  { key: 'customer_phone', label: 'Customer Phone' },
+  { key: 'currency', label: 'Currency' },
+  { key: 'prices_include_vat', label: 'Prices Include VAT', type: 'boolean' as const },
+  { key: 'total_excluding_vat', label: 'Total Excluding VAT', type: 'number' as const },
+  { key: 'vat_total', label: 'VAT Total', type: 'number' as const },
+  { key: 'total_including_vat', label: 'Total Including VAT', type: 'number' as const },
+  { key: 'has_pricing_table', label: 'Has Pricing Table', type: 'boolean' as const },
+  { key: 'line_count', label: 'Number of Lines', type: 'integer' as const },
+  { key: 'line_items[]name', label: 'Line Item Name' },
+  { key: 'line_items[]code', label: 'Line Item Code' },
+  { key: 'line_items[]description', label: 'Line Item Description' },
+  { key: 'line_items[]quantity', label: 'Line Item Quantity', type: 'number' as const },
+  { key: 'line_items[]unit', label: 'Line Item Unit' },
+  { key: 'line_items[]unit_price', label: 'Line Item Unit Price', type: 'number' as const },
+  { key: 'line_items[]discount_percent', label: 'Line Item Discount %', type: 'number' as const },
+  { key: 'line_items[]vat_percent', label: 'Line Item VAT %', type: 'number' as const },
+  { key: 'line_items[]total_excluding_vat', label: 'Line Item Total Excluding VAT', type: 'number' as const },
+  { key: 'line_items[]total_including_vat', label: 'Line Item Total Including VAT', type: 'number' as const },
+  { key: 'auto_invoice', label: 'Create Invoices Automatically', type: 'boolean' as const },
+  { key: 'sent_to_procountor_at', label: 'Sent to Procountor At', type: 'datetime' as const },
+  { key: 'event_id', label: 'Event ID' },
+  { key: 'event_type', label: 'Event Type' },
+];
+
+export const SAMPLE_CONTRACT: Contract = {
+  id: 'ctr_8f2k1',
+  number: 'C-1042',
+  title: 'Website renewal 2027',
+  status: 'accepted',
+  accepted_at: '2026-11-23T14:05:09+02:00',
+  signed_by: { name: 'Maija Meikäläinen', email: 'maija@asiakas.fi' },
+  customer: {
+    company_name: 'Asiakas Oy',
+    business_id: '0737546-2',
+    address: 'Mannerheimintie 1 A 5',
+    postal_code: '00100',
+    city: 'Helsinki',
+    country: 'FI',
+    contact_name: 'Maija Meikäläinen',
+    email: 'laskut@asiakas.fi',
+    phone: '+358 40 123 4567',
+  },
+  pricing_table: {
+    currency: 'EUR',
+    prices_include_vat: false,
+    items: [
+      { name: 'Design sprint', code: 'DS-01', description: 'Two-week sprint', quantity: 2, unit: 'week', unit_price: 4800, discount_percent: 10, vat_percent: 25.5 },
+      { name: 'Hosting, 12 months', code: null, description: null, quantity: 12, unit: 'month', unit_price: 39.9, discount_percent: 0, vat_percent: 25.5 },
+    ],
+    total_excluding_vat: 9118.8,
+  },
+  procountor: { auto_invoice: true, sent_at: null },
+  created_at: '2026-11-20T09:12:44+02:00',
+  updated_at: '2026-11-23T14:05:09+02:00',
+};
+
+export const contractSample = contractOutput(SAMPLE_CONTRACT, {
+  id: 'evt_3k9d2',
+  type: 'contract.accepted',
+  created_at: '2026-11-23T14:05:10+02:00',
+});

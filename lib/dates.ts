@@ -1,0 +1,26 @@
+// Dates: Procountor wants YYYY-MM-DD with no zone; the business day is Helsinki's, decided here once.
+export const BUSINESS_TIME_ZONE = 'Europe/Helsinki';
+
+export const isoDateIn = (instant: Date, timeZone = BUSINESS_TIME_ZONE) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+
+export const todayInHelsinki = (now = new Date()) => isoDateIn(now);
+
+export const addDays = (isoDate: string, days: number) => {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+};
+
+/** Accepts YYYY-MM-DD or any ISO timestamp (read as a Helsinki business day); undefined when it is neither. */
+export const toIsoDate = (value: string | undefined): string | undefined => {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) {
+    return Number.isNaN(Date.parse(`${trimmed}T00:00:00Z`)) || new Date(`${trimmed}T00:00:00Z`).toISOString().slice(0, 10) !== trimmed
+      ? undefined
+      : trimmed;
+  }
+  const instant = new Date(trimmed);
+  return Number.isNaN(instant.getTime()) ? undefined : isoDateIn(instant);
+};

@@ -1,0 +1,37 @@
+// Money: amounts are rounded once, at the edge, to the cent, half away from zero (as Procountor rounds).
+
+/** Rounds to the cent without binary drift: 1.005 -> 1.01, -2.675 -> -2.68. */
+export const roundCents = (amount: number): number => {
+  if (!Number.isFinite(amount)) return amount;
+  const sign = amount < 0 ? -1 : 1;
+  const shifted = Number(`${Math.abs(amount)}e2`);
+  const cents = Number.isFinite(shifted) ? Math.round(shifted) : Math.round(Math.abs(amount) * 100);
+  return (sign * cents) / 100 || 0;
+};
+
+export interface PricedLine {
+  quantity: number;
+  unitPrice: number;
+  discountPercent: number;
+  vatPercent: number;
+}
+
+/** A line's net, VAT and gross amounts, each rounded once to the cent from the unrounded line value. */
+export const lineAmounts = (line: PricedLine, pricesIncludeVat: boolean) => {
+  const value = line.quantity * line.unitPrice * (1 - line.discountPercent / 100);
+  const rate = line.vatPercent / 100;
+  if (pricesIncludeVat) {
+    const gross = roundCents(value);
+    const net = roundCents(value / (1 + rate));
+    return { net, vat: roundCents(gross - net), gross };
+  }
+  const net = roundCents(value);
+  const vat = roundCents(value * rate);
+  return { net, vat, gross: roundCents(net + vat) };
+};
+
+export const sumAmounts = (lines: Array<{ net: number; vat: number; gross: number }>) => {
+  const cents = (pick: (l: { net: number; vat: number; gross: number }) => number) =>
+    roundCents(lines.reduce((sum, l) => sum + Math.round(pick(l) * 100), 0) / 100);
+  return { net: cents((l) => l.net), vat: cents((l) => l.vat), gross: cents((l) => l.gross) };
+};
