@@ -11,6 +11,7 @@ import findProduct from './searches/findProduct';
 import findInvoice from './searches/findInvoice';
 import createCustomer from './creates/createCustomer';
 import createProduct from './creates/createProduct';
+import createUnfinishedInvoice from './creates/createUnfinishedInvoice';
 
 const byKey = <T extends { key: string }>(...operations: T[]) =>
   Object.fromEntries(operations.map((operation) => [operation.key, operation]));
@@ -21,7 +22,7 @@ const app = {
   authentication,
   triggers: byKey<any>(contractAccepted, contractSentToProcountor, vatRateList, bankAccountList, productList),
   searches: byKey<any>(findCustomer, findProduct, findInvoice),
-  creates: byKey<any>(createCustomer, createProduct),
+  creates: byKey<any>(createUnfinishedInvoice, createCustomer, createProduct),
   searchOrCreates: {
     find_customer: {
       key: 'find_customer',

@@ -13,6 +13,18 @@ export class SlidingWindowLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Calls another run started lately (from its own clock), which count against this window too. */
+  inherit(starts: number[]) {
+    const now = this.now();
+    this.starts = [...starts.filter((t) => now - t < this.windowMs && t <= now), ...this.starts].sort((a, b) => a - b);
+  }
+
+  /** Start times still inside the window, to hand to the next run. */
+  recentStarts(): number[] {
+    const now = this.now();
+    return this.starts.filter((t) => now - t < this.windowMs);
+  }
+
   /** Resolves when the caller may start its call; callers are served in order. */
   acquire(): Promise<void> {
     const turn = this.queue.then(() => this.waitForSlot());

@@ -10,6 +10,8 @@ interface Call {
   path: string;
   params?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** Answer undefined instead of an error when Click2Contract says 404. */
+  missingIsUndefined?: boolean;
 }
 
 export class Click2ContractClient {
@@ -56,6 +58,7 @@ export class Click2ContractClient {
     }
     if (status >= 500) throw retryLater(this.z, `Click2Contract is not answering properly (HTTP ${status}). Zapier will retry.`);
     const body = this.parse(response.content);
+    if (status === 404 && call.missingIsUndefined) return undefined as zod.infer<S>;
     if (status >= 400) {
       const error = C2CError.safeParse(body);
       const message = error.success ? error.data.error.message : undefined;
@@ -107,6 +110,11 @@ export class Click2ContractClient {
 
   getContract(id: string) {
     return this.call(Contract, { method: 'GET', path: `/contracts/${encodeURIComponent(id)}` });
+  }
+
+  /** The contract, or undefined when Click2Contract has none with that id. */
+  findContract(id: string): Promise<Contract | undefined> {
+    return this.call(Contract, { method: 'GET', path: `/contracts/${encodeURIComponent(id)}`, missingIsUndefined: true });
   }
 
   sendToProcountor(id: string) {

@@ -7,6 +7,7 @@ import {
   storedSpellings,
 } from '../businessId';
 import { InputError } from '../inputError';
+import { allSettledOrThrow } from '../settle';
 import type { ProcountorClient } from './client';
 import type { BusinessPartner, BusinessPartnerBasicInfo, Country, InvoiceChannel, Language } from './schemas';
 
@@ -68,7 +69,7 @@ export const findCustomer = async (
       ...others.map((identifier) => client.searchBusinessPartners({ type: 'CUSTOMER', identifier, size: 50 })),
       client.searchBusinessPartners({ type: 'CUSTOMER', identifier: businessId, active: false, size: 50 }),
     ];
-    const results = await Promise.all(lookups);
+    const results = await allSettledOrThrow(lookups);
     return matches(results.flatMap((r) => r.results))[0];
   }
   const name = query.name?.trim().replace(/\s+/g, ' ');

@@ -145,6 +145,7 @@ export const BusinessPartnerBasicInfo = z.looseObject({
     .looseObject({ customerNumber: optionalString, identifier: optionalString, identifierType: optionalString })
     .optional(),
   registryInfo: z.looseObject({ active: z.boolean().optional() }).optional(),
+  version: optionalString,
 });
 export type BusinessPartnerBasicInfo = z.infer<typeof BusinessPartnerBasicInfo>;
 export const BusinessPartnerSearchResult = searchResult(BusinessPartnerBasicInfo);

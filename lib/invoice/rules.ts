@@ -1,0 +1,45 @@
+// Invoice rules that depend on the company's settings: VAT by date, channel, payment term. Pure.
+import { finnishVatValidOn } from '../vat';
+import type { InvoiceChannel } from '../procountor/schemas';
+
+export const DEFAULT_PAYMENT_TERM_DAYS = 14;
+
+/** Whether Finland's rate tables know this percent; the date rules apply only to those. */
+const FINNISH_RATES = new Set([25.5, 24, 14, 13.5, 10, 0]);
+
+/** A sentence for each line whose VAT the company cannot use on the invoice date. */
+export const vatProblems = (
+  lines: Array<{ name: string; vatPercent: number | undefined }>,
+  companyRates: number[],
+  invoiceDate: string,
+): string[] =>
+  lines.flatMap((line, i) => {
+    const which = `Pricing Table line ${i + 1} ("${line.name.slice(0, 60)}")`;
+    if (line.vatPercent === undefined) {
+      return [`${which} has no VAT %. Add the VAT % to the Pricing Table, or set "Default VAT %" in this step.`];
+    }
+    const usable = companyRates.includes(line.vatPercent) && (!FINNISH_RATES.has(line.vatPercent) || finnishVatValidOn(line.vatPercent, invoiceDate));
+    if (usable) return [];
+    const valid = companyRates.filter((rate) => !FINNISH_RATES.has(rate) || finnishVatValidOn(rate, invoiceDate));
+    return [
+      `${which} has VAT ${line.vatPercent} %, which your Procountor company cannot use on ${invoiceDate}. ` +
+        `Use one of ${valid.map((r) => `${r} %`).join(', ')} in the Pricing Table.`,
+    ];
+  });
+
+/** The requested channel, or: e-invoice when the customer has an e-invoice address and operator, e-mail when it has an e-mail, else mail. */
+export const chooseChannel = (
+  requested: InvoiceChannel | undefined,
+  customer: { einvoiceAddress?: string; einvoiceOperator?: string; email?: string },
+): InvoiceChannel => {
+  if (requested) return requested;
+  if (customer.einvoiceAddress && customer.einvoiceOperator) return 'ELECTRONIC_INVOICE';
+  if (customer.email) return 'EMAIL';
+  return 'MAIL';
+};
+
+export const paymentTermFrom = (requested: number | undefined, customersOwn: string | number | undefined) => {
+  if (requested !== undefined) return requested;
+  const own = Number(customersOwn);
+  return Number.isInteger(own) && own >= 0 && own <= 365 && String(customersOwn ?? '').trim() !== '' ? own : DEFAULT_PAYMENT_TERM_DAYS;
+};

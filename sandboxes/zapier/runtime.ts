@@ -1,0 +1,138 @@
+// Runs the app's operations the way Zapier does: through zapier-platform-core's Lambda handler, with a
+// loopback stand-in for Zapier's RPC (z.cache with real nx/TTL, z.cursor) and log intake. Used by the
+// reliability tests, the demo and the benchmark; the app never imports it.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import zapier from 'zapier-platform-core';
+
+interface CacheEntry {
+  value: string;
+  expiresAt: number;
+}
+
+export interface RunOutcome<T = unknown> {
+  ok: boolean;
+  result?: T;
+  error?: { name: string; message: string; delay?: number };
+  ms: number;
+}
+
+/** Zapier's error classes carry {message, delay|code} as JSON in their message. */
+const readError = (error: Error) => {
+  try {
+    const parsed = JSON.parse(error.message);
+    if (parsed && typeof parsed.message === 'string') {
+      return { name: error.name, message: parsed.message as string, delay: parsed.delay as number | undefined };
+    }
+  } catch {
+    // a plain message
+  }
+  return { name: error.name, message: error.message };
+};
+
+export const startZapierRuntime = async (app: object) => {
+  const cache = new Map<string, CacheEntry>();
+  const cursors = new Map<string, string>();
+  const logLines: string[] = [];
+  let cacheCalls = 0;
+
+  const live = (key: string) => {
+    const entry = cache.get(key);
+    if (entry && entry.expiresAt <= Date.now()) cache.delete(key);
+    return cache.get(key);
+  };
+
+  const rpc = (method: string, params: any[]): unknown => {
+    const [key, value, ttl, , nx] = params;
+    switch (method) {
+      case 'zcache_get':
+        cacheCalls++;
+        return live(String(key))?.value ?? null;
+      case 'zcache_set':
+        cacheCalls++;
+        if (nx && live(String(key))) return false;
+        cache.set(String(key), { value: String(value), expiresAt: ttl ? Date.now() + Number(ttl) * 1000 : Number.POSITIVE_INFINITY });
+        return true;
+      case 'zcache_delete':
+        cacheCalls++;
+        return cache.delete(String(key));
+      case 'get_cursor':
+        return cursors.get(String(key)) ?? null;
+      case 'set_cursor':
+        cursors.set(String(key), String(value));
+        return null;
+      default:
+        throw new Error(`The local Zapier runtime has no RPC method ${method}`);
+    }
+  };
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      if (req.url?.startsWith('/logs')) {
+        logLines.push(...body.split('\n').filter(Boolean));
+        res.writeHead(200).end('{}');
+        return;
+      }
+      let id: string | undefined;
+      try {
+        const call = JSON.parse(body);
+        id = call.id;
+        const result = rpc(call.method, call.params ?? []);
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id, result }));
+      } catch (error) {
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id, error: (error as Error).message }));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.env.LOGGING_ENDPOINT = `${base}/logs`;
+  // createAppHandler is what Zapier's Lambda wrapper calls; the published types leave it out.
+  const handler = (zapier as unknown as { createAppHandler: (app: object) => (event: object) => Promise<{ results: unknown }> })
+    .createAppHandler(app);
+
+  /** One invocation, as Zapier makes it. */
+  const invoke = async <T>(method: string, bundle: object): Promise<RunOutcome<T>> => {
+    const started = performance.now();
+    try {
+      const response = await handler({ command: 'execute', method, bundle, rpc_base: `${base}/rpc`, token: 'local-runtime-token' });
+      return { ok: true, result: response.results as T, ms: performance.now() - started };
+    } catch (error) {
+      return { ok: false, error: readError(error as Error), ms: performance.now() - started };
+    }
+  };
+
+  /**
+   * An invocation with Zapier's autoRefresh: on RefreshAuthError it refreshes the tokens and runs the step once
+   * more. `authData` is updated in place, as Zapier updates the stored connection.
+   */
+  const run = async <T>(method: string, bundle: { authData: Record<string, string>; [k: string]: unknown }): Promise<RunOutcome<T>> => {
+    const first = await invoke<T>(method, bundle);
+    if (first.ok || first.error?.name !== 'RefreshAuthError') return first;
+    const refreshed = await invoke<Record<string, string>>('authentication.oauth2Config.refreshAccessToken', bundle);
+    if (!refreshed.ok) return refreshed as RunOutcome<T>;
+    Object.assign(bundle.authData, refreshed.result);
+    const second = await invoke<T>(method, bundle);
+    return { ...second, ms: first.ms + refreshed.ms + second.ms };
+  };
+
+  return {
+    base,
+    invoke,
+    run,
+    logLines,
+    cacheCalls: () => cacheCalls,
+    cacheKeys: () => [...cache.keys()],
+    clearCache: () => cache.clear(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};
+
+export type ZapierRuntime = Awaited<ReturnType<typeof startZapierRuntime>>;

@@ -1,0 +1,50 @@
+// Every sandbox plus the local Zapier runtime, for tests that run whole steps.
+import { startZapierRuntime } from '../../sandboxes/zapier/runtime';
+import { App } from './app';
+import { proposal, startClick2Contract } from './click2contractSandbox';
+import { connectedAuthData, startProcountor } from './procountorSandbox';
+
+export const INVOICE_STEP = 'creates.create_unfinished_invoice.operation.perform';
+
+export const startWorld = async () => {
+  const procountor = await startProcountor();
+  const c2c = await startClick2Contract({ maxAttempts: 1, retryBaseMs: 10 });
+  const runtime = await startZapierRuntime(App);
+  let authData = await connectedAuthData(procountor.base);
+
+  const world = {
+    procountor,
+    c2c,
+    runtime,
+    get authData() {
+      return authData;
+    },
+    async reset() {
+      await procountor.control('reset', {});
+      await c2c.control('reset', {});
+      runtime.clearCache();
+      authData = await connectedAuthData(procountor.base);
+    },
+    /** A proposal, created and accepted in Click2Contract. */
+    async acceptedContract(over: Record<string, unknown> = {}) {
+      const created = await c2c.control('proposals', proposal(over));
+      await c2c.control(`contracts/${created.id}/accept`, {});
+      return created as { id: string; number: string };
+    },
+    runInvoice(inputData: Record<string, unknown>) {
+      return runtime.run<Record<string, any>>(INVOICE_STEP, { authData, inputData });
+    },
+    state: () => procountor.control('state') as Promise<{ businesspartners: any[]; products: any[]; invoices: any[] }>,
+    async requestsDuring(work: () => Promise<unknown>) {
+      await procountor.control('stats/reset', {});
+      await work();
+      return (await procountor.control('stats')) as { requests: number; byRoute: Record<string, number>; peakPerSecond: number; rateLimited: number };
+    },
+    async stop() {
+      await Promise.all([procountor.stop(), c2c.stop(), runtime.close()]);
+    },
+  };
+  return world;
+};
+
+export type World = Awaited<ReturnType<typeof startWorld>>;
