@@ -12,6 +12,8 @@ import findInvoice from './searches/findInvoice';
 import createCustomer from './creates/createCustomer';
 import createProduct from './creates/createProduct';
 import createUnfinishedInvoice from './creates/createUnfinishedInvoice';
+import postToSlack from './creates/postToSlack';
+import slackChannelList from './triggers/slackChannelList';
 
 const byKey = <T extends { key: string }>(...operations: T[]) =>
   Object.fromEntries(operations.map((operation) => [operation.key, operation]));
@@ -20,9 +22,9 @@ const app = {
   version: packageJson.version,
   platformVersion: zapier.version,
   authentication,
-  triggers: byKey<any>(contractAccepted, contractSentToProcountor, vatRateList, bankAccountList, productList),
+  triggers: byKey<any>(contractAccepted, contractSentToProcountor, vatRateList, bankAccountList, productList, slackChannelList),
   searches: byKey<any>(findCustomer, findProduct, findInvoice),
-  creates: byKey<any>(createUnfinishedInvoice, createCustomer, createProduct),
+  creates: byKey<any>(createUnfinishedInvoice, postToSlack, createCustomer, createProduct),
   searchOrCreates: {
     find_customer: {
       key: 'find_customer',

@@ -5,6 +5,7 @@ import { decimal, text, wholeNumber } from '../lib/inputs';
 import { createInvoiceFromContract, invoiceResultOutput, type InvoiceRequest } from '../lib/invoice/createFromContract';
 import { LANGUAGE_CHOICES, languageInput } from '../lib/languages';
 import { InvoiceChannel } from '../lib/procountor/schemas';
+import { postInvoiceAlertOnce } from '../lib/slack/alert';
 
 const CHANNEL_CHOICES = {
   EMAIL: 'E-mail',
@@ -35,10 +36,29 @@ export const invoiceRequestFrom = (input: Record<string, unknown>): InvoiceReque
   };
 };
 
+const NO_ALERT = { slack_alert: 'not_requested', slack_channel: '', slack_ts: '', slack_permalink: '', slack_error: '' };
+
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(
     z,
-    async () => invoiceResultOutput(await createInvoiceFromContract(z, bundle, invoiceRequestFrom(bundle.inputData))),
+    async () => {
+      const result = await createInvoiceFromContract(z, bundle, invoiceRequestFrom(bundle.inputData));
+      const output = invoiceResultOutput(result);
+      const channel = text(bundle.inputData.slack_channel);
+      // The invoice exists whatever Slack does: a failed alert is reported in the output, and a replay posts it.
+      const alert = channel
+        ? await postInvoiceAlertOnce(z, bundle, channel, output.invoice_id, {
+            invoiceNumber: output.invoice_number,
+            customerName: output.customer_name,
+            contractNumber: output.contract_number,
+            total: output.total,
+            currency: output.currency,
+            dueDate: output.due_date,
+            status: output.status,
+          })
+        : NO_ALERT;
+      return { ...output, ...alert };
+    },
     { halt: true },
   );
 
@@ -81,6 +101,13 @@ export default {
         helpText: 'Used for Pricing Table lines that have no VAT %. Lines with a VAT % keep their own.',
       },
       { key: 'notes', label: 'Notes', type: 'text' as const, helpText: 'Internal notes on the invoice (not printed for the customer).' },
+      {
+        key: 'slack_channel',
+        label: 'Notify Slack Channel',
+        dynamic: 'slack_channel_list.id.name',
+        helpText:
+          'Optional. Posts a new-invoice alert to this Slack channel in the same step (needs the Slack Bot Token in the connection). If Slack fails, the invoice is still made and the output says why; replaying the step posts the alert once.',
+      },
     ],
     perform,
     sample: {
@@ -106,6 +133,11 @@ export default {
       contract_number: 'C-1042',
       contract_title: 'Website renewal 2027',
       procountor_requests: 7,
+      slack_alert: 'posted',
+      slack_channel: 'C0INVOICES',
+      slack_ts: '1764000000.000100',
+      slack_permalink: 'https://example.slack.com/archives/C0INVOICES/p1764000000000100',
+      slack_error: '',
     },
     outputFields: [
       { key: 'invoice_id', label: 'Invoice ID (Procountor)', type: 'integer' as const },
@@ -129,6 +161,11 @@ export default {
       { key: 'contract_number', label: 'Contract Number' },
       { key: 'contract_title', label: 'Contract Title' },
       { key: 'procountor_requests', label: 'Procountor Requests Made', type: 'integer' as const },
+      { key: 'slack_alert', label: 'Slack Alert (posted, already_posted, failed, not_requested)' },
+      { key: 'slack_channel', label: 'Slack Channel ID' },
+      { key: 'slack_ts', label: 'Slack Message Timestamp' },
+      { key: 'slack_permalink', label: 'Slack Message Link' },
+      { key: 'slack_error', label: 'Slack Error' },
     ],
   },
 };

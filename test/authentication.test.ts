@@ -1,16 +1,20 @@
 import { REDIRECT_URI, signInCode, startProcountor, type ProcountorHandle } from './support/procountorSandbox';
 import { App, appTester, zapierError } from './support/app';
 import { startClick2Contract, type Click2ContractHandle } from './support/click2contractSandbox';
+import { startSlack, type SlackHandle } from './support/slackSandbox';
 
 let p: ProcountorHandle;
 let c2c: Click2ContractHandle;
+let slack: SlackHandle;
 beforeAll(async () => {
   p = await startProcountor();
   c2c = await startClick2Contract();
+  slack = await startSlack();
 });
 afterAll(async () => {
   await p.stop();
   await c2c.stop();
+  await slack.stop();
 });
 beforeEach(() => p.control('reset', {}));
 
@@ -20,7 +24,7 @@ const connect = async () => {
     inputData: { code, redirect_uri: REDIRECT_URI },
     authData: {},
   } as any)) as { access_token: string; refresh_token: string };
-  return { ...tokens, click2contract_api_key: 'c2c_sandbox_key' };
+  return { ...tokens, click2contract_api_key: 'c2c_sandbox_key', slack_bot_token: 'xoxb-sandbox' };
 };
 
 describe('Procountor connection', () => {

@@ -2,6 +2,7 @@ import { startHookReceiver, asZapierRequest } from '../sandboxes/zapier/hookRece
 import { App, appTester, zapierError } from './support/app';
 import { proposal, startClick2Contract, type Click2ContractHandle } from './support/click2contractSandbox';
 import { connectedAuthData, startProcountor, type ProcountorHandle } from './support/procountorSandbox';
+import { startSlack, type SlackHandle } from './support/slackSandbox';
 
 let c2c: Click2ContractHandle;
 let receiver: Awaited<ReturnType<typeof startHookReceiver>>;
@@ -156,15 +157,20 @@ describe('Contract Sent to Procountor (REST hook)', () => {
 
 describe('the connection', () => {
   let p: ProcountorHandle;
+  let slack: SlackHandle;
   beforeAll(async () => {
     p = await startProcountor();
+    slack = await startSlack();
   });
-  afterAll(() => p.stop());
+  afterAll(async () => {
+    await p.stop();
+    await slack.stop();
+  });
 
   it('labels the connection with the Procountor company, user and Click2Contract account', async () => {
     const auth = await connectedAuthData(p.base);
     const result = (await appTester(App.authentication.test as any, { authData: auth } as any)) as any;
-    expect(result.label).toBe('Sandbox Oy (sandbox.api), Click2Contract: Sandbox Oy');
+    expect(result.label).toBe('Sandbox Oy (sandbox.api), Click2Contract: Sandbox Oy, Slack: Sandbox');
     expect(JSON.stringify(result)).not.toContain(auth.access_token);
   });
 });

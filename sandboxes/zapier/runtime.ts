@@ -42,7 +42,7 @@ export const startZapierRuntime = async (app: object) => {
     return cache.get(key);
   };
 
-  const rpc = (method: string, params: any[]): unknown => {
+  const rpc = (method: string, params: any[], storeKey: string): unknown => {
     const [key, value, ttl, , nx] = params;
     switch (method) {
       case 'zcache_get':
@@ -56,10 +56,11 @@ export const startZapierRuntime = async (app: object) => {
       case 'zcache_delete':
         cacheCalls++;
         return cache.delete(String(key));
+      // z.cursor is keyed by the invocation's storeKey, not by a parameter.
       case 'get_cursor':
-        return cursors.get(String(key)) ?? null;
+        return cursors.get(storeKey) ?? null;
       case 'set_cursor':
-        cursors.set(String(key), String(value));
+        cursors.set(storeKey, String(key));
         return null;
       default:
         throw new Error(`The local Zapier runtime has no RPC method ${method}`);
@@ -80,7 +81,7 @@ export const startZapierRuntime = async (app: object) => {
       try {
         const call = JSON.parse(body);
         id = call.id;
-        const result = rpc(call.method, call.params ?? []);
+        const result = rpc(call.method, call.params ?? [], String(call.storeKey ?? ''));
         res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id, result }));
       } catch (error) {
         res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id, error: (error as Error).message }));
@@ -98,7 +99,8 @@ export const startZapierRuntime = async (app: object) => {
   const invoke = async <T>(method: string, bundle: object): Promise<RunOutcome<T>> => {
     const started = performance.now();
     try {
-      const response = await handler({ command: 'execute', method, bundle, rpc_base: `${base}/rpc`, token: 'local-runtime-token' });
+      // One stored cursor per operation, as for one Zap's dropdown.
+      const response = await handler({ command: 'execute', method, bundle, storeKey: method, rpc_base: `${base}/rpc`, token: 'local-runtime-token' });
       return { ok: true, result: response.results as T, ms: performance.now() - started };
     } catch (error) {
       return { ok: false, error: readError(error as Error), ms: performance.now() - started };

@@ -3,18 +3,21 @@ import { startZapierRuntime } from '../../sandboxes/zapier/runtime';
 import { App } from './app';
 import { proposal, startClick2Contract } from './click2contractSandbox';
 import { connectedAuthData, startProcountor } from './procountorSandbox';
+import { startSlack } from './slackSandbox';
 
 export const INVOICE_STEP = 'creates.create_unfinished_invoice.operation.perform';
 
 export const startWorld = async () => {
   const procountor = await startProcountor();
   const c2c = await startClick2Contract({ maxAttempts: 1, retryBaseMs: 10 });
+  const slack = await startSlack();
   const runtime = await startZapierRuntime(App);
   let authData = await connectedAuthData(procountor.base);
 
   const world = {
     procountor,
     c2c,
+    slack,
     runtime,
     get authData() {
       return authData;
@@ -22,6 +25,7 @@ export const startWorld = async () => {
     async reset() {
       await procountor.control('reset', {});
       await c2c.control('reset', {});
+      await slack.control('reset', {});
       runtime.clearCache();
       authData = await connectedAuthData(procountor.base);
     },
@@ -34,6 +38,10 @@ export const startWorld = async () => {
     runInvoice(inputData: Record<string, unknown>) {
       return runtime.run<Record<string, any>>(INVOICE_STEP, { authData, inputData });
     },
+    slackMessages: async () => (await slack.control('messages')).messages as any[],
+    run<T = Record<string, any>>(method: string, inputData: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+      return runtime.run<T>(method, { authData, inputData, ...extra });
+    },
     state: () => procountor.control('state') as Promise<{ businesspartners: any[]; products: any[]; invoices: any[] }>,
     async requestsDuring(work: () => Promise<unknown>) {
       await procountor.control('stats/reset', {});
@@ -41,7 +49,7 @@ export const startWorld = async () => {
       return (await procountor.control('stats')) as { requests: number; byRoute: Record<string, number>; peakPerSecond: number; rateLimited: number };
     },
     async stop() {
-      await Promise.all([procountor.stop(), c2c.stop(), runtime.close()]);
+      await Promise.all([procountor.stop(), c2c.stop(), slack.stop(), runtime.close()]);
     },
   };
   return world;

@@ -1,0 +1,89 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { flag, decimal, text } from '../lib/inputs';
+import { InputError, withZapierErrors } from '../lib/inputError';
+import { channelInput, slackFor } from '../lib/slack/client';
+import { customMessage, invoiceAlertMessage } from '../lib/slack/message';
+
+const perform = (z: ZObject, bundle: Bundle) =>
+  withZapierErrors(z, async () => {
+    const input = bundle.inputData;
+    const channelText = text(input.channel);
+    if (!channelText) throw new InputError('Pick a Slack channel from the dropdown, or type its name (#invoices) or ID.', 'channel');
+    const channel = channelInput(channelText);
+    const own = text(input.text);
+    const message = own
+      ? customMessage(own)
+      : invoiceAlertMessage({
+          invoiceNumber: text(input.invoice_number),
+          customerName: text(input.customer_name),
+          contractNumber: text(input.contract_number),
+          total: decimal(input.total, 'Total Including VAT', 'total'),
+          currency: text(input.currency) ?? 'EUR',
+          dueDate: text(input.due_date),
+          status: text(input.status) ?? 'UNFINISHED',
+          notes: text(input.notes),
+        });
+    const icon = text(input.bot_icon);
+    const slack = slackFor(z, bundle);
+    const posted = await slack.post({
+      channel,
+      ...message,
+      username: text(input.bot_name),
+      iconEmoji: icon && /^:[\w+-]+:$/.test(icon) ? icon : undefined,
+      iconUrl: icon && /^https?:\/\//.test(icon) ? icon : undefined,
+      unfurlLinks: flag(input.unfurl_links, false),
+    });
+    const permalink = await slack.permalink(posted.channel, posted.ts);
+    return { id: `${posted.channel}:${posted.ts}`, channel: posted.channel, ts: posted.ts, permalink, text: message.text };
+  });
+
+export default {
+  key: 'post_to_slack',
+  noun: 'Slack Message',
+  display: {
+    label: 'Post to Slack',
+    description: 'Posts a message to a Slack channel: by default an alert that a new Unfinished invoice is waiting in Procountor.',
+  },
+  operation: {
+    inputFields: [
+      {
+        key: 'channel',
+        label: 'Channel',
+        required: true,
+        dynamic: 'slack_channel_list.id.name',
+        helpText: 'Pick a channel, or type its name (`#invoices`) or ID. The bot must be in the channel, or have the `chat:write.public` scope.',
+      },
+      {
+        key: 'text',
+        label: 'Message',
+        type: 'text' as const,
+        helpText: 'Leave empty to send the new-invoice alert built from the invoice fields below. Your text is shown exactly as written.',
+      },
+      { key: 'invoice_number', label: 'Invoice Number', helpText: 'From "Create Unfinished Invoice", for the default alert.' },
+      { key: 'customer_name', label: 'Customer Name' },
+      { key: 'contract_number', label: 'Contract Number' },
+      { key: 'total', label: 'Total Including VAT' },
+      { key: 'currency', label: 'Currency', default: 'EUR' },
+      { key: 'due_date', label: 'Due Date' },
+      { key: 'status', label: 'Invoice Status', default: 'UNFINISHED' },
+      { key: 'notes', label: 'Notes', type: 'text' as const, helpText: 'Added under the alert.' },
+      { key: 'bot_name', label: 'Bot Name', helpText: 'Shown as the sender, e.g. "Invoices".' },
+      { key: 'bot_icon', label: 'Bot Icon', helpText: 'An emoji such as `:receipt:` or an image URL.' },
+      { key: 'unfurl_links', label: 'Unfurl Links', type: 'boolean' as const, default: 'false', helpText: 'Show previews of links in the message.' },
+    ],
+    perform,
+    sample: {
+      id: 'C0INVOICES:1764000000.000100',
+      channel: 'C0INVOICES',
+      ts: '1764000000.000100',
+      permalink: 'https://example.slack.com/archives/C0INVOICES/p1764000000000100',
+      text: 'New unfinished invoice 1001 for Asiakas Oy (contract C-1042): 11 444,09 € incl. VAT, due 8.12.2026.',
+    },
+    outputFields: [
+      { key: 'channel', label: 'Channel ID' },
+      { key: 'ts', label: 'Message Timestamp' },
+      { key: 'permalink', label: 'Message Link' },
+      { key: 'text', label: 'Message Text' },
+    ],
+  },
+};

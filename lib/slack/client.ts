@@ -1,0 +1,139 @@
+// The one Slack client: @slack/web-api's WebClient, with its HTTP going through z.request so every Slack call is
+// in Zapier's HTTP log with the token scrubbed.
+import { type ChatPostMessageArguments, type FetchFunction, LogLevel, WebClient } from '@slack/web-api';
+import type { ZObject } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { slackApiUrl } from '../config';
+import { slackError } from './errors';
+
+/** One attempt, 10 s: Zapier's step has 30 s, and Zapier itself retries what we mark as retryable. */
+const SLACK_TIMEOUT_MS = 10_000;
+
+const zapierFetch =
+  (z: ZObject): FetchFunction =>
+  async (url, init) => {
+    const response = await z.request({
+      url: String(url),
+      method: (init?.method ?? 'POST') as 'POST',
+      headers: init?.headers,
+      body: typeof init?.body === 'string' ? init.body : undefined,
+      skipThrowForStatus: true,
+      throwForThrottlingEarly: false,
+      timeout: SLACK_TIMEOUT_MS,
+    } as Parameters<ZObject['request']>[0]);
+    const headers = response.headers as unknown as { get(name: string): string | null; entries?: () => Iterable<[string, string]> };
+    return {
+      ok: response.status >= 200 && response.status < 300,
+      status: response.status,
+      statusText: '',
+      url: String(url),
+      headers: { get: (name: string) => headers.get(name) ?? null, entries: () => headers.entries?.() ?? [] },
+      text: async () => response.content,
+      json: async () => JSON.parse(response.content),
+      arrayBuffer: async () => new TextEncoder().encode(response.content).buffer as ArrayBuffer,
+    };
+  };
+
+const Channel = zod.looseObject({
+  id: zod.string(),
+  name: zod.string().optional(),
+  is_private: zod.boolean().optional(),
+  is_archived: zod.boolean().optional(),
+  is_member: zod.boolean().optional(),
+});
+const ChannelPage = zod.looseObject({
+  channels: zod.array(Channel).default([]),
+  response_metadata: zod.looseObject({ next_cursor: zod.string().optional() }).optional(),
+});
+const Posted = zod.looseObject({ channel: zod.string(), ts: zod.string() });
+const Permalink = zod.looseObject({ permalink: zod.string() });
+
+export interface SlackPost {
+  channel: string;
+  text: string;
+  blocks?: object[];
+  username?: string;
+  iconEmoji?: string;
+  iconUrl?: string;
+  unfurlLinks?: boolean;
+}
+
+export class SlackClient {
+  private readonly web: WebClient;
+
+  constructor(
+    private readonly z: ZObject,
+    token: string,
+  ) {
+    this.web = new WebClient(token, {
+      slackApiUrl: slackApiUrl(),
+      fetch: zapierFetch(z),
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: SLACK_TIMEOUT_MS,
+      logLevel: LogLevel.ERROR,
+      allowAbsoluteUrls: false,
+    });
+  }
+
+  private async guard<T>(work: () => Promise<T>, channel?: string): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw slackError(this.z, error, channel);
+    }
+  }
+
+  authTest() {
+    return this.guard(() => this.web.auth.test());
+  }
+
+  async channelPage(cursor?: string) {
+    const page = await this.guard(() =>
+      this.web.conversations.list({ types: 'public_channel,private_channel', exclude_archived: true, limit: 200, cursor }),
+    );
+    return ChannelPage.parse(page);
+  }
+
+  async post(message: SlackPost) {
+    const answer = await this.guard(
+      () =>
+        this.web.chat.postMessage(
+          // The library's argument type is a union of exclusive shapes (icon_emoji xor icon_url, ...); we send one.
+          Object.fromEntries(
+            Object.entries({
+              channel: message.channel,
+              text: message.text,
+              blocks: message.blocks,
+              username: message.username,
+              icon_emoji: message.iconEmoji,
+              icon_url: message.iconEmoji ? undefined : message.iconUrl,
+              unfurl_links: message.unfurlLinks ?? false,
+              unfurl_media: message.unfurlLinks ?? false,
+            }).filter(([, v]) => v !== undefined),
+          ) as unknown as ChatPostMessageArguments,
+        ),
+      message.channel,
+    );
+    return Posted.parse(answer);
+  }
+
+  async permalink(channel: string, ts: string) {
+    return Permalink.parse(await this.guard(() => this.web.chat.getPermalink({ channel, message_ts: ts }), channel)).permalink;
+  }
+}
+
+export const slackFor = (z: ZObject, bundle: { authData: Record<string, string | undefined> }) => {
+  const token = bundle.authData.slack_bot_token?.trim();
+  if (!token) {
+    throw new z.errors.Error(
+      'Slack is not connected: this connection has no Slack Bot Token. Edit the connection and paste your Slack app\'s Bot User OAuth Token (xoxb-…) into "Slack Bot Token".',
+      'SlackNotConnected',
+      400,
+    );
+  }
+  return new SlackClient(z, token);
+};
+
+/** "#invoices", "invoices" and "C0123ABC" all name a channel Slack accepts. */
+export const channelInput = (value: string) => value.trim().replace(/^#/, '');

@@ -1,0 +1,29 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { slackFor } from '../lib/slack/client';
+
+/** Slack pages channels by cursor; Zapier asks for page numbers, so the cursor rides in z.cursor. */
+const perform = async (z: ZObject, bundle: Bundle) => {
+  const page = Number(bundle.meta?.page ?? 0);
+  const cursor = page > 0 ? (await z.cursor.get()) || undefined : undefined;
+  if (page > 0 && !cursor) return [];
+  const { channels, response_metadata } = await slackFor(z, bundle).channelPage(cursor);
+  await z.cursor.set(response_metadata?.next_cursor ?? '');
+  return channels.map((c) => ({ id: c.id, name: `${c.is_private ? '🔒' : '#'}${c.name ?? c.id}`, is_private: Boolean(c.is_private), is_member: Boolean(c.is_member) }));
+};
+
+export default {
+  key: 'slack_channel_list',
+  noun: 'Slack Channel',
+  display: { label: 'List Slack Channels', description: 'Lists Slack channels the bot can see, for dropdowns.', hidden: true },
+  operation: {
+    perform,
+    canPaginate: true,
+    sample: { id: 'C0INVOICES', name: '#invoices', is_private: false, is_member: true },
+    outputFields: [
+      { key: 'id', label: 'Channel ID' },
+      { key: 'name', label: 'Channel' },
+      { key: 'is_private', label: 'Private', type: 'boolean' as const },
+      { key: 'is_member', label: 'Bot Is a Member', type: 'boolean' as const },
+    ],
+  },
+};
