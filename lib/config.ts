@@ -12,6 +12,11 @@ export const slackApiUrl = () => trimSlash(process.env.SLACK_API_URL || 'https:/
 
 /** Procountor publishes 20 requests per second per API client; going over may suspend the client. */
 export const PROCOUNTOR_MAX_REQUESTS_PER_SECOND = 20;
+/**
+ * What one step may use of it: the rest is headroom for the connection's other steps (searches, dropdowns,
+ * connection tests) that run outside the invoice writer's claim.
+ */
+export const PROCOUNTOR_STEP_REQUESTS_PER_SECOND = 15;
 
 /** Zapier stops a step after 30 seconds; one outside call must leave room for the rest of the step. */
 export const REQUEST_TIMEOUT_MS = 15_000;

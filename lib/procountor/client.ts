@@ -1,9 +1,9 @@
 // The one Procountor client: paths, paging, headers and error handling live here and nowhere else.
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { PROCOUNTOR_MAX_REQUESTS_PER_SECOND, procountorApiUrl, REQUEST_TIMEOUT_MS } from '../config';
+import { PROCOUNTOR_STEP_REQUESTS_PER_SECOND, procountorApiUrl, REQUEST_TIMEOUT_MS } from '../config';
 import { SlidingWindowLimiter } from '../rateLimiter';
-import { retryLater } from '../retryable';
+import { retryAfterSeconds, retryLater } from '../retryable';
 import { procountorError } from './errors';
 import {
   BankAccountSearchResult,
@@ -18,6 +18,9 @@ import {
   VatInformation,
   VatSettings,
 } from './schemas';
+
+/** Waiting out a 429 this short keeps the run going; anything longer is Zapier's to retry. */
+const SHORT_RETRY_SECONDS = 2;
 
 /** Procountor's largest page. */
 export const MAX_PAGE_SIZE = 200;
@@ -76,7 +79,7 @@ export class ProcountorClient {
   /** Every HTTP request this client sent, for the task history and the benchmarks. */
   requestCount = 0;
   // Procountor counts arrivals, we count starts: a window 10% longer than a second absorbs latency jitter.
-  private readonly limiter = new SlidingWindowLimiter(PROCOUNTOR_MAX_REQUESTS_PER_SECOND, 1100);
+  private readonly limiter = new SlidingWindowLimiter(PROCOUNTOR_STEP_REQUESTS_PER_SECOND, 1100);
 
   constructor(
     private readonly z: ZObject,
@@ -89,7 +92,7 @@ export class ProcountorClient {
     return this.limiter;
   }
 
-  private async call<S extends zod.ZodType>(schema: S, call: Call): Promise<zod.infer<S>> {
+  private async call<S extends zod.ZodType>(schema: S, call: Call, attempt = 1): Promise<zod.infer<S>> {
     await this.limiter.acquire();
     this.requestCount += 1;
     let response;
@@ -117,11 +120,17 @@ export class ProcountorClient {
         `Could not reach Procountor (${call.method} ${call.path}: ${(error as Error).message}). Zapier will retry.`,
       );
     }
+    const retryAfter = response.getHeader('retry-after');
+    // A short 429 is worth waiting out once inside the step; a long one goes back to Zapier as ThrottledError.
+    if (response.status === 429 && attempt === 1 && retryAfterSeconds(retryAfter) <= SHORT_RETRY_SECONDS) {
+      await new Promise((resolve) => setTimeout(resolve, retryAfterSeconds(retryAfter) * 1000 + 50));
+      return this.call(schema, call, attempt + 1);
+    }
     if (response.status < 200 || response.status >= 300) {
       throw procountorError(this.z, {
         status: response.status,
         content: response.content,
-        retryAfter: response.getHeader('retry-after') ?? null,
+        retryAfter: retryAfter ?? null,
         method: call.method,
         path: call.path,
       });

@@ -100,7 +100,17 @@ export const startZapierRuntime = async (app: object) => {
     const started = performance.now();
     try {
       // One stored cursor per operation, as for one Zap's dropdown.
-      const response = await handler({ command: 'execute', method, bundle, storeKey: method, rpc_base: `${base}/rpc`, token: 'local-runtime-token' });
+      // calledFromCli(Invoke), as `zapier-platform invoke` sends: keeps core's per-run memory print quiet.
+      const response = await handler({
+        command: 'execute',
+        method,
+        bundle,
+        storeKey: method,
+        rpc_base: `${base}/rpc`,
+        token: 'local-runtime-token',
+        calledFromCli: true,
+        calledFromCliInvoke: true,
+      });
       return { ok: true, result: response.results as T, ms: performance.now() - started };
     } catch (error) {
       return { ok: false, error: readError(error as Error), ms: performance.now() - started };
@@ -129,10 +139,15 @@ export const startZapierRuntime = async (app: object) => {
     cacheCalls: () => cacheCalls,
     cacheKeys: () => [...cache.keys()],
     clearCache: () => cache.clear(),
+    /** Lets log streams still being written finish (a second at most) before closing. */
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+        const force = setTimeout(() => server.closeAllConnections(), 1000);
+        server.closeIdleConnections();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
       }),
   };
 };

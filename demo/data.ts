@@ -1,0 +1,125 @@
+// Demo proposals, reproducible from a seed. The first five exercise the seed's rules one by one.
+import { businessIdCheckDigit } from '../lib/businessId';
+
+export const seededRandom = (seed: number) => {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+};
+
+/** A valid Finnish business ID drawn from the generator. */
+export const randomBusinessId = (random: () => number) => {
+  for (;;) {
+    const body = String(Math.floor(random() * 9_000_000) + 1_000_000);
+    const check = businessIdCheckDigit(body);
+    if (check !== undefined) return `${body}-${check}`;
+  }
+};
+
+const CITIES = [
+  ['Helsinki', '00100'],
+  ['Tampere', '33100'],
+  ['Turku', '20100'],
+  ['Oulu', '90100'],
+  ['Espoo', '02100'],
+] as const;
+const COMPANIES = ['Kaamos', 'Revontuli', 'Tunturi', 'Saimaa', 'Lumi', 'Aalto', 'Karhu', 'Kuura'];
+const CATALOGUE = [
+  { name: 'Design sprint', code: 'DS-01', unit: 'week', unit_price: 4800, vat_percent: 25.5 },
+  { name: 'Hosting, 12 months', code: null, unit: 'month', unit_price: 39.9, vat_percent: 25.5 },
+  { name: 'Workshop day', code: 'WS-1', unit: 'päivä', unit_price: 1200, vat_percent: 25.5 },
+  { name: 'Consulting', code: null, unit: 'h', unit_price: 125, vat_percent: 25.5 },
+  { name: 'Training materials', code: 'TM-7', unit: 'kpl', unit_price: 35, vat_percent: 13.5 },
+  { name: 'E-book licence', code: null, unit: 'kpl', unit_price: 19.9, vat_percent: 10 },
+];
+
+const customer = (name: string, businessId: string | null, city: readonly [string, string], email: string) => ({
+  company_name: name,
+  business_id: businessId,
+  address: `${['Mannerheimintie', 'Hämeenkatu', 'Aurakatu', 'Kirkkokatu'][name.length % 4]} ${(name.length % 40) + 1}`,
+  postal_code: city[1],
+  city: city[0],
+  country: 'FI',
+  contact_name: 'Maija Meikäläinen',
+  email,
+  phone: '+358 40 123 4567',
+});
+
+const table = (items: object[]) => ({ currency: 'EUR', prices_include_vat: false, items });
+
+/** What Procountor already holds before the demo: a customer stored with another spelling, a similar product. */
+export const demoSeed = {
+  businesspartners: [
+    {
+      name: 'Vanha Asiakas Oy',
+      invoicingInfo: { identifier: 'FI08369224', identifierType: 'Y_TUNNUS', email: 'laskut@vanha.example' },
+      billingAddress: { name: 'Vanha Asiakas Oy', street: 'Aleksanterinkatu 5', zip: '00100', city: 'Helsinki', country: 'FINLAND' },
+      paymentInfo: { paymentMethod: 'BANK_TRANSFER', paymentTermDays: '21' },
+    },
+  ],
+  products: [{ name: 'Design-Sprint', unit: 'WEEK', price: 4800, vat: 25.5 }],
+};
+
+export interface DemoProposal {
+  scenario: string;
+  proposal: Record<string, unknown>;
+  /** Not set to create invoices automatically: accepted, then sent with "Send to Procountor". */
+  manual?: boolean;
+}
+
+export const demoProposals = (count: number, seed: number): DemoProposal[] => {
+  const random = seededRandom(seed);
+  const fixed: DemoProposal[] = [
+    {
+      scenario: 'new customer, product similar to an existing one, new product',
+      proposal: {
+        title: 'Website renewal 2027',
+        customer: customer('Asiakas Oy', '0737546-2', CITIES[0], 'laskut@asiakas.example'),
+        pricing_table: table([
+          { name: 'Design sprint', code: null, description: 'Two-week sprint', quantity: 2, unit: 'week', unit_price: 4800, discount_percent: 10, vat_percent: 25.5 },
+          { name: 'Hosting, 12 months', code: null, description: null, quantity: 12, unit: 'month', unit_price: 39.9, discount_percent: 0, vat_percent: 25.5 },
+        ]),
+      },
+    },
+    {
+      scenario: 'existing customer whose business ID is written differently (0836922-4 vs FI08369224)',
+      proposal: {
+        title: 'Support retainer',
+        customer: customer('Vanha Asiakas Oy', '0836922-4', CITIES[0], 'laskut@vanha.example'),
+        pricing_table: table([{ name: 'Support retainer', code: 'SR-1', quantity: 3, unit: 'kk', unit_price: 250, discount_percent: 0, vat_percent: 25.5 }]),
+      },
+    },
+    {
+      scenario: 'contract set to manual transfer, sent with "Send to Procountor"',
+      manual: true,
+      proposal: {
+        title: 'Brand workshop',
+        customer: customer('Käsin Lähetetty Oy', '2077474-0', CITIES[1], 'talous@kasin.example'),
+        pricing_table: table([{ name: 'Workshop day', code: 'WS-1', quantity: 1, unit: 'päivä', unit_price: 1200, discount_percent: 0, vat_percent: 25.5 }]),
+      },
+    },
+  ];
+  const generated: DemoProposal[] = [];
+  for (let i = fixed.length; i < count; i++) {
+    const name = `${COMPANIES[Math.floor(random() * COMPANIES.length)]} ${['Oy', 'Ab', 'Oyj'][Math.floor(random() * 3)]}`;
+    const city = CITIES[Math.floor(random() * CITIES.length)]!;
+    const lines = Array.from({ length: 1 + Math.floor(random() * 4) }, () => {
+      const item = CATALOGUE[Math.floor(random() * CATALOGUE.length)]!;
+      return { ...item, description: null, quantity: 1 + Math.floor(random() * 10), discount_percent: random() < 0.2 ? 10 : 0 };
+    });
+    generated.push({
+      scenario: 'generated from the seed',
+      proposal: {
+        title: `Project ${i + 1}`,
+        customer: customer(name, randomBusinessId(random), city, `laskut${i}@example.fi`),
+        pricing_table: table(lines),
+      },
+    });
+  }
+  return [...fixed, ...generated].slice(0, Math.max(count, 1));
+};

@@ -1,0 +1,138 @@
+// `npm start`: the whole Zap on the embedded sandboxes. Contract accepted -> Create Unfinished Invoice -> Post to Slack.
+// Options: --contracts N (default 5), --seed S (default 2026), --builtin-alert (alert from inside the invoice step).
+import App from '../index';
+import { startAllSandboxes } from '../sandboxes/all';
+import { CLICK2CONTRACT_SANDBOX } from '../sandboxes/click2contract/server';
+import { SLACK_SANDBOX } from '../sandboxes/slack/server';
+import { startHookReceiver } from '../sandboxes/zapier/hookReceiver';
+import { startZapierRuntime } from '../sandboxes/zapier/runtime';
+import { runZap, type StepRecord } from '../sandboxes/zapier/zap';
+import { demoProposals, demoSeed } from './data';
+import { printTable } from './table';
+
+const option = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a whole number, e.g. --${name} ${fallback}`);
+  return value;
+};
+
+const json = async (url: string, body?: unknown) => {
+  const response = await fetch(url, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return response.json() as Promise<any>;
+};
+
+const main = async () => {
+  const contracts = option('contracts', 5);
+  const seed = option('seed', 2026);
+  const builtInAlert = process.argv.includes('--builtin-alert');
+  process.env.DISABLE_ZAPIER_ANALYTICS = '1';
+
+  const sandboxes = await startAllSandboxes({ procountor: 0, click2contract: 0, slack: 0 });
+  sandboxes.configureApp();
+  const { urls } = sandboxes;
+  const runtime = await startZapierRuntime(App);
+  const acceptedHook = await startHookReceiver();
+  const sentHook = await startHookReceiver();
+  const close = async () => Promise.all([sandboxes.close(), runtime.close(), acceptedHook.close(), sentHook.close()]);
+
+  try {
+    console.log(`Sandboxes: Procountor ${urls.procountorApi}, Click2Contract ${urls.click2contractApi}, Slack ${urls.slackApi}\n`);
+
+    // 1. Connect Procountor the way Zapier does: the authorize URL, the signed-in user's redirect, the code exchange.
+    const redirectUri = 'https://zapier.com/dashboard/auth/oauth/return/App0CLIAPI/';
+    const authorize = await runtime.invoke<string>('authentication.oauth2Config.authorizeUrl', { inputData: { redirect_uri: redirectUri, state: 'demo' }, authData: {} });
+    const redirect = await fetch(authorize.result!, { redirect: 'manual' });
+    const code = new URL(redirect.headers.get('location')!).searchParams.get('code')!;
+    const tokens = await runtime.invoke<Record<string, string>>('authentication.oauth2Config.getAccessToken', { inputData: { code, redirect_uri: redirectUri }, authData: {} });
+    if (!tokens.ok) throw new Error(`Connecting Procountor failed: ${tokens.error?.message}`);
+    const authData = { ...tokens.result!, click2contract_api_key: CLICK2CONTRACT_SANDBOX.apiKey, slack_bot_token: SLACK_SANDBOX.botToken };
+    const test = await runtime.run<Record<string, string>>('authentication.test', { authData });
+    if (!test.ok) throw new Error(`The connection test failed: ${test.error?.message}`);
+    console.log(`Connected: ${test.result!.label}`);
+
+    // 2. Turn the Zaps on: subscribe both instant triggers to the stand-ins for Zapier's hook URLs.
+    const subscribe = async (trigger: string, targetUrl: string) => {
+      const run = await runtime.run<{ id: string; secret: string }>(`triggers.${trigger}.operation.performSubscribe`, { authData, targetUrl, inputData: {} });
+      if (!run.ok) throw new Error(`Subscribing ${trigger} failed: ${run.error?.message}`);
+      return run.result!;
+    };
+    const acceptedSub = await subscribe('contract_accepted', acceptedHook.url);
+    const sentSub = await subscribe('contract_sent_to_procountor', sentHook.url);
+    console.log(`Subscribed "Contract Accepted" (${acceptedSub.id}) and "Contract Sent to Procountor" (${sentSub.id})\n`);
+
+    // 3. What Procountor already holds, then the demo proposals, accepted one by one.
+    await json(`${urls.procountorControl}/seed`, demoSeed);
+    const history: StepRecord[] = [];
+    const scenarios: string[][] = [];
+    const zapOptions = { builtInAlert, slackChannel: '#invoices' };
+    for (const demo of demoProposals(contracts, seed)) {
+      const created = await json(`${urls.click2contractControl}/proposals`, { ...demo.proposal, procountor: { auto_invoice: !demo.manual } });
+      scenarios.push([created.number, (demo.proposal.customer as { company_name: string }).company_name, demo.scenario]);
+      const before = acceptedHook.caught.length;
+      await json(`${urls.click2contractControl}/contracts/${created.id}/accept`, {});
+      const [delivery] = (await acceptedHook.waitFor(before + 1)).slice(before);
+      history.push(...(await runZap(runtime, authData, delivery!, { trigger: 'contract_accepted', subscribeData: acceptedSub, ...zapOptions })));
+      if (demo.manual) {
+        const sentBefore = sentHook.caught.length;
+        await json(`${urls.click2contractControl}/contracts/${created.id}/send-to-procountor`, {});
+        const [sent] = (await sentHook.waitFor(sentBefore + 1)).slice(sentBefore);
+        history.push(...(await runZap(runtime, authData, sent!, { trigger: 'contract_sent_to_procountor', subscribeData: sentSub, ...zapOptions })));
+      }
+    }
+
+    // 4. The task history, then what the services hold now.
+    console.log(`Demo proposals (seed ${seed}); Procountor already had "Vanha Asiakas Oy" (FI08369224) and the product "Design-Sprint"`);
+    printTable(['Contract', 'Customer', 'What it shows'], scenarios);
+    console.log('\nTask history');
+    printTable(
+      ['Contract', 'Step', 'Status', 'ms', 'Procountor requests', 'Result'],
+      history.map((s) => [s.contract, s.step, s.ok ? 'success' : 'ERROR', String(Math.round(s.ms)), String(s.procountorRequests), s.detail]),
+    );
+    const state = await json(`${urls.procountorControl}/state`);
+    console.log('\nProcountor customers');
+    printTable(
+      ['ID', 'Name', 'Business ID', 'City'],
+      state.businesspartners.map((p: any) => [String(p.id), p.name, p.invoicingInfo?.identifier ?? '', p.billingAddress?.city ?? p.address?.city ?? '']),
+    );
+    console.log('\nProcountor products');
+    printTable(['ID', 'Name', 'Code', 'Unit', 'Price'], state.products.map((p: any) => [String(p.id), p.name, p.code ?? '', p.unit ?? '', String(p.price)]));
+    console.log('\nProcountor invoices');
+    printTable(
+      ['Number', 'Status', 'Customer', 'Date', 'Due', 'Excl. VAT', 'Incl. VAT', 'Reference', 'Contract'],
+      state.invoices.map((i: any) => [
+        String(i.invoiceNumber),
+        i.status,
+        i.counterParty.counterPartyAddress.name,
+        i.date,
+        i.paymentInfo.dueDate,
+        i.invoiceSumInfo[0].excludingVatTotal.toFixed(2),
+        i.invoiceSumInfo[0].invoiceSumTotal.toFixed(2),
+        i.paymentInfo.bankReferenceCode ?? '',
+        i.agreementNumber ?? '',
+      ]),
+    );
+    const { messages } = await json(`${urls.slackControl}/messages`);
+    console.log('\nSlack messages');
+    printTable(['Channel', 'Text'], messages.map((m: any) => [m.channel, m.text]));
+
+    const failed = history.filter((s) => !s.ok);
+    const invoiceSteps = history.filter((s) => s.step === 'Create Unfinished Invoice');
+    console.log(`\n${history.length} steps, ${failed.length} failed; ${invoiceSteps.length} invoice runs, ${state.invoices.length} Unfinished invoices, ${messages.length} Slack messages.`);
+    return failed.length === 0 && state.invoices.length === invoiceSteps.length ? 0 : 1;
+  } finally {
+    await close();
+  }
+};
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`The demo stopped: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);
