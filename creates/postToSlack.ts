@@ -1,6 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { flag, decimal, text } from '../lib/inputs';
 import { InputError, withZapierErrors } from '../lib/inputError';
+import { postOnce } from '../lib/slack/alert';
 import { channelInput, slackFor } from '../lib/slack/client';
 import { customMessage, invoiceAlertMessage } from '../lib/slack/message';
 
@@ -24,17 +25,24 @@ const perform = (z: ZObject, bundle: Bundle) =>
           notes: text(input.notes),
         });
     const icon = text(input.bot_icon);
-    const slack = slackFor(z, bundle);
-    const posted = await slack.post({
+    const post = {
       channel,
       ...message,
       username: text(input.bot_name),
       iconEmoji: icon && /^:[\w+-]+:$/.test(icon) ? icon : undefined,
       iconUrl: icon && /^https?:\/\//.test(icon) ? icon : undefined,
       unfurlLinks: flag(input.unfurl_links, false),
-    });
+    };
+    // Zapier replays steps and hooks arrive twice: an alert about an invoice is posted once per invoice.
+    const onceKey = text(input.once_per) ?? (!own && text(input.invoice_number) ? `invoice-number:${text(input.invoice_number)}` : undefined);
+    if (onceKey) {
+      const outcome = await postOnce(z, bundle, onceKey, post);
+      return { id: `${outcome.slack_channel}:${outcome.slack_ts}`, channel: outcome.slack_channel, ts: outcome.slack_ts, permalink: outcome.slack_permalink, text: outcome.text, already_posted: outcome.slack_alert === 'already_posted' };
+    }
+    const slack = slackFor(z, bundle);
+    const posted = await slack.post(post);
     const permalink = await slack.permalink(posted.channel, posted.ts);
-    return { id: `${posted.channel}:${posted.ts}`, channel: posted.channel, ts: posted.ts, permalink, text: message.text };
+    return { id: `${posted.channel}:${posted.ts}`, channel: posted.channel, ts: posted.ts, permalink, text: message.text, already_posted: false };
   });
 
 export default {
@@ -70,6 +78,12 @@ export default {
       { key: 'bot_name', label: 'Bot Name', helpText: 'Shown as the sender, e.g. "Invoices".' },
       { key: 'bot_icon', label: 'Bot Icon', helpText: 'An emoji such as `:receipt:` or an image URL.' },
       { key: 'unfurl_links', label: 'Unfurl Links', type: 'boolean' as const, default: 'false', helpText: 'Show previews of links in the message.' },
+      {
+        key: 'once_per',
+        label: 'Post Only Once Per',
+        helpText:
+          'Optional. Map something unique, such as the Invoice ID: when Zapier replays this step or a contract arrives twice, the same message is not posted again. The new-invoice alert already posts once per invoice number.',
+      },
     ],
     perform,
     sample: {
@@ -78,12 +92,14 @@ export default {
       ts: '1764000000.000100',
       permalink: 'https://example.slack.com/archives/C0INVOICES/p1764000000000100',
       text: 'New unfinished invoice 1001 for Asiakas Oy (contract C-1042): 11 444,09 € incl. VAT, due 8.12.2026.',
+      already_posted: false,
     },
     outputFields: [
       { key: 'channel', label: 'Channel ID' },
       { key: 'ts', label: 'Message Timestamp' },
       { key: 'permalink', label: 'Message Link' },
       { key: 'text', label: 'Message Text' },
+      { key: 'already_posted', label: 'Was Already Posted', type: 'boolean' as const },
     ],
   },
 };

@@ -1,6 +1,7 @@
 // Claims in Zapier's z.cache: how overlapping runs (retries, replays, duplicate hooks) take turns.
 import crypto from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
+import { connectionCache } from './connectionCache';
 import { retryLater } from './retryable';
 
 /** Longer than any run can take (Zapier stops a step at 30 s), so a crashed run's claim lapses by itself. */
@@ -22,13 +23,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * protects sequential replays, and refusing every run would be worse.
  */
 export const withClaim = async <T>(z: ZObject, options: ClaimOptions, work: () => Promise<T>): Promise<T> => {
+  const cache = connectionCache(z);
   const token = crypto.randomUUID();
   const deadline = Date.now() + options.waitMs;
   let held = false;
   for (;;) {
     try {
-      held = Boolean(await z.cache.set(options.key, token, CLAIM_TTL_SECONDS, ['auth'], true));
-      if (held) held = (await z.cache.get(options.key)) === token;
+      held = await cache.setIfAbsent(options.key, token, CLAIM_TTL_SECONDS);
+      if (held) held = (await cache.get(options.key)) === token;
     } catch (error) {
       z.console.log(`z.cache unavailable (${(error as Error).message}); continuing without a claim on ${options.key}`);
       return work();
@@ -41,7 +43,7 @@ export const withClaim = async <T>(z: ZObject, options: ClaimOptions, work: () =
     return await work();
   } finally {
     try {
-      if ((await z.cache.get(options.key)) === token) await z.cache.delete(options.key);
+      if ((await cache.get(options.key)) === token) await cache.delete(options.key);
     } catch {
       // The claim lapses after CLAIM_TTL_SECONDS anyway.
     }
@@ -50,16 +52,16 @@ export const withClaim = async <T>(z: ZObject, options: ClaimOptions, work: () =
 
 /** A value cached per connection, recomputed when missing or when z.cache is unavailable. */
 export const cachedPerConnection = async <T>(z: ZObject, key: string, ttlSeconds: number, compute: () => Promise<T>): Promise<T> => {
+  const cache = connectionCache(z);
   try {
-    const cached = await z.cache.get(key);
+    const cached = await cache.get(key);
     if (cached !== null && cached !== undefined) return cached as T;
   } catch {
     return compute();
   }
   const value = await compute();
   try {
-    // z.cache refuses values holding `undefined`; store what JSON would keep.
-    await z.cache.set(key, JSON.parse(JSON.stringify(value)), ttlSeconds, ['auth']);
+    await cache.set(key, value, ttlSeconds);
   } catch (error) {
     z.console.log(`Could not cache ${key}: ${(error as Error).message}`);
   }

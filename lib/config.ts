@@ -18,5 +18,11 @@ export const PROCOUNTOR_MAX_REQUESTS_PER_SECOND = 20;
  */
 export const PROCOUNTOR_STEP_REQUESTS_PER_SECOND = 15;
 
-/** Zapier stops a step after 30 seconds; one outside call must leave room for the rest of the step. */
-export const REQUEST_TIMEOUT_MS = 15_000;
+/**
+ * Zapier stops a step after 30 seconds; one outside call must leave room for the rest of the step.
+ * HTTP_TIMEOUT_MS overrides it (the reliability tests shorten it to test slow answers quickly).
+ */
+export const requestTimeoutMs = () => {
+  const configured = Number(process.env.HTTP_TIMEOUT_MS);
+  return Number.isInteger(configured) && configured > 0 ? configured : 15_000;
+};

@@ -1,7 +1,7 @@
 // The one Click2Contract client: base URL, paths, cursor paging and error bodies live here.
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { click2contractApiUrl, REQUEST_TIMEOUT_MS } from '../config';
+import { click2contractApiUrl, requestTimeoutMs } from '../config';
 import { retryAfterSeconds, retryLater } from '../retryable';
 import { C2CError, Contract, ContractList, Me, SendToProcountorAnswer, Webhook, type WebhookEventType } from './schemas';
 
@@ -42,7 +42,7 @@ export class Click2ContractClient {
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         skipThrowForStatus: true,
         throwForThrottlingEarly: false,
-        timeout: REQUEST_TIMEOUT_MS,
+        timeout: requestTimeoutMs(),
       } as Parameters<ZObject['request']>[0]);
     } catch (error) {
       // Zapier's autoRefresh turns every 401 into RefreshAuthError, but refreshing Procountor's token cannot fix

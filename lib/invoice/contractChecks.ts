@@ -1,7 +1,10 @@
 // Whether an accepted contract can become an invoice, and if not, exactly what to fix in Click2Contract.
 // The wording follows Click2Contract's own "Tips for getting started".
 import type { Contract } from '../click2contract/schemas';
+import { FIELD_LIMITS, MAX_ABS_QUANTITY, MAX_ABS_UNIT_PRICE } from '../procountor/limits';
 import type { InvoiceChannel } from '../procountor/schemas';
+
+const tooLong = (value: string | null | undefined, max: number) => (value?.trim().length ?? 0) > max;
 
 export const TEMPLATE_TIP =
   'The integration only works with proposals that include the Pricing Table element, and the customer\'s address ' +
@@ -27,12 +30,29 @@ export const contractProblems = (contract: Contract, channel: InvoiceChannel | u
     if (!item.name?.trim()) problems.push(`${line} has no name. Give every Pricing Table line a name.`);
     if (!Number.isFinite(item.quantity) || item.quantity === 0) problems.push(`${line} has no quantity. Give it a quantity other than 0.`);
     if (!Number.isFinite(item.unit_price)) problems.push(`${line} has no price.`);
+    if (Math.abs(item.quantity) > MAX_ABS_QUANTITY || Math.abs(item.unit_price) > MAX_ABS_UNIT_PRICE) {
+      problems.push(`${line} has a quantity or price too large for an invoice (${item.quantity} × ${item.unit_price}). Check the Pricing Table.`);
+    }
+    if (tooLong(item.name, FIELD_LIMITS.product)) problems.push(`${line} has a name longer than ${FIELD_LIMITS.product} characters. Shorten it in the Pricing Table.`);
+    if (tooLong(item.code, FIELD_LIMITS.code)) problems.push(`${line} has a product code longer than ${FIELD_LIMITS.code} characters.`);
     const discount = item.discount_percent ?? 0;
     if (discount < 0 || discount > 100) problems.push(`${line} has a discount of ${discount} %; a discount must be from 0 to 100 %.`);
   });
   const customer = contract.customer;
   if (!customer?.company_name?.trim()) {
     problems.push(`${name} has no customer company name. Fill in the customer's company name in the proposal.`);
+  }
+  const fieldLimits: Array<[string, string | null | undefined, number]> = [
+    ['company name', customer?.company_name, FIELD_LIMITS.name],
+    ['Address', customer?.address, FIELD_LIMITS.street],
+    ['Postal code', customer?.postal_code, FIELD_LIMITS.zip],
+    ['City', customer?.city, FIELD_LIMITS.city],
+    ['e-mail', customer?.email, FIELD_LIMITS.email],
+    ['contact person', customer?.contact_name, FIELD_LIMITS.contactPersonName],
+    ['Business ID', customer?.business_id, FIELD_LIMITS.identifier],
+  ];
+  for (const [field, value, max] of fieldLimits) {
+    if (tooLong(value, max)) problems.push(`${name} has a customer ${field} longer than Procountor's ${max} characters. Shorten it in the proposal.`);
   }
   if (channel === 'MAIL') {
     const missing = [

@@ -1,7 +1,7 @@
 // The one Procountor client: paths, paging, headers and error handling live here and nowhere else.
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { PROCOUNTOR_STEP_REQUESTS_PER_SECOND, procountorApiUrl, REQUEST_TIMEOUT_MS } from '../config';
+import { PROCOUNTOR_STEP_REQUESTS_PER_SECOND, procountorApiUrl, requestTimeoutMs } from '../config';
 import { SlidingWindowLimiter } from '../rateLimiter';
 import { retryAfterSeconds, retryLater } from '../retryable';
 import { procountorError } from './errors';
@@ -110,7 +110,7 @@ export class ProcountorClient {
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         skipThrowForStatus: true,
         throwForThrottlingEarly: false,
-        timeout: REQUEST_TIMEOUT_MS,
+        timeout: requestTimeoutMs(),
       } as Parameters<ZObject['request']>[0]);
     } catch (error) {
       // 401s arrive here already turned into RefreshAuthError by Zapier's autoRefresh middleware.

@@ -2,6 +2,7 @@
 // of contracts does not spend two Procountor requests each on them.
 import type { ZObject } from 'zapier-platform-core';
 import { cachedPerConnection } from '../claim';
+import { connectionCache } from '../connectionCache';
 import { salesVatRates } from '../vat';
 import { allSettledOrThrow } from '../settle';
 import type { ProcountorClient } from './client';
@@ -29,7 +30,7 @@ const RECENT_REQUESTS_KEY = 'procountor:recent-request-starts';
  */
 export const withConnectionRateWindow = async <T>(z: ZObject, client: ProcountorClient, work: () => Promise<T>) => {
   try {
-    const previous = await z.cache.get(RECENT_REQUESTS_KEY);
+    const previous = await connectionCache(z).get(RECENT_REQUESTS_KEY);
     if (Array.isArray(previous)) client.rateWindow.inherit(previous.filter((t): t is number => typeof t === 'number'));
   } catch {
     // Without z.cache the per-run window still holds.
@@ -38,7 +39,7 @@ export const withConnectionRateWindow = async <T>(z: ZObject, client: Procountor
     return await work();
   } finally {
     try {
-      await z.cache.set(RECENT_REQUESTS_KEY, client.rateWindow.recentStarts(), 5, ['auth']);
+      await connectionCache(z).set(RECENT_REQUESTS_KEY, client.rateWindow.recentStarts(), 5);
     } catch {
       // as above
     }

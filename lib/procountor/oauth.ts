@@ -2,7 +2,7 @@
 // OAuth2 error bodies, and a failure here means "reconnect", not "retry the step".
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { procountorApiUrl, REQUEST_TIMEOUT_MS } from '../config';
+import { procountorApiUrl, requestTimeoutMs } from '../config';
 import { retryLater } from '../retryable';
 import { TokenResponse } from './schemas';
 
@@ -36,7 +36,7 @@ export const requestToken = async (z: ZObject, grant: TokenGrant) => {
       body: new URLSearchParams({ ...grant, ...clientCredentials(z) }).toString(),
       skipThrowForStatus: true,
       throwForThrottlingEarly: false,
-      timeout: REQUEST_TIMEOUT_MS,
+      timeout: requestTimeoutMs(),
     } as Parameters<ZObject['request']>[0]);
   } catch (error) {
     if (error instanceof Error && error.name === 'RefreshAuthError') {

@@ -1,7 +1,8 @@
 // The new-invoice alert, posted at most once per invoice and channel: a replay of the invoice step posts it
 // only if the first run did not.
 import type { ZObject } from 'zapier-platform-core';
-import { channelInput, slackFor } from './client';
+import { connectionCache } from '../connectionCache';
+import { channelInput, slackFor, type SlackPost } from './client';
 import { invoiceAlertMessage, type InvoiceAlert } from './message';
 
 /** z.cache keeps the "already posted" mark this long; Zapier replays happen within days, not months. */
@@ -25,6 +26,36 @@ const messageOf = (error: unknown) => {
   }
 };
 
+/** Posts a message unless one with the same key already went to that channel; answers what happened. */
+export const postOnce = async (
+  z: ZObject,
+  bundle: { authData: Record<string, string | undefined> },
+  key: string,
+  post: SlackPost,
+): Promise<AlertOutcome & { text: string }> => {
+  const channel = channelInput(post.channel);
+  const mark = `slack:posted:${channel}:${key}`;
+  const none = { slack_channel: channel, slack_ts: '', slack_permalink: '', slack_error: '', text: post.text };
+  try {
+    const previous = (await connectionCache(z).get(mark)) as { ts?: string; permalink?: string; channel?: string } | null;
+    if (previous?.ts) {
+      return { ...none, slack_alert: 'already_posted', slack_channel: previous.channel ?? channel, slack_ts: previous.ts, slack_permalink: previous.permalink ?? '' };
+    }
+  } catch {
+    // Without z.cache we cannot know; posting again beats never telling anyone.
+  }
+  const slack = slackFor(z, bundle);
+  const posted = await slack.post({ ...post, channel });
+  const permalink = await slack.permalink(posted.channel, posted.ts).catch(() => '');
+  try {
+    await connectionCache(z).set(mark, { ts: posted.ts, permalink, channel: posted.channel }, ALERT_MARK_TTL_SECONDS);
+  } catch {
+    // as above
+  }
+  return { ...none, slack_alert: 'posted', slack_channel: posted.channel, slack_ts: posted.ts, slack_permalink: permalink };
+};
+
+/** The invoice step's built-in alert: never throws, so a Slack failure cannot cost the invoice. */
 export const postInvoiceAlertOnce = async (
   z: ZObject,
   bundle: { authData: Record<string, string | undefined> },
@@ -32,28 +63,10 @@ export const postInvoiceAlertOnce = async (
   invoiceId: number,
   alert: InvoiceAlert,
 ): Promise<AlertOutcome> => {
-  const channel = channelInput(channelText);
-  const mark = `slack:invoice-alert:${invoiceId}:${channel}`;
-  const none = { slack_channel: channel, slack_ts: '', slack_permalink: '', slack_error: '' };
   try {
-    const previous = (await z.cache.get(mark)) as { ts?: string; permalink?: string; channel?: string } | null;
-    if (previous?.ts) {
-      return { ...none, slack_alert: 'already_posted', slack_channel: previous.channel ?? channel, slack_ts: previous.ts, slack_permalink: previous.permalink ?? '' };
-    }
-  } catch {
-    // Without z.cache we cannot know; posting again beats never telling anyone.
-  }
-  try {
-    const slack = slackFor(z, bundle);
-    const posted = await slack.post({ channel, ...invoiceAlertMessage(alert) });
-    const permalink = await slack.permalink(posted.channel, posted.ts).catch(() => '');
-    try {
-      await z.cache.set(mark, { ts: posted.ts, permalink, channel: posted.channel }, ALERT_MARK_TTL_SECONDS, ['auth']);
-    } catch {
-      // as above
-    }
-    return { ...none, slack_alert: 'posted', slack_channel: posted.channel, slack_ts: posted.ts, slack_permalink: permalink };
+    const { text: _text, ...outcome } = await postOnce(z, bundle, `invoice:${invoiceId}`, { channel: channelText, ...invoiceAlertMessage(alert) });
+    return outcome;
   } catch (error) {
-    return { ...none, slack_alert: 'failed', slack_error: messageOf(error) };
+    return { slack_alert: 'failed', slack_channel: channelInput(channelText), slack_ts: '', slack_permalink: '', slack_error: messageOf(error) };
   }
 };

@@ -3,11 +3,11 @@
 import { type ChatPostMessageArguments, type FetchFunction, LogLevel, WebClient } from '@slack/web-api';
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { slackApiUrl } from '../config';
+import { requestTimeoutMs, slackApiUrl } from '../config';
 import { slackError } from './errors';
 
-/** One attempt, 10 s: Zapier's step has 30 s, and Zapier itself retries what we mark as retryable. */
-const SLACK_TIMEOUT_MS = 10_000;
+/** One attempt, at most 10 s: Zapier's step has 30 s, and Zapier itself retries what we mark as retryable. */
+const slackTimeoutMs = () => Math.min(requestTimeoutMs(), 10_000);
 
 const zapierFetch =
   (z: ZObject): FetchFunction =>
@@ -19,7 +19,7 @@ const zapierFetch =
       body: typeof init?.body === 'string' ? init.body : undefined,
       skipThrowForStatus: true,
       throwForThrottlingEarly: false,
-      timeout: SLACK_TIMEOUT_MS,
+      timeout: slackTimeoutMs(),
     } as Parameters<ZObject['request']>[0]);
     const headers = response.headers as unknown as { get(name: string): string | null; entries?: () => Iterable<[string, string]> };
     return {
@@ -70,7 +70,7 @@ export class SlackClient {
       fetch: zapierFetch(z),
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
-      timeout: SLACK_TIMEOUT_MS,
+      timeout: slackTimeoutMs(),
       logLevel: LogLevel.ERROR,
       allowAbsoluteUrls: false,
     });

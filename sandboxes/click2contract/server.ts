@@ -58,6 +58,7 @@ export const createClick2ContractSandbox = (deliveryOptions: DeliveryOptions = {
   let held: Array<() => Promise<void>> = [];
   let holding = false;
   let seq = 0;
+  const issued: string[] = [CLICK2CONTRACT_SANDBOX.apiKey];
   const nextId = (prefix: string) => `${prefix}_${(++seq).toString(36)}${crypto.randomBytes(3).toString('hex')}`;
 
   const deliverOnce = async (webhook: Json, event: Json, delivery: Delivery) => {
@@ -169,6 +170,7 @@ export const createClick2ContractSandbox = (deliveryOptions: DeliveryOptions = {
     }
     const webhook = { id: nextId('whk'), url: body.url, events: body.events, secret: `whsec_${crypto.randomBytes(24).toString('hex')}` };
     webhooks.push(webhook);
+    issued.push(webhook.secret);
     return json(201, webhook);
   });
   api('DELETE', '/webhooks/:id', (req) => {
@@ -252,6 +254,7 @@ export const createClick2ContractSandbox = (deliveryOptions: DeliveryOptions = {
   return {
     faults,
     events: () => events,
+    issuedSecrets: () => [...issued],
     webhooks: () => webhooks,
     start: (port = CLICK2CONTRACT_SANDBOX.defaultPort) =>
       serve({

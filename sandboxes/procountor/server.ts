@@ -427,6 +427,7 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
     state.reset();
     faults.clear();
     rate.reset();
+    rate.limit = RATE_LIMIT_PER_SECOND;
     state.tokenLifetimeSeconds = 3600;
     return json(200, { ok: true });
   });
@@ -450,8 +451,9 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
     return json(200, added);
   });
   router.on('POST', '/_sandbox/faults', (req) => {
-    const body = (req.body ?? {}) as Fault & { expireTokens?: boolean; tokenLifetimeSeconds?: number; clear?: boolean };
+    const body = (req.body ?? {}) as Fault & { expireTokens?: boolean; tokenLifetimeSeconds?: number; clear?: boolean; rateLimitPerSecond?: number | null };
     if (body.clear) faults.clear();
+    if (body.rateLimitPerSecond !== undefined) rate.limit = body.rateLimitPerSecond;
     if (body.expireTokens) for (const entry of state.accessTokens.values()) entry.expiresAt = 0;
     if (body.tokenLifetimeSeconds !== undefined) state.tokenLifetimeSeconds = body.tokenLifetimeSeconds;
     if (body.status !== undefined || body.drop || body.latencyMs !== undefined) faults.arm(body);
@@ -480,6 +482,8 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
   return {
     state,
     faults,
+    /** Every token and secret this sandbox has handed out or knows, for tests that look for leaks. */
+    issuedSecrets: () => [PROCOUNTOR_SANDBOX.clientSecret, PROCOUNTOR_SANDBOX.apiKey, ...state.accessTokens.keys(), ...state.refreshTokens.keys(), ...state.codes.keys()],
     start: (port = PROCOUNTOR_SANDBOX.defaultPort) =>
       serve({
         port,

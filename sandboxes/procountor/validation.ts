@@ -1,6 +1,7 @@
 // What the Procountor sandbox checks on POSTs, as strictly as Procountor: required fields and enums from the
 // API 26.04 schemas (shared zod schemas), plus lengths and business rules the schemas cannot say.
 import type { z } from 'zod';
+import { FIELD_LIMITS } from '../../lib/procountor/limits';
 import { BusinessPartner, Invoice, Product } from '../../lib/procountor/schemas';
 
 export interface FieldError {
@@ -22,40 +23,15 @@ const schemaErrors = (schema: z.ZodType, body: unknown): FieldError[] => {
   }));
 };
 
-/**
- * Procountor does not publish its length limits in the schema copy we have; these are the sandbox's assumption,
- * chosen at or below the widths seen in Procountor's user interface.
- */
-const MAX_LENGTHS: Record<string, number> = {
-  name: 80,
-  specifier: 80,
-  street: 80,
-  zip: 20,
-  city: 40,
-  code: 40,
-  product: 200,
-  productCode: 40,
-  identifier: 40,
-  email: 100,
-  contactPersonName: 80,
-  contactPerson: 80,
-  orderReference: 70,
-  agreementNumber: 70,
-  additionalInformation: 2000,
-  notes: 10000,
-  explanationText: 1000,
-  comment: 1000,
-  einvoiceAddress: 100,
-  einvoiceOperator: 50,
-};
+const MAX_LENGTHS: Record<string, number> = FIELD_LIMITS;
 
-const lengthErrors = (value: unknown, path: string[] = []): FieldError[] => {
-  if (Array.isArray(value)) return value.flatMap((v, i) => lengthErrors(v, [...path.slice(0, -1), `${path.at(-1)}[${i}]`]));
+const lengthErrors = (value: unknown, path: string[] = [], limits: Record<string, number> = MAX_LENGTHS): FieldError[] => {
+  if (Array.isArray(value)) return value.flatMap((v, i) => lengthErrors(v, [...path.slice(0, -1), `${path.at(-1)}[${i}]`], limits));
   if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, v]) => lengthErrors(v, [...path, key]));
+    return Object.entries(value).flatMap(([key, v]) => lengthErrors(v, [...path, key], limits));
   }
   const key = path.at(-1)?.replace(/\[\d+\]$/, '');
-  const max = key ? MAX_LENGTHS[key] : undefined;
+  const max = key ? limits[key] : undefined;
   if (typeof value === 'string' && max !== undefined && value.length > max) {
     return [{ status: 400, field: path.join('.'), message: `Value is too long (${value.length} characters, maximum ${max}).` }];
   }
@@ -63,7 +39,11 @@ const lengthErrors = (value: unknown, path: string[] = []): FieldError[] => {
 };
 
 export const validateBusinessPartner = (body: unknown) => [...schemaErrors(BusinessPartner, body), ...lengthErrors(body)];
-export const validateProduct = (body: unknown) => [...schemaErrors(Product, body), ...lengthErrors(body)];
+/** A product's name is as long as an invoice row's product text. */
+export const validateProduct = (body: unknown) => [
+  ...schemaErrors(Product, body),
+  ...lengthErrors(body, [], { ...MAX_LENGTHS, name: FIELD_LIMITS.product }),
+];
 export const validateInvoice = (body: unknown) => [...schemaErrors(Invoice, body), ...lengthErrors(body)];
 
 /** The sandbox company's VAT rates: 25.5, 13.5, 10 and 0, and for dates before 2026 also 24 and 14. */

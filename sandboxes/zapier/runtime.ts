@@ -1,6 +1,7 @@
 // Runs the app's operations the way Zapier does: through zapier-platform-core's Lambda handler, with a
 // loopback stand-in for Zapier's RPC (z.cache with real nx/TTL, z.cursor) and log intake. Used by the
 // reliability tests, the demo and the benchmark; the app never imports it.
+import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zapier from 'zapier-platform-core';
@@ -42,25 +43,38 @@ export const startZapierRuntime = async (app: object) => {
     return cache.get(key);
   };
 
-  const rpc = (method: string, params: any[], storeKey: string): unknown => {
-    const [key, value, ttl, , nx] = params;
+  /**
+   * As on Zapier, a scope is part of the key: a value set with ['auth'] belongs to that connection and is found
+   * only by a get with the same scope from the same connection. The invocation token stands for the connection.
+   */
+  const scopedKey = (key: unknown, scope: unknown, connection: string) =>
+    Array.isArray(scope) && scope.length ? `${[...scope].sort().join(',')}|${connection}|${String(key)}` : `|global|${String(key)}`;
+
+  const rpc = (method: string, params: any[], storeKey: string, connection: string): unknown => {
     switch (method) {
-      case 'zcache_get':
+      case 'zcache_get': {
         cacheCalls++;
-        return live(String(key))?.value ?? null;
-      case 'zcache_set':
+        const [key, scope] = params;
+        return live(scopedKey(key, scope, connection))?.value ?? null;
+      }
+      case 'zcache_set': {
         cacheCalls++;
-        if (nx && live(String(key))) return false;
-        cache.set(String(key), { value: String(value), expiresAt: ttl ? Date.now() + Number(ttl) * 1000 : Number.POSITIVE_INFINITY });
+        const [key, value, ttl, scope, nx] = params;
+        const full = scopedKey(key, scope, connection);
+        if (nx && live(full)) return false;
+        cache.set(full, { value: String(value), expiresAt: ttl ? Date.now() + Number(ttl) * 1000 : Number.POSITIVE_INFINITY });
         return true;
-      case 'zcache_delete':
+      }
+      case 'zcache_delete': {
         cacheCalls++;
-        return cache.delete(String(key));
+        const [key, scope] = params;
+        return cache.delete(scopedKey(key, scope, connection));
+      }
       // z.cursor is keyed by the invocation's storeKey, not by a parameter.
       case 'get_cursor':
         return cursors.get(storeKey) ?? null;
       case 'set_cursor':
-        cursors.set(storeKey, String(key));
+        cursors.set(storeKey, String(params[0]));
         return null;
       default:
         throw new Error(`The local Zapier runtime has no RPC method ${method}`);
@@ -81,7 +95,7 @@ export const startZapierRuntime = async (app: object) => {
       try {
         const call = JSON.parse(body);
         id = call.id;
-        const result = rpc(call.method, call.params ?? [], String(call.storeKey ?? ''));
+        const result = rpc(call.method, call.params ?? [], String(call.storeKey ?? ''), String(req.headers['x-token'] ?? ''));
         res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id, result }));
       } catch (error) {
         res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id, error: (error as Error).message }));
@@ -95,6 +109,18 @@ export const startZapierRuntime = async (app: object) => {
   const handler = (zapier as unknown as { createAppHandler: (app: object) => (event: object) => Promise<{ results: unknown }> })
     .createAppHandler(app);
 
+  /**
+   * Stands for the connection in RPC calls. Zapier's connection id survives token refreshes; here the connection
+   * is the authData object a caller keeps passing (run() refreshes it in place).
+   */
+  const connections = new WeakMap<object, string>();
+  const connectionToken = (bundle: object) => {
+    const auth = (bundle as { authData?: object }).authData;
+    if (!auth) return 'conn-none';
+    if (!connections.has(auth)) connections.set(auth, `conn-${crypto.randomBytes(8).toString('hex')}`);
+    return connections.get(auth)!;
+  };
+
   /** One invocation, as Zapier makes it. */
   const invoke = async <T>(method: string, bundle: object): Promise<RunOutcome<T>> => {
     const started = performance.now();
@@ -107,7 +133,7 @@ export const startZapierRuntime = async (app: object) => {
         bundle,
         storeKey: method,
         rpc_base: `${base}/rpc`,
-        token: 'local-runtime-token',
+        token: connectionToken(bundle),
         calledFromCli: true,
         calledFromCliInvoke: true,
       });
@@ -137,7 +163,7 @@ export const startZapierRuntime = async (app: object) => {
     run,
     logLines,
     cacheCalls: () => cacheCalls,
-    cacheKeys: () => [...cache.keys()],
+    cacheKeys: () => [...cache.keys()].map((k) => k.split('|').pop()!),
     clearCache: () => cache.clear(),
     /** Lets log streams still being written finish (a second at most) before closing. */
     close: () =>

@@ -13,6 +13,12 @@ export const startWorld = async () => {
   const slack = await startSlack();
   const runtime = await startZapierRuntime(App);
   let authData = await connectedAuthData(procountor.base);
+  /** Every output and error message the app produced through the world, for the secrets scan. */
+  const transcript: string[] = [];
+  const remember = <T>(outcome: T) => {
+    transcript.push(JSON.stringify(outcome));
+    return outcome;
+  };
 
   const world = {
     procountor,
@@ -35,12 +41,20 @@ export const startWorld = async () => {
       await c2c.control(`contracts/${created.id}/accept`, {});
       return created as { id: string; number: string };
     },
-    runInvoice(inputData: Record<string, unknown>) {
-      return runtime.run<Record<string, any>>(INVOICE_STEP, { authData, inputData });
+    async runInvoice(inputData: Record<string, unknown>) {
+      return remember(await runtime.run<Record<string, any>>(INVOICE_STEP, { authData, inputData }));
     },
+    remember,
+    /** Every secret any sandbox issued that shows up in the app's logs, outputs or errors. */
+    leakedSecrets() {
+      const secrets = new Set([...procountor.sandbox.issuedSecrets(), ...c2c.sandbox.issuedSecrets(), 'xoxb-sandbox']);
+      const haystack = [...runtime.logLines, ...transcript].join('\n');
+      return [...secrets].filter((secret) => secret && haystack.includes(secret));
+    },
+    scanned: () => ({ logLines: runtime.logLines.length, transcriptEntries: transcript.length }),
     slackMessages: async () => (await slack.control('messages')).messages as any[],
-    run<T = Record<string, any>>(method: string, inputData: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-      return runtime.run<T>(method, { authData, inputData, ...extra });
+    async run<T = Record<string, any>>(method: string, inputData: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+      return remember(await runtime.run<T>(method, { authData, inputData, ...extra }));
     },
     state: () => procountor.control('state') as Promise<{ businesspartners: any[]; products: any[]; invoices: any[] }>,
     async requestsDuring(work: () => Promise<unknown>) {
