@@ -22,6 +22,9 @@ const app = {
   version: packageJson.version,
   platformVersion: zapier.version,
   authentication,
+  // Every request goes through z.request (Slack's client included, via its fetch option), which Zapier logs
+  // already; patching Node's http module as well would only log the same requests twice.
+  flags: { skipHttpPatch: true },
   triggers: byKey<any>(contractAccepted, contractSentToProcountor, vatRateList, bankAccountList, productList, slackChannelList),
   searches: byKey<any>(findCustomer, findProduct, findInvoice),
   creates: byKey<any>(createUnfinishedInvoice, postToSlack, createCustomer, createProduct),

@@ -63,6 +63,8 @@ export interface Fault {
   latencyMs?: number;
   /** Destroy the socket without an answer. */
   drop?: boolean;
+  /** Handle the request, then destroy the socket: the work is done but the answer is lost. */
+  dropAfter?: boolean;
   method?: string;
   /** A path prefix the fault is limited to, e.g. "/invoices". */
   path?: string;
@@ -74,7 +76,7 @@ export class FaultBox {
   latencyMs = 0;
 
   arm(fault: Fault) {
-    if (fault.latencyMs !== undefined && fault.status === undefined && !fault.drop && fault.count === undefined) {
+    if (fault.latencyMs !== undefined && fault.status === undefined && !fault.drop && !fault.dropAfter && fault.count === undefined) {
       this.latencyMs = fault.latencyMs;
       return;
     }
@@ -149,6 +151,7 @@ export const serve = async (options: ServeOptions): Promise<RunningServer> => {
         params: {},
       };
       let answer: SandboxResponse;
+      let dropAfter = false;
       try {
         if (!options.isControl(req.path)) {
           options.onRequest?.(req);
@@ -159,6 +162,7 @@ export const serve = async (options: ServeOptions): Promise<RunningServer> => {
             incoming.socket.destroy();
             return;
           }
+          dropAfter = Boolean(fault?.dropAfter);
           if (fault?.status) {
             const headers: Record<string, string> = {};
             if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
@@ -172,6 +176,10 @@ export const serve = async (options: ServeOptions): Promise<RunningServer> => {
         else answer = await match.handler({ ...req, params: match.params });
       } catch (error) {
         answer = { status: 500, body: { error: String((error as Error).message) } };
+      }
+      if (dropAfter) {
+        incoming.socket.destroy();
+        return;
       }
       send(outgoing, answer);
     });

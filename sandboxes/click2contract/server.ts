@@ -245,7 +245,7 @@ export const createClick2ContractSandbox = (deliveryOptions: DeliveryOptions = {
   router.on('POST', '/_sandbox/faults', (req) => {
     const body = (req.body ?? {}) as Fault & { clear?: boolean };
     if (body.clear) faults.clear();
-    if (body.status !== undefined || body.drop || body.latencyMs !== undefined) {
+    if (body.status !== undefined || body.drop || body.dropAfter || body.latencyMs !== undefined) {
       faults.arm(body.status === 429 && body.body === undefined ? { ...body, body: { error: { code: 'rate_limited', message: 'Too many requests.' } } } : body);
     }
     return json(200, { ok: true });

@@ -456,7 +456,7 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
     if (body.rateLimitPerSecond !== undefined) rate.limit = body.rateLimitPerSecond;
     if (body.expireTokens) for (const entry of state.accessTokens.values()) entry.expiresAt = 0;
     if (body.tokenLifetimeSeconds !== undefined) state.tokenLifetimeSeconds = body.tokenLifetimeSeconds;
-    if (body.status !== undefined || body.drop || body.latencyMs !== undefined) faults.arm(body);
+    if (body.status !== undefined || body.drop || body.dropAfter || body.latencyMs !== undefined) faults.arm(body);
     return json(200, { ok: true });
   });
   router.on('GET', '/_sandbox/stats', () => {

@@ -148,7 +148,7 @@ export const createSlackSandbox = () => {
       errorFault = undefined;
     }
     if (body.error) errorFault = { error: body.error, count: body.count ?? 1, needed: body.needed };
-    else if (body.status !== undefined || body.drop || body.latencyMs !== undefined) {
+    else if (body.status !== undefined || body.drop || body.dropAfter || body.latencyMs !== undefined) {
       faults.arm(body.status === 429 && body.body === undefined ? { ...body, body: { ok: false, error: 'ratelimited' } } : body);
     }
     return json(200, { ok: true });

@@ -165,10 +165,10 @@ export const startZapierRuntime = async (app: object) => {
     cacheCalls: () => cacheCalls,
     cacheKeys: () => [...cache.keys()].map((k) => k.split('|').pop()!),
     clearCache: () => cache.clear(),
-    /** Lets log streams still being written finish (a second at most) before closing. */
+    /** Lets log streams still being written finish (three seconds at most) before closing. */
     close: () =>
       new Promise<void>((resolve) => {
-        const force = setTimeout(() => server.closeAllConnections(), 1000);
+        const force = setTimeout(() => server.closeAllConnections(), 3000);
         server.closeIdleConnections();
         server.close(() => {
           clearTimeout(force);
