@@ -2,7 +2,9 @@
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { click2contractApiUrl, requestTimeoutMs } from '../config';
+import { InputError } from '../inputError';
 import { retryAfterSeconds, retryLater } from '../retryable';
+import { describeContractIssues } from './contractIssues';
 import { C2CError, Contract, ContractList, Me, SendToProcountorAnswer, Webhook, type WebhookEventType } from './schemas';
 
 interface Call {
@@ -112,9 +114,16 @@ export class Click2ContractClient {
     return this.call(Contract, { method: 'GET', path: `/contracts/${encodeURIComponent(id)}` });
   }
 
-  /** The contract, or undefined when Click2Contract has none with that id. */
-  findContract(id: string): Promise<Contract | undefined> {
-    return this.call(Contract, { method: 'GET', path: `/contracts/${encodeURIComponent(id)}`, missingIsUndefined: true });
+  /**
+   * The contract, or undefined when Click2Contract has none with that id. A contract whose data cannot be read
+   * is the proposal's problem, not a passing fault: it is an InputError that says which fields to fix.
+   */
+  async findContract(id: string): Promise<Contract | undefined> {
+    const raw = await this.call(zod.unknown(), { method: 'GET', path: `/contracts/${encodeURIComponent(id)}`, missingIsUndefined: true });
+    if (raw === undefined) return undefined;
+    const parsed = Contract.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    throw new InputError(`Click2Contract sent contract ${id} with data that cannot become an invoice: ${describeContractIssues(parsed.error)}. Fix these in the proposal.`);
   }
 
   sendToProcountor(id: string) {

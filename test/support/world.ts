@@ -15,9 +15,22 @@ export const startWorld = async () => {
   let authData = await connectedAuthData(procountor.base);
   /** Every output and error message the app produced through the world, for the secrets scan. */
   const transcript: string[] = [];
+  const leaks = new Set<string>();
+  let scannedLines = 0;
+  let scannedEntries = 0;
   const remember = <T>(outcome: T) => {
     transcript.push(JSON.stringify(outcome));
     return outcome;
+  };
+
+  const checkpointSecrets = () => {
+    const secrets = new Set([...procountor.sandbox.issuedSecrets(), ...c2c.sandbox.issuedSecrets(), 'xoxb-sandbox']);
+    const haystack = [...runtime.logLines, ...transcript].join('\n');
+    for (const secret of secrets) if (secret && haystack.includes(secret)) leaks.add(secret);
+    scannedLines += runtime.logLines.length;
+    scannedEntries += transcript.length;
+    runtime.logLines.length = 0;
+    transcript.length = 0;
   };
 
   const world = {
@@ -47,11 +60,12 @@ export const startWorld = async () => {
     remember,
     /** Every secret any sandbox issued that shows up in the app's logs, outputs or errors. */
     leakedSecrets() {
-      const secrets = new Set([...procountor.sandbox.issuedSecrets(), ...c2c.sandbox.issuedSecrets(), 'xoxb-sandbox']);
-      const haystack = [...runtime.logLines, ...transcript].join('\n');
-      return [...secrets].filter((secret) => secret && haystack.includes(secret));
+      checkpointSecrets();
+      return [...leaks];
     },
-    scanned: () => ({ logLines: runtime.logLines.length, transcriptEntries: transcript.length }),
+    /** Scans what was collected so far and lets it go, so long runs do not hold every log line in memory. */
+    checkpointSecrets,
+    scanned: () => ({ logLines: scannedLines + runtime.logLines.length, transcriptEntries: scannedEntries + transcript.length }),
     slackMessages: async () => (await slack.control('messages')).messages as any[],
     async run<T = Record<string, any>>(method: string, inputData: Record<string, unknown>, extra: Record<string, unknown> = {}) {
       return remember(await runtime.run<T>(method, { authData, inputData, ...extra }));
