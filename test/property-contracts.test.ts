@@ -164,7 +164,7 @@ it(`ends ${RUNS} generated contracts in a clear error or a correct invoice`, asy
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
       await runOne(next);
-      if (++done % 100 === 0) {
+      if (++done % 25 === 0) {
         w.checkpointSecrets();
         // Zapier's core exits a process that has served 250 invocations while over 450 MB RSS (its Lambda guard).
         // A thousand steps in one Jest worker leave that much garbage uncollected; `npm test` exposes gc for this.
