@@ -2,8 +2,7 @@
 // Options: --contracts N (default 5), --seed S (default 2026), --builtin-alert (alert from inside the invoice step).
 import App from '../index';
 import { startAllSandboxes } from '../sandboxes/all';
-import { CLICK2CONTRACT_SANDBOX } from '../sandboxes/click2contract/server';
-import { SLACK_SANDBOX } from '../sandboxes/slack/server';
+import { connectToSandboxes } from '../sandboxes/zapier/connect';
 import { startHookReceiver } from '../sandboxes/zapier/hookReceiver';
 import { startZapierRuntime } from '../sandboxes/zapier/runtime';
 import { runZap, type StepRecord } from '../sandboxes/zapier/zap';
@@ -44,13 +43,7 @@ const main = async () => {
     console.log(`Sandboxes: Procountor ${urls.procountorApi}, Click2Contract ${urls.click2contractApi}, Slack ${urls.slackApi}\n`);
 
     // 1. Connect Procountor the way Zapier does: the authorize URL, the signed-in user's redirect, the code exchange.
-    const redirectUri = 'https://zapier.com/dashboard/auth/oauth/return/App0CLIAPI/';
-    const authorize = await runtime.invoke<string>('authentication.oauth2Config.authorizeUrl', { inputData: { redirect_uri: redirectUri, state: 'demo' }, authData: {} });
-    const redirect = await fetch(authorize.result!, { redirect: 'manual' });
-    const code = new URL(redirect.headers.get('location')!).searchParams.get('code')!;
-    const tokens = await runtime.invoke<Record<string, string>>('authentication.oauth2Config.getAccessToken', { inputData: { code, redirect_uri: redirectUri }, authData: {} });
-    if (!tokens.ok) throw new Error(`Connecting Procountor failed: ${tokens.error?.message}`);
-    const authData = { ...tokens.result!, click2contract_api_key: CLICK2CONTRACT_SANDBOX.apiKey, slack_bot_token: SLACK_SANDBOX.botToken };
+    const authData = await connectToSandboxes(runtime);
     const test = await runtime.run<Record<string, string>>('authentication.test', { authData });
     if (!test.ok) throw new Error(`The connection test failed: ${test.error?.message}`);
     console.log(`Connected: ${test.result!.label}`);

@@ -126,6 +126,8 @@ export interface ServeOptions {
   isControl: (path: string) => boolean;
   notFound: (req: SandboxRequest) => SandboxResponse;
   onRequest?: (req: SandboxRequest) => void;
+  /** Called when the answer has been sent (not for controls, nor for dropped connections). */
+  onAnswered?: (req: SandboxRequest) => void;
 }
 
 export interface RunningServer {
@@ -182,6 +184,7 @@ export const serve = async (options: ServeOptions): Promise<RunningServer> => {
         return;
       }
       send(outgoing, answer);
+      if (!options.isControl(req.path)) options.onAnswered?.(req);
     });
   });
   server.keepAliveTimeout = 1000;

@@ -36,9 +36,10 @@ describe('Create Unfinished Invoice', () => {
     expect(invoice.additionalInformation).toContain(`[C2C:${contract.id}]`);
     expect(invoice.agreementNumber).toBe(contract.number);
     expect(invoice.invoiceChannel).toBe('EMAIL');
-    expect(invoice.invoiceRows.map((r: any) => [r.product, r.unit, r.productId])).toEqual([
-      ['Design sprint', 'WEEK', state.products[0].id],
-      ['Hosting, 12 months', 'MONTH', state.products[1].id],
+    const productName = (id: number) => state.products.find((p: any) => p.id === id)?.name;
+    expect(invoice.invoiceRows.map((r: any) => [r.product, r.unit, productName(r.productId)])).toEqual([
+      ['Design sprint', 'WEEK', 'Design sprint'],
+      ['Hosting, 12 months', 'MONTH', 'Hosting, 12 months'],
     ]);
     expect(state.businesspartners[0].invoicingInfo.identifier).toBe('0737546-2');
   });
@@ -138,6 +139,30 @@ describe('exactly once', () => {
     const run = await w.runInvoice({ contract_id: contract.id });
     expect(run.error).toBeUndefined();
     expect(run.result?.status).toBe('UNFINISHED');
+  });
+});
+
+describe('contracts too big for one step', () => {
+  it('hands a contract that outgrows the step to Zapier\'s retry, which finishes it without duplicates', async () => {
+    const items = Array.from({ length: 12 }, (_, i) => ({ name: `Big item ${i}`, code: `BIG-${i}`, quantity: 1, unit: 'h', unit_price: 10, vat_percent: 25.5 }));
+    const contract = await w.acceptedContract({ pricing_table: { currency: 'EUR', prices_include_vat: false, items } });
+    process.env.STEP_DEADLINE_MS = '3000';
+    const attempts = [];
+    try {
+      for (let i = 0; i < 10; i++) {
+        const run = await w.runInvoice({ contract_id: contract.id });
+        attempts.push(run);
+        if (run.ok) break;
+        expect(run.error?.name).toBe('ThrottledError');
+        expect(run.error?.message).toContain('Zapier will retry and continue');
+      }
+    } finally {
+      delete process.env.STEP_DEADLINE_MS;
+    }
+    expect(attempts.length).toBeGreaterThan(1);
+    expect(attempts.at(-1)!.result?.status).toBe('UNFINISHED');
+    const state = await w.state();
+    expect([state.invoices.length, state.businesspartners.length, state.products.length]).toEqual([1, 1, 12]);
   });
 });
 

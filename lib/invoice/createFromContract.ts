@@ -9,7 +9,7 @@ import { toProcountorCountry } from '../countries';
 import { todayInHelsinki } from '../dates';
 import { InputError } from '../inputError';
 import { normaliseProductName } from '../productMatch';
-import { allSettledOrThrow } from '../settle';
+import { allSettledOrThrow, mapSettledLimited } from '../settle';
 import { procountorFor, type ProcountorClient } from '../procountor/client';
 import { companyData, withConnectionRateWindow } from '../procountor/companyData';
 import { checkedBusinessId, createCustomer, findCustomer, type CustomerDetails } from '../procountor/customers';
@@ -44,6 +44,16 @@ export interface InvoiceResult {
   productsReused: string[];
   procountorRequests: number;
 }
+
+/**
+ * Zapier stops a step at 30 s. A contract with many new products can need more requests than fit at
+ * Procountor's rate; past this point the step stops starting requests and lets Zapier's retry continue
+ * (everything made so far is found again).
+ */
+export const STEP_DEADLINE_MS = 22_000;
+
+/** Products looked up (and made) at once: enough to keep the rate budget busy, few enough to finish some early. */
+const PRODUCTS_AT_ONCE = 6;
 
 /** One Procountor connection writes one invoice at a time: this is what keeps concurrent runs under 20 requests/s. */
 const CONNECTION_CLAIM = 'procountor:invoice-writer';
@@ -114,8 +124,10 @@ export const createInvoiceFromContract = async (
   bundle: { authData: Record<string, string | undefined> },
   request: InvoiceRequest,
 ): Promise<InvoiceResult> => {
+  const started = Date.now();
   const c2c = click2contractFor(z, bundle);
   const procountor = procountorFor(z, bundle);
+  procountor.deadline = started + Number(process.env.STEP_DEADLINE_MS || STEP_DEADLINE_MS);
 
   const contract = await c2c.findContract(request.contractId);
   if (!contract) {
@@ -145,12 +157,11 @@ export const createInvoiceFromContract = async (
       const distinct = new Map<string, PricingItem>();
       for (const item of items) if (!distinct.has(productKey(item))) distinct.set(productKey(item), item);
 
-      // Everything that only reads runs at once; nothing is created until every check has passed.
-      const [existing, company, foundCustomer, foundProducts] = await allSettledOrThrow([
+      // The reads every check needs run at once; nothing is created until every check has passed.
+      const [existing, company, foundCustomer] = await allSettledOrThrow([
         findInvoiceForContract(procountor, contract.id),
         companyData(z, procountor),
         findCustomer(procountor, { businessId: details.businessId, identifierType: details.identifierType, name: details.name }),
-        allSettledOrThrow([...distinct].map(async ([key, item]) => [key, item, await findProduct(procountor, wantedProduct(item, 'EUR'))] as const)),
       ]);
 
       const result = (invoice: InvoiceResult['invoice'], rest: Omit<InvoiceResult, 'contract' | 'invoice' | 'procountorRequests'>) => ({
@@ -187,6 +198,8 @@ export const createInvoiceFromContract = async (
       if (problems.length) throw halt(problems);
       const bankAccount = pickBankAccount(company.bankAccounts, request.bankAccountIban);
 
+      // Each product is found or made on its own, so a step cut short by the deadline leaves its products for the
+      // retry to find instead of repeating every lookup.
       const [customer, products] = await allSettledOrThrow([
         foundCustomer
           ? Promise.resolve({ id: foundCustomer.id, name: foundCustomer.name ?? details.name, created: false })
@@ -195,13 +208,12 @@ export const createInvoiceFromContract = async (
               name: p.name,
               created: true,
             })),
-        allSettledOrThrow(
-          foundProducts.map(async ([key, item, found]) => {
-            if (found) return [key, found.product, false] as const;
-            const vat = item.vat_percent ?? request.defaultVatPercent;
-            return [key, await createProduct(procountor, { ...wantedProduct(item, 'EUR'), vatPercent: vat }), true] as const;
-          }),
-        ),
+        mapSettledLimited([...distinct], PRODUCTS_AT_ONCE, async ([key, item]) => {
+          const wanted = { ...wantedProduct(item, 'EUR'), vatPercent: item.vat_percent ?? request.defaultVatPercent };
+          const found = await findProduct(procountor, wanted);
+          if (found) return [key, found.product, false] as const;
+          return [key, await createProduct(procountor, wanted), true] as const;
+        }),
       ]);
       const productByKey = new Map(products.map(([key, product]) => [key, product]));
 

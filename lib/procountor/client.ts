@@ -81,6 +81,9 @@ export class ProcountorClient {
   // Procountor counts arrivals, we count starts: a window 10% longer than a second absorbs latency jitter.
   private readonly limiter = new SlidingWindowLimiter(PROCOUNTOR_STEP_REQUESTS_PER_SECOND, 1100);
 
+  /** When set, no request starts after this time (ms since the epoch): the step hands over to a retry instead. */
+  deadline?: number;
+
   constructor(
     private readonly z: ZObject,
     private readonly accessToken: string,
@@ -94,6 +97,14 @@ export class ProcountorClient {
 
   private async call<S extends zod.ZodType>(schema: S, call: Call, attempt = 1): Promise<zod.infer<S>> {
     await this.limiter.acquire();
+    if (this.deadline !== undefined && Date.now() > this.deadline) {
+      throw retryLater(
+        this.z,
+        "This contract needs more Procountor requests than fit in one Zapier step at Procountor's rate limit. " +
+          'What was made so far is kept; Zapier will retry and continue.',
+        1,
+      );
+    }
     this.requestCount += 1;
     let response;
     try {

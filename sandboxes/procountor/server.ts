@@ -55,7 +55,7 @@ export class ProcountorSandboxState {
   refreshTokens = new Map<string, string>();
   tokenLifetimeSeconds = 3600;
   /** Every API request (not controls, not OAuth), for counting round trips and the peak rate. */
-  requestLog: Array<{ at: number; method: string; path: string }> = [];
+  requestLog: Array<{ at: number; end?: number; method: string; path: string; req?: object }> = [];
   fixed = seedCompany();
 
   reset() {
@@ -471,7 +471,14 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
       const route = `${r.method} ${r.path.replace(/\/\d[\d,]*$/, '/{id}')}`;
       byRoute[route] = (byRoute[route] ?? 0) + 1;
     }
-    return json(200, { requests: state.requestLog.length, rateLimited: rate.rejected, peakPerSecond: peak, byRoute });
+    // The longest chain of round trips that each started after the previous one was answered.
+    const answered = state.requestLog.filter((r) => r.end !== undefined).sort((a, b) => a.at - b.at);
+    const depth: number[] = [];
+    answered.forEach((r, i) => {
+      depth[i] = 1 + Math.max(0, ...answered.slice(0, i).map((p, j) => (p.end! <= r.at ? depth[j]! : 0)));
+    });
+    const longestChain = Math.max(0, ...depth);
+    return json(200, { requests: state.requestLog.length, rateLimited: rate.rejected, peakPerSecond: peak, longestChain, byRoute });
   });
   router.on('POST', '/_sandbox/stats/reset', () => {
     state.requestLog = [];
@@ -492,8 +499,12 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
         isControl: (path) => path.startsWith('/_sandbox/'),
         onRequest: (req) => {
           if (req.path.startsWith('/api/') && !req.path.startsWith('/api/oauth/')) {
-            state.requestLog.push({ at: Date.now(), method: req.method, path: req.path.slice(4) });
+            state.requestLog.push({ at: performance.now(), method: req.method, path: req.path.slice(4), req });
           }
+        },
+        onAnswered: (req) => {
+          const entry = state.requestLog.find((r) => r.req === req);
+          if (entry) entry.end = performance.now();
         },
         notFound: () => errors(404, [{ message: 'Not found.' }]),
       }),
