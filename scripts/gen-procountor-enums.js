@@ -5,7 +5,11 @@
 const fs = require('fs');
 const path = require('path');
 
-const source = process.argv[2] || path.resolve(__dirname, '../../shared/reference/procountor-schemas-26.04.json');
+const source =
+  process.argv[2] ||
+  [path.resolve(__dirname, '../../shared/reference/procountor-schemas-26.04.json'), path.resolve(__dirname, '../reference/procountor-schemas-26.04.json')].find(
+    (candidate) => fs.existsSync(candidate),
+  );
 const { schemas } = JSON.parse(fs.readFileSync(source, 'utf8'));
 
 const picks = {
