@@ -1,7 +1,8 @@
 // The one Click2Contract client: base URL, paths, cursor paging and error bodies live here.
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { click2contractApiUrl, requestTimeoutMs } from '../config';
+import { click2contractApiUrl } from '../config';
+import { parseAnswer, wireRequest } from '../wire';
 import { InputError } from '../inputError';
 import { retryAfterSeconds, retryLater } from '../retryable';
 import { describeContractIssues } from './contractIssues';
@@ -32,20 +33,19 @@ export class Click2ContractClient {
     );
     let response;
     try {
-      response = await this.z.request({
-        url: `${this.baseUrl}${call.path}`,
-        method: call.method,
-        params,
-        headers: {
-          Accept: 'application/json',
-          Authorization: `Bearer ${this.apiKey}`,
-          ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        },
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        skipThrowForStatus: true,
-        throwForThrottlingEarly: false,
-        timeout: requestTimeoutMs(),
-      } as Parameters<ZObject['request']>[0]);
+      response = await this.z.request(
+        wireRequest({
+          url: `${this.baseUrl}${call.path}`,
+          method: call.method,
+          params,
+          headers: {
+            Accept: 'application/json',
+            Authorization: `Bearer ${this.apiKey}`,
+            ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          },
+          body: call.body,
+        }),
+      );
     } catch (error) {
       // Zapier's autoRefresh turns every 401 into RefreshAuthError, but refreshing Procountor's token cannot fix
       // a Click2Contract key: say what can.
@@ -71,15 +71,7 @@ export class Click2ContractClient {
       );
     }
     if (!schema) return undefined as zod.infer<S>;
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      throw new this.z.errors.Error(
-        `Click2Contract's answer to ${call.method} ${call.path} was not in the expected shape: ${zod.prettifyError(parsed.error)}`,
-        'Click2ContractUnexpectedAnswer',
-        502,
-      );
-    }
-    return parsed.data;
+    return parseAnswer(this.z, schema, body, 'Click2Contract', `${call.method} ${call.path}`);
   }
 
   private parse(content: string): unknown {

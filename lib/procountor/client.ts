@@ -1,7 +1,8 @@
 // The one Procountor client: paths, paging, headers and error handling live here and nowhere else.
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { PROCOUNTOR_STEP_REQUESTS_PER_SECOND, procountorApiUrl, requestTimeoutMs } from '../config';
+import { PROCOUNTOR_STEP_REQUESTS_PER_SECOND, procountorApiUrl } from '../config';
+import { parseAnswer, wireRequest } from '../wire';
 import { SlidingWindowLimiter } from '../rateLimiter';
 import { retryAfterSeconds, retryLater } from '../retryable';
 import { procountorError } from './errors';
@@ -108,21 +109,20 @@ export class ProcountorClient {
     this.requestCount += 1;
     let response;
     try {
-      response = await this.z.request({
-        url: `${this.baseUrl}${call.path}`,
-        method: call.method,
-        params: compact(call.params),
-        headers: {
-          Accept: 'application/json',
-          Authorization: `Bearer ${this.accessToken}`,
-          ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-          ...call.headers,
-        },
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        skipThrowForStatus: true,
-        throwForThrottlingEarly: false,
-        timeout: requestTimeoutMs(),
-      } as Parameters<ZObject['request']>[0]);
+      response = await this.z.request(
+        wireRequest({
+          url: `${this.baseUrl}${call.path}`,
+          method: call.method,
+          params: compact(call.params),
+          headers: {
+            Accept: 'application/json',
+            Authorization: `Bearer ${this.accessToken}`,
+            ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+            ...call.headers,
+          },
+          body: call.body,
+        }),
+      );
     } catch (error) {
       // 401s arrive here already turned into RefreshAuthError by Zapier's autoRefresh middleware.
       if (error instanceof Error && /RefreshAuthError|ExpiredAuthError/.test(error.name)) throw error;
@@ -152,15 +152,7 @@ export class ProcountorClient {
     } catch {
       throw retryLater(this.z, `Procountor sent an answer that is not JSON (${call.method} ${call.path}). Zapier will retry.`);
     }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      throw new this.z.errors.Error(
-        `Procountor's answer to ${call.method} ${call.path} was not in the expected shape: ${zod.prettifyError(parsed.error)}`,
-        'ProcountorUnexpectedAnswer',
-        502,
-      );
-    }
-    return parsed.data;
+    return parseAnswer(this.z, schema, body, 'Procountor', `${call.method} ${call.path}`);
   }
 
   getUser() {

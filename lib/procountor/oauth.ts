@@ -2,7 +2,8 @@
 // OAuth2 error bodies, and a failure here means "reconnect", not "retry the step".
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { procountorApiUrl, requestTimeoutMs } from '../config';
+import { procountorApiUrl } from '../config';
+import { wireRequest } from '../wire';
 import { retryLater } from '../retryable';
 import { TokenResponse } from './schemas';
 
@@ -29,15 +30,14 @@ const clientCredentials = (z: ZObject) => {
 export const requestToken = async (z: ZObject, grant: TokenGrant) => {
   let response;
   try {
-    response = await z.request({
-      url: `${procountorApiUrl()}/oauth/token`,
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: new URLSearchParams({ ...grant, ...clientCredentials(z) }).toString(),
-      skipThrowForStatus: true,
-      throwForThrottlingEarly: false,
-      timeout: requestTimeoutMs(),
-    } as Parameters<ZObject['request']>[0]);
+    response = await z.request(
+      wireRequest({
+        url: `${procountorApiUrl()}/oauth/token`,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body: new URLSearchParams({ ...grant, ...clientCredentials(z) }).toString(),
+      }),
+    );
   } catch (error) {
     if (error instanceof Error && error.name === 'RefreshAuthError') {
       throw new z.errors.ExpiredAuthError('Procountor did not accept the sign-in. Reconnect your Procountor account.');

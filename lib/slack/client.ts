@@ -4,6 +4,7 @@ import { type ChatPostMessageArguments, type FetchFunction, LogLevel, WebClient 
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { requestTimeoutMs, slackApiUrl } from '../config';
+import { wireRequest } from '../wire';
 import { slackError } from './errors';
 
 /** One attempt, at most 10 s: Zapier's step has 30 s, and Zapier itself retries what we mark as retryable. */
@@ -13,12 +14,12 @@ const zapierFetch =
   (z: ZObject): FetchFunction =>
   async (url, init) => {
     const response = await z.request({
-      url: String(url),
-      method: (init?.method ?? 'POST') as 'POST',
-      headers: init?.headers,
-      body: typeof init?.body === 'string' ? init.body : undefined,
-      skipThrowForStatus: true,
-      throwForThrottlingEarly: false,
+      ...wireRequest({
+        url: String(url),
+        method: init?.method ?? 'POST',
+        headers: init?.headers,
+        body: typeof init?.body === 'string' ? init.body : undefined,
+      }),
       timeout: slackTimeoutMs(),
     } as Parameters<ZObject['request']>[0]);
     const headers = response.headers as unknown as { get(name: string): string | null; entries?: () => Iterable<[string, string]> };

@@ -1,3 +1,4 @@
+import { sandboxControl } from './sandboxControl';
 import { createProcountorSandbox, PROCOUNTOR_SANDBOX } from '../../sandboxes/procountor/server';
 
 /** A Procountor sandbox on a free port, with the app's env pointed at it. */
@@ -9,14 +10,7 @@ export const startProcountor = async () => {
   process.env.CLIENT_SECRET = PROCOUNTOR_SANDBOX.clientSecret;
   process.env.PROCOUNTOR_API_URL = `${base}/api`;
   process.env.PROCOUNTOR_LOGIN_URL = `${base}/login`;
-  const control = async (path: string, body?: unknown) => {
-    const response = await fetch(`${base}/_sandbox/${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return response.json() as Promise<any>;
-  };
+  const control = sandboxControl(base);
   return { sandbox, server, base, api: `${base}/api`, control, stop: () => server.close() };
 };
 
