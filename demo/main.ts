@@ -1,5 +1,6 @@
 // `npm start`: the whole Zap on the embedded sandboxes. Contract accepted -> Create Unfinished Invoice -> Post to Slack.
-// Options: --contracts N (default 5), --seed S (default 2026), --builtin-alert (alert from inside the invoice step).
+// Options: --contracts N (default 5), --seed S (default 2026), --builtin-alert (alert from inside the invoice step),
+// --real (the services named by the environment instead of the sandboxes; see demo/real.ts).
 import App from '../index';
 import { startAllSandboxes } from '../sandboxes/all';
 import { connectToSandboxes } from '../sandboxes/zapier/connect';
@@ -7,6 +8,7 @@ import { startHookReceiver } from '../sandboxes/zapier/hookReceiver';
 import { startZapierRuntime } from '../sandboxes/zapier/runtime';
 import { runZap, type StepRecord } from '../sandboxes/zapier/zap';
 import { demoProposals, demoSeed } from './data';
+import { runOnRealServices } from './real';
 import { printTable } from './table';
 
 const option = (name: string, fallback: number) => {
@@ -25,11 +27,26 @@ const json = async (url: string, body?: unknown) => {
   return response.json() as Promise<any>;
 };
 
+const real = async (contracts: number) => {
+  const runtime = await startZapierRuntime(App);
+  try {
+    const history = await runOnRealServices(runtime, contracts);
+    printTable(
+      ['Contract', 'Step', 'Status', 'ms', 'Procountor requests', 'Result'],
+      history.map((s) => [s.contract, s.step, s.ok ? 'success' : 'ERROR', String(Math.round(s.ms)), String(s.procountorRequests), s.detail]),
+    );
+    return history.every((s) => s.ok) ? 0 : 1;
+  } finally {
+    await runtime.close();
+  }
+};
+
 const main = async () => {
   const contracts = option('contracts', 5);
   const seed = option('seed', 2026);
   const builtInAlert = process.argv.includes('--builtin-alert');
   process.env.DISABLE_ZAPIER_ANALYTICS = '1';
+  if (process.argv.includes('--real')) return real(contracts);
 
   const sandboxes = await startAllSandboxes({ procountor: 0, click2contract: 0, slack: 0 });
   sandboxes.configureApp();
