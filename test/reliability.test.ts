@@ -114,14 +114,14 @@ describe('faults on every endpoint the Zap uses', () => {
     ['429 with a long Retry-After', { status: 429, retryAfter: 30 }],
     ['503', { status: 503 }],
     ['a dropped connection', { drop: true }],
-    ['an answer slower than the request timeout', { latencyMs: 1500, count: 1 }],
+    ['an answer slower than the request timeout', { latencyMs: 2000, count: 1 }],
   ] as const;
   const cases = endpoints.flatMap((e) => faults.map((f) => [`${e[1]} ${e[0]} ${e[2]}`, e, f[0], f[1]] as const));
 
   it.each(cases)('%s: %s ends in ThrottledError, and a replay completes', async (_name, [service, method, path], _fault, fault) => {
     const { delivery } = await acceptAndCatch();
     const handle = service === 'procountor' ? w.procountor : service === 'c2c' ? w.c2c : w.slack;
-    process.env.HTTP_TIMEOUT_MS = '800';
+    process.env.HTTP_TIMEOUT_MS = '1000';
     try {
       await handle.control('faults', { count: 1, method, path, ...fault });
       const first = await zap(delivery);
