@@ -16,7 +16,7 @@ export const PROCOUNTOR_MAX_REQUESTS_PER_SECOND = 20;
  * What one step may use of it: the rest is headroom for the connection's other steps (searches, dropdowns,
  * connection tests) that run outside the invoice writer's claim.
  */
-export const PROCOUNTOR_STEP_REQUESTS_PER_SECOND = 15;
+export const PROCOUNTOR_STEP_REQUESTS_PER_SECOND = PROCOUNTOR_MAX_REQUESTS_PER_SECOND - 5;
 
 /**
  * Zapier stops a step after 30 seconds; one outside call must leave room for the rest of the step.

@@ -102,10 +102,6 @@ export class Click2ContractClient {
     });
   }
 
-  getContract(id: string) {
-    return this.call(Contract, { method: 'GET', path: `/contracts/${encodeURIComponent(id)}` });
-  }
-
   /**
    * The contract, or undefined when Click2Contract has none with that id. A contract whose data cannot be read
    * is the proposal's problem, not a passing fault: it is an InputError that says which fields to fix.
