@@ -1,5 +1,6 @@
 // The same work as "Create Unfinished Invoice", done the obvious way: one request after another, nothing cached,
 // nothing in parallel. Only the benchmark uses it, as the baseline the app is measured against.
+import { salesVatStatus } from '../lib/vat';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { click2contractFor } from '../lib/click2contract/client';
 import { itemLine } from '../lib/click2contract/mapping';
@@ -18,6 +19,7 @@ export const naiveInvoice = async (z: ZObject, bundle: Bundle) => {
   if (existing) return { id: existing.id, requests: procountor.requestCount };
   await procountor.getDefaultVats();
   const [bankAccount] = await procountor.listBankAccounts();
+  const vatStatus = salesVatStatus(await procountor.getDefaultVats());
   const c = contract.customer!;
   const details = { name: c.company_name!, businessId: c.business_id ?? undefined, street: c.address ?? undefined, postalCode: c.postal_code ?? undefined, city: c.city ?? undefined, country: 'FINLAND' as const, email: c.email ?? undefined };
   const customer = await findOrCreateCustomer(procountor, details);
@@ -32,7 +34,7 @@ export const naiveInvoice = async (z: ZObject, bundle: Bundle) => {
     contract,
     { partnerId: customer.id, name: details.name, identifier: checkedBusinessId(details.businessId), email: details.email, street: details.street, postalCode: details.postalCode, city: details.city, country: 'FINLAND' },
     lines,
-    { invoiceDate: todayInHelsinki(), paymentTermDays: 14, bankAccount: bankAccount!, channel: 'EMAIL', language: 'FINNISH' },
+    { invoiceDate: todayInHelsinki(), paymentTermDays: 14, bankAccount: bankAccount!, channel: 'EMAIL', language: 'FINNISH', vatStatus: vatStatus ?? 1 },
   );
   const invoice = await procountor.createInvoice(draft);
   return { id: invoice.id, requests: procountor.requestCount };

@@ -3,7 +3,7 @@ import { toProcountorCountry } from '../lib/countries';
 import { InputError, withZapierErrors } from '../lib/inputError';
 import { text, wholeNumber } from '../lib/inputs';
 import { procountorFor } from '../lib/procountor/client';
-import { createCustomer, type CustomerDetails } from '../lib/procountor/customers';
+import { checkedIdentifierType, createCustomer, type CustomerDetails } from '../lib/procountor/customers';
 import { customerOutput, customerOutputFields, customerSample } from '../lib/procountor/outputs';
 import { LANGUAGE_CHOICES, languageInput } from '../lib/languages';
 
@@ -16,7 +16,7 @@ export const customerDetailsFrom = (input: Record<string, unknown>): CustomerDet
   return {
     name: text(input.name) ?? '',
     businessId: text(input.business_id),
-    identifierType: text(input.identifier_type),
+    identifierType: checkedIdentifierType(text(input.identifier_type)),
     street: text(input.street),
     postalCode: text(input.postal_code),
     city: text(input.city),
@@ -48,8 +48,10 @@ export default {
       {
         key: 'identifier_type',
         label: 'Identifier Type',
-        default: 'Y_TUNNUS',
-        helpText: 'Leave as `Y_TUNNUS` for a Finnish business ID. For a foreign company, enter its Procountor identifier type; its ID is then stored exactly as given.',
+        default: 'YHD',
+        helpText:
+          'Leave as `YHD` for a Finnish business ID (Y-tunnus). For a foreign company, enter the country code of its VAT ID ' +
+          '(`SE`, `DE`, `EE`…, Greece `EL`); its ID is then stored exactly as given.',
       },
       { key: 'street', label: 'Street Address' },
       { key: 'postal_code', label: 'Postal Code' },

@@ -57,7 +57,7 @@ export const demoSeed = {
   businesspartners: [
     {
       name: 'Vanha Asiakas Oy',
-      invoicingInfo: { identifier: 'FI08369224', identifierType: 'Y_TUNNUS', email: 'laskut@vanha.example' },
+      invoicingInfo: { identifier: 'FI08369224', identifierType: 'YHD', email: 'laskut@vanha.example' },
       billingAddress: { name: 'Vanha Asiakas Oy', street: 'Aleksanterinkatu 5', zip: '00100', city: 'Helsinki', country: 'FINLAND' },
       paymentInfo: { paymentMethod: 'BANK_TRANSFER', paymentTermDays: '21' },
     },

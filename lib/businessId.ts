@@ -50,7 +50,9 @@ export const invalidBusinessIdMessage = (id: Extract<BusinessId, { kind: 'invali
   'for a foreign company, choose its identifier type instead of "Finnish business ID".';
 
 /**
- * Procountor's identifierType for a Finnish business ID. The 26.04 schema copy leaves identifierType free text;
- * confirm the value on Procountor's test server before going live.
+ * Procountor's identifierType for a Finnish business ID. `Y_TUNNUS` is nowhere in Procountor's published schema; of
+ * the codes it does publish (BusinessIdentifier.brnType, BusinessPartnerAdditionalInfo.parentCompanyIdType), `YHD`
+ * ("yritys- ja yhteisötunnus", the full name of the Y-tunnus) is the one for a Finnish business ID, beside `HETU`
+ * (a person's ID) and country codes (foreign VAT identifiers). Inferred from the schema, not stated by Procountor.
  */
-export const FINNISH_BUSINESS_ID_TYPE = 'Y_TUNNUS';
+export const FINNISH_BUSINESS_ID_TYPE = 'YHD';

@@ -27,3 +27,14 @@ export const finnishVatValidOn = (percent: number, isoDate: string): boolean => 
   if (!period) return false;
   return (!period.from || isoDate >= period.from) && (!period.until || isoDate <= period.until);
 };
+
+/**
+ * The invoice's VAT status, which Procountor requires on sales invoices ("Required for all invoices except travel
+ * invoices and expense claims"): the company's domestic sales status from GET /vats/default, else its first sales
+ * status. Undefined when the company lists none; the invoice step then says so before creating anything.
+ */
+export const salesVatStatus = (vats: VatInformation): number | undefined => {
+  const sales = (vats.vatStatuses ?? []).filter((s) => s.sales !== false && typeof s.vatStatus === 'number');
+  const domestic = sales.find((s) => /domestic|kotimaa/i.test(s.description ?? ''));
+  return (domestic ?? [...sales].sort((a, b) => a.vatStatus! - b.vatStatus!)[0])?.vatStatus ?? undefined;
+};

@@ -21,7 +21,7 @@ const lines: DraftLine[] = [
   { productId: 7002, productName: 'Hosting, 12 months', unit: 'MONTH', quantity: 12, unitPrice: 39.899, discountPercent: 0, vatPercent: 25.5 },
 ];
 const bankAccount = { iban: 'FI4250001510000023', bic: 'OKOYFIHH', currency: 'EUR' };
-const options = { invoiceDate: '2026-11-24', paymentTermDays: 14, bankAccount, channel: 'EMAIL' as const, language: 'FINNISH' as const };
+const options = { invoiceDate: '2026-11-24', paymentTermDays: 14, bankAccount, channel: 'EMAIL' as const, language: 'FINNISH' as const, vatStatus: 1 };
 
 describe('toInvoiceDraft', () => {
   const draft = toInvoiceDraft(SAMPLE_CONTRACT, customer, lines, options);
@@ -36,7 +36,9 @@ describe('toInvoiceDraft', () => {
     expect(draft.paymentInfo).toEqual(
       expect.objectContaining({ dueDate: '2026-12-08', currency: 'EUR', currencyRate: 1, bankReferenceCode: '', paymentMethod: 'BANK_TRANSFER' }),
     );
-    expect(draft.paymentInfo.bankAccount).toEqual({ accountNumber: 'FI4250001510000023', bic: 'OKOYFIHH' });
+    expect(draft.paymentInfo.bankAccount).toEqual({ accountNumber: 'FI4250001510000023' });
+    expect(draft.vatStatus).toBe(1);
+    expect(draft.language).toBe('FINNISH');
   });
 
   it('carries product id, code, mapped unit, price, discount and VAT on each row, rounding a price once to the cent', () => {

@@ -80,16 +80,16 @@ describe('create_customer', () => {
     expect(created).toEqual(expect.objectContaining({ id: expect.any(Number), business_id: '0836922-4', city: 'Helsinki', country: 'FINLAND' }));
     const [stored] = (await p.control('state')).businesspartners;
     expect(stored.invoicingInfo).toEqual(
-      expect.objectContaining({ identifier: '0836922-4', identifierType: 'Y_TUNNUS', email: 'laskut@uusi.fi', invoiceChannel: 'EMAIL', language: 'FINNISH' }),
+      expect.objectContaining({ identifier: '0836922-4', identifierType: 'YHD', email: 'laskut@uusi.fi', invoiceChannel: 'EMAIL', language: 'FINNISH' }),
     );
     expect(stored.paymentInfo).toEqual({ paymentMethod: 'BANK_TRANSFER', paymentTermDays: '21' });
     expect(stored.contactPersons[0].name).toBe('Matti Meikäläinen');
   });
 
   it('passes a foreign identifier through untouched', async () => {
-    await run('creates', 'create_customer', { name: 'Svensk AB', business_id: 'SE556036079301', identifier_type: 'VAT', country: 'SE' });
+    await run('creates', 'create_customer', { name: 'Svensk AB', business_id: 'SE556036079301', identifier_type: 'SE', country: 'SE' });
     const [stored] = (await p.control('state')).businesspartners;
-    expect(stored.invoicingInfo).toEqual(expect.objectContaining({ identifier: 'SE556036079301', identifierType: 'VAT' }));
+    expect(stored.invoicingInfo).toEqual(expect.objectContaining({ identifier: 'SE556036079301', identifierType: 'SE' }));
     expect(stored.address.country).toBe('SWEDEN');
   });
 

@@ -112,7 +112,7 @@ describe('business partners', () => {
     name: 'Asiakas Oy',
     type: 'CUSTOMER',
     paymentInfo: { paymentMethod: 'BANK_TRANSFER' },
-    invoicingInfo: { identifier: '0737546-2', identifierType: 'Y_TUNNUS' },
+    invoicingInfo: { identifier: '0737546-2', identifierType: 'YHD' },
     ...over,
   });
 

@@ -13,7 +13,7 @@ import { allSettledOrThrow, mapSettledLimited } from '../settle';
 import { procountorFor, type ProcountorClient } from '../procountor/client';
 import { companyData } from '../procountor/companyData';
 import { withConnectionRateWindow } from '../procountor/rateWindow';
-import { checkedBusinessId, createCustomer, findCustomer, type CustomerDetails } from '../procountor/customers';
+import { checkedBusinessId, createCustomer, findCustomer, foreignIdentifierType, type CustomerDetails } from '../procountor/customers';
 import { findInvoiceForContract } from '../procountor/invoices';
 import { invoiceTotals } from '../procountor/outputs';
 import { createProduct, findProduct, type ProductWanted } from '../procountor/products';
@@ -86,7 +86,7 @@ const customerDetailsOf = (contract: Contract): CustomerDetails => {
   return {
     name: c.company_name?.trim() ?? '',
     businessId: raw,
-    identifierType: finnish ? undefined : 'VAT',
+    identifierType: finnish ? undefined : foreignIdentifierType(c.country ?? undefined),
     street: c.address ?? undefined,
     postalCode: c.postal_code ?? undefined,
     city: c.city ?? undefined,
@@ -196,6 +196,9 @@ export const createInvoiceFromContract = async (
       if (channel === 'ELECTRONIC_INVOICE' && !(own?.einvoiceAddress && own?.einvoiceOperator)) {
         problems.push('An e-invoice needs the customer\'s e-invoice address and operator. Add them to the customer in Procountor, or choose another invoice channel.');
       }
+      if (company.vatStatus === undefined) {
+        problems.push('Your Procountor company lists no VAT status for sales, and Procountor requires one on every sales invoice. Check the VAT settings in Procountor (Management → Company info).');
+      }
       if (problems.length) throw halt(problems);
       const bankAccount = pickBankAccount(company.bankAccounts, request.bankAccountIban);
 
@@ -252,6 +255,7 @@ export const createInvoiceFromContract = async (
         bankAccount,
         channel,
         language: request.language ?? 'FINNISH',
+        vatStatus: company.vatStatus!,
         notes: request.notes,
       });
       const created = await procountor.createInvoice(draft);

@@ -38,6 +38,8 @@ export interface DraftOptions {
   bankAccount: BankAccount;
   channel: InvoiceChannel;
   language: Language;
+  /** The company's sales VAT status (GET /vats/default); Procountor requires one on every sales invoice. */
+  vatStatus: number;
   notes?: string;
 }
 
@@ -80,7 +82,8 @@ export const toInvoiceDraft = (contract: Contract, customer: DraftCustomer, line
     paymentInfo: {
       paymentMethod: 'BANK_TRANSFER',
       currency: 'EUR',
-      bankAccount: { accountNumber: options.bankAccount.iban, bic: options.bankAccount.bic ?? undefined },
+      // The IBAN only: Procountor refuses a BIC on sales invoices ("Not supported for SALES_INVOICE and SALES_ORDER").
+      bankAccount: { accountNumber: options.bankAccount.iban },
       dueDate: addDays(options.invoiceDate, options.paymentTermDays),
       currencyRate: 1,
       // Empty, not omitted: Procountor then generates the reference number.
@@ -103,6 +106,7 @@ export const toInvoiceDraft = (contract: Contract, customer: DraftCustomer, line
     })),
     invoiceChannel: options.channel,
     language: options.language,
+    vatStatus: options.vatStatus,
     additionalInformation: additionalInformation(contract),
     notes: trimTo(options.notes, 10000),
   };

@@ -7,6 +7,7 @@ import {
   storedSpellings,
 } from '../businessId';
 import { InputError } from '../inputError';
+import { IDENTIFIER_TYPES } from './enums';
 import { allSettledOrThrow } from '../settle';
 import type { ProcountorClient } from './client';
 import type { BusinessPartner, BusinessPartnerBasicInfo, Country, InvoiceChannel, Language } from './schemas';
@@ -14,7 +15,10 @@ import type { BusinessPartner, BusinessPartnerBasicInfo, Country, InvoiceChannel
 export interface CustomerDetails {
   name: string;
   businessId?: string;
-  /** Procountor's identifierType; a Finnish business ID unless said otherwise. */
+  /**
+   * Procountor's identifierType; undefined (or YHD) for a Finnish business ID. `FOREIGN_UNTYPED` marks a foreign
+   * identifier whose country has no published code: it is stored as given, without a type.
+   */
   identifierType?: string;
   street?: string;
   postalCode?: string;
@@ -31,7 +35,29 @@ export interface CustomerDetails {
   paymentMethod?: 'BANK_TRANSFER' | 'DIRECT_PAYMENT' | 'OTHER' | 'CASH';
 }
 
-const isFinnishType = (type?: string) => !type || type === FINNISH_BUSINESS_ID_TYPE;
+const isFinnishType = (type?: string) => type === undefined || type === FINNISH_BUSINESS_ID_TYPE;
+
+export const FOREIGN_UNTYPED = '';
+
+/** The published identifier type for a foreign business or VAT ID from this ISO country (Greece's VAT prefix is EL). */
+export const foreignIdentifierType = (isoCountry: string | undefined): string => {
+  const code = isoCountry?.trim().toUpperCase() === 'GR' ? 'EL' : isoCountry?.trim().toUpperCase();
+  return code && code !== 'FI' && (IDENTIFIER_TYPES as readonly string[]).includes(code) ? code : FOREIGN_UNTYPED;
+};
+
+/** An identifier type the user typed, checked against the codes Procountor publishes. */
+export const checkedIdentifierType = (type: string | undefined): string | undefined => {
+  const code = type?.trim().toUpperCase();
+  if (!code) return undefined;
+  if (code === 'Y_TUNNUS' || code === 'Y-TUNNUS') return FINNISH_BUSINESS_ID_TYPE;
+  if (!(IDENTIFIER_TYPES as readonly string[]).includes(code)) {
+    throw new InputError(
+      `Identifier Type "${type}" is not one of Procountor's codes. Use YHD for a Finnish business ID, or the country code (SE, DE, EE…) for a foreign VAT ID.`,
+      'identifier_type',
+    );
+  }
+  return code;
+};
 
 /** The canonical business ID for storing and searching; foreign identifiers pass through untouched. */
 export const checkedBusinessId = (businessId: string | undefined, identifierType?: string, field = 'Business ID') => {
@@ -98,7 +124,7 @@ export const toBusinessPartner = (customer: CustomerDetails): BusinessPartner =>
     billingAddress: address,
     invoicingInfo: {
       identifier,
-      identifierType: identifier ? customer.identifierType ?? FINNISH_BUSINESS_ID_TYPE : undefined,
+      identifierType: identifier ? customer.identifierType || (isFinnishType(customer.identifierType) ? FINNISH_BUSINESS_ID_TYPE : undefined) : undefined,
       contactPerson: present(customer.contactName),
       email: present(customer.email),
       language: customer.language ?? 'FINNISH',

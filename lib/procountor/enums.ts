@@ -25,3 +25,5 @@ export const PARTNER_PAYMENT_METHODS = ["BANK_TRANSFER","DIRECT_DEBIT","DIRECT_P
 export const PARTNER_TYPES = ["CUSTOMER","SUPPLIER","PERSON"] as const;
 
 export const BANK_REFERENCE_CODE_TYPES = ["RF","FI","OCR","KID","GIK01","GIK04","GIK15","FIK71","FIK73","FIK75"] as const;
+
+export const IDENTIFIER_TYPES = ["ASSN","DK","FI","HETU","NO","PN","SE","SSN","YHD","AT","BE","BG","CY","HR","CZ","EE","FR","DE","GB","EL","HU","IE","IT","LV","LT","LU","MT","NL","PL","PT","RO","SK","SI","ES"] as const;

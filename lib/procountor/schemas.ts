@@ -82,7 +82,9 @@ export const VatInformation = z.looseObject({
       }),
     )
     .default([]),
-  vatStatuses: z.array(z.looseObject({ vatStatus: z.number(), description: optionalString })).optional(),
+  vatStatuses: z
+    .array(z.looseObject({ vatStatus: z.number().nullish(), description: z.string().nullish(), sales: z.boolean().nullish() }))
+    .nullish(),
 });
 export type VatInformation = z.infer<typeof VatInformation>;
 
@@ -226,6 +228,7 @@ export const Invoice = z.looseObject({
   invoiceNumber: z.number().optional(),
   invoiceChannel: InvoiceChannel,
   language: Language.optional(),
+  vatStatus: z.number().int().optional(),
   additionalInformation: optionalString,
   notes: optionalString,
   agreementNumber: optionalString,

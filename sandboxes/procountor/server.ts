@@ -13,6 +13,15 @@ export const PROCOUNTOR_SANDBOX = {
 };
 
 const RATE_LIMIT_PER_SECOND = 20;
+
+/** The sandbox company's VAT statuses, as GET /vats/default lists them (VatStatusInfo). */
+export const SANDBOX_VAT_STATUSES = [
+  { vatStatus: 1, description: 'Domestic', sales: true, purchase: true },
+  { vatStatus: 2, description: 'EU sales of goods', sales: true, purchase: false },
+  { vatStatus: 3, description: 'EU sales of services', sales: true, purchase: false },
+  { vatStatus: 6, description: 'Sales outside EU', sales: true, purchase: false },
+  { vatStatus: 11, description: 'Construction services, reverse charge', sales: true, purchase: true },
+];
 const round2 = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
 const token = (prefix: string) => `${prefix}_${crypto.randomBytes(18).toString('hex')}`;
 const errors = (status: number, list: Array<{ field?: string; message: string }>) =>
@@ -27,7 +36,7 @@ const seedCompany = () => ({
     name: 'Sandbox Oy',
     country: 'FINLAND',
     companyCurrency: 'EUR',
-    businessIdentifier: { type: 'Y_TUNNUS', id: '2077474-0' },
+    businessIdentifier: { brnType: 'YHD', code: '2077474-0' },
     operationType: 'DEMONSTRATION',
   },
   user: {
@@ -251,7 +260,7 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
       vatInformation: [
         { country: 'FINLAND', percentages: companyVatRates().map((vatPercent) => ({ vatPercent, sales: true, purchase: true })) },
       ],
-      vatStatuses: [{ vatStatus: 1, description: 'Domestic sales', sales: true, purchase: false }],
+      vatStatuses: SANDBOX_VAT_STATUSES,
     }),
   );
   api('GET', '/vats/settings', () => json(200, { unitPricesIncludeVatSales: false, unitPricesIncludeVatPurchase: false }));

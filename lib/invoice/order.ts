@@ -1,0 +1,73 @@
+// The neutral invoice order: what the invoice engine turns into a Procountor customer, products and an Unfinished
+// invoice. Every source (a Click2Contract contract, line items mapped in a Zap) is mapped to this shape by a thin
+// adapter; the engine knows nothing of where an order came from beyond the words it uses in messages.
+import type { Country, InvoiceChannel, Language } from '../procountor/schemas';
+
+export interface OrderCustomer {
+  name: string;
+  /** As written by the user; the engine normalises Finnish business IDs. */
+  businessId?: string;
+  /** Only for a foreign identifier; undefined means a Finnish business ID. */
+  identifierType?: string;
+  street?: string;
+  postalCode?: string;
+  city?: string;
+  country: Country;
+  contactName?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface OrderLine {
+  name: string;
+  code?: string;
+  description?: string;
+  quantity: number;
+  /** Free text as the user wrote it (`kpl`, `h`, `month`); the engine maps it to Procountor's unit. */
+  unit?: string;
+  unitPrice: number;
+  discountPercent: number;
+  /** Undefined when the source left it out; the order's default VAT then applies. */
+  vatPercent?: number;
+}
+
+export interface OrderOptions {
+  invoiceDate?: string;
+  paymentTermDays?: number;
+  bankAccountIban?: string;
+  channel?: InvoiceChannel;
+  language?: Language;
+  notes?: string;
+  defaultVatPercent?: number;
+}
+
+/** The words messages use for this order's source, so both actions share every sentence. */
+export interface OrderVocabulary {
+  /** "Contract C-1042", "Order 1042": the order as a whole. */
+  label: string;
+  /** "Pricing Table line", "Line item": one line, followed by its number. */
+  lineNoun: string;
+  /** Where the user fixes a line: "in the Pricing Table", "in the Line Items of this step". */
+  fixLinesWhere: string;
+  /** Where the user fixes customer data: "in the proposal", "in the customer fields of this step". */
+  fixCustomerWhere: string;
+}
+
+export interface InvoiceOrder {
+  /**
+   * What makes the order exactly-once: the engine writes `[<idempotencyKey>]` into the invoice's additional
+   * information (the field Procountor's invoice search reads) and looks for it before creating anything.
+   * `C2C:<contract id>` for contracts, `KEY:<unique key>` for mapped line items.
+   */
+  idempotencyKey: string;
+  /** Shown to the buyer before the marker in the additional information, e.g. "Contract C-1042: Website renewal". */
+  heading: string;
+  /** Procountor's agreement number, when the source has one (the contract number). */
+  agreementNumber?: string;
+  customer: OrderCustomer;
+  lines: OrderLine[];
+  pricesIncludeVat: boolean;
+  currency: 'EUR';
+  options: OrderOptions;
+  words: OrderVocabulary;
+}
