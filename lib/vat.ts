@@ -5,7 +5,7 @@ export const salesVatRates = (vats: VatInformation): number[] => {
   const countries = vats.vatInformation;
   const finnish = countries.filter((c) => !c.country || /^(FI|FINLAND)$/i.test(c.country));
   const source = finnish.length ? finnish : countries;
-  const rates = source.flatMap((c) => c.percentages.filter((p) => p.sales !== false).map((p) => p.vatPercent));
+  const rates = source.flatMap((c) => c.percentages.filter((p) => p.sales !== false).flatMap((p) => (typeof p.vatPercent === 'number' ? [p.vatPercent] : [])));
   return [...new Set(rates)].sort((a, b) => b - a);
 };
 

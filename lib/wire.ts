@@ -22,12 +22,36 @@ export const wireRequest = (request: WireRequest) =>
     timeout: requestTimeoutMs(),
   }) as Parameters<ZObject['request']>[0];
 
-/** The answer checked against its schema; a service answering in another shape is reported, not guessed at. */
+const pathText = (path: readonly PropertyKey[]) =>
+  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || 'the answer itself';
+
+/** One short phrase for the first thing wrong: the field and what kind of problem, never a list of allowed values. */
+export const firstProblem = (error: zod.ZodError): string => {
+  const issue = error.issues[0]!;
+  const field = `"${pathText(issue.path)}"`;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null ? `${field} is missing` : `${field} is not a ${issue.expected}`;
+    case 'too_big':
+      return `${field} is too long or too large (at most ${String(issue.maximum)})`;
+    case 'too_small':
+      return `${field} is empty or too small`;
+    case 'invalid_value':
+      return `${field} has a value Procountor does not accept`;
+    default:
+      return `${field} is not valid`;
+  }
+};
+
+/**
+ * The answer checked against its schema, which names only the fields a step uses. An answer without one of those is
+ * reported in one sentence naming the endpoint and the field.
+ */
 export const parseAnswer = <S extends zod.ZodType>(z: ZObject, schema: S, body: unknown, service: string, where: string): zod.infer<S> => {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw new z.errors.Error(
-      `${service}'s answer to ${where} was not in the expected shape: ${zod.prettifyError(parsed.error)}`,
+      `${service}'s answer to ${where} could not be used: ${firstProblem(parsed.error)}.`,
       `${service.replace(/\W/g, '')}UnexpectedAnswer`,
       502,
     );

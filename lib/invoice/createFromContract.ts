@@ -36,7 +36,7 @@ export interface InvoiceRequest {
 
 export interface InvoiceResult {
   contract: Contract;
-  invoice: InvoiceBasicInfo & { paymentInfo?: { bankReferenceCode?: string } };
+  invoice: InvoiceBasicInfo & { paymentInfo?: { bankReferenceCode?: string | null } | null };
   alreadyExisted: boolean;
   customerId: number;
   customerName: string;
@@ -98,14 +98,14 @@ const customerDetailsOf = (contract: Contract): CustomerDetails => {
 };
 
 /** The full record of an existing customer, cached by its version so a changed customer is read again. */
-const existingCustomerDetails = (z: ZObject, client: ProcountorClient, id: number, version: string | undefined) =>
+const existingCustomerDetails = (z: ZObject, client: ProcountorClient, id: number, version: string | null | undefined) =>
   cachedPerConnection(z, `procountor:partner:${id}:${version ?? 'unversioned'}`, 24 * 3600, async () => {
     const partner = await client.getBusinessPartner(id);
     return {
-      paymentTermDays: partner.paymentInfo.paymentTermDays,
-      einvoiceAddress: partner.invoicingInfo?.einvoiceAddress,
-      einvoiceOperator: partner.invoicingInfo?.einvoiceOperator,
-      email: partner.invoicingInfo?.email,
+      paymentTermDays: partner.paymentInfo?.paymentTermDays ?? undefined,
+      einvoiceAddress: partner.invoicingInfo?.einvoiceAddress ?? undefined,
+      einvoiceOperator: partner.invoicingInfo?.einvoiceOperator ?? undefined,
+      email: partner.invoicingInfo?.email ?? undefined,
     };
   });
 
@@ -208,8 +208,8 @@ export const createInvoiceFromContract = async (
         foundCustomer
           ? Promise.resolve({ id: foundCustomer.id, name: foundCustomer.name ?? details.name, created: false })
           : createCustomer(procountor, { ...details, language: request.language, paymentTermDays: request.paymentTermDays }).then((p) => ({
-              id: p.id!,
-              name: p.name,
+              id: p.id,
+              name: p.name ?? details.name,
               created: true,
             })),
         mapSettledLimited([...distinct], PRODUCTS_AT_ONCE, async ([key, item]) => {
@@ -262,9 +262,9 @@ export const createInvoiceFromContract = async (
       return result(
         {
           ...created,
-          id: created.id!,
-          dueDate: created.paymentInfo.dueDate,
-          paymentInfo: created.paymentInfo,
+          id: created.id,
+          dueDate: created.paymentInfo?.dueDate,
+          paymentInfo: created.paymentInfo ?? undefined,
         } as InvoiceResult['invoice'],
         {
           alreadyExisted: false,

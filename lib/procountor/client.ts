@@ -2,18 +2,21 @@
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { PROCOUNTOR_STEP_REQUESTS_PER_SECOND, procountorApiUrl } from '../config';
-import { parseAnswer, wireRequest } from '../wire';
+import { firstProblem, parseAnswer, wireRequest } from '../wire';
 import { SlidingWindowLimiter } from '../rateLimiter';
 import { retryAfterSeconds, retryLater } from '../retryable';
 import { procountorError } from './errors';
 import {
   BankAccountSearchResult,
   BusinessPartner,
+  BusinessPartnerAnswer,
   BusinessPartnerSearchResult,
   Company,
   Invoice,
+  InvoiceAnswer,
   InvoiceSearchResult,
   Product,
+  ProductAnswer,
   ProductSearchResult,
   User,
   VatInformation,
@@ -94,6 +97,20 @@ export class ProcountorClient {
   /** The rate-limit window as this run leaves it, and as the next run of the same connection takes it over. */
   get rateWindow() {
     return this.limiter;
+  }
+
+  /**
+   * Send strictly: a body that breaks Procountor's published shape never leaves (the steps check the user's data
+   * first, so this only fires on a mistake of ours, before anything is written by that request).
+   */
+  private checked<S extends zod.ZodType>(schema: S, body: unknown, where: string): zod.infer<S> {
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    throw new this.z.errors.Error(
+      `The integration built a request Procountor would refuse (${where}: ${firstProblem(parsed.error)}). Nothing was sent; please report this.`,
+      'ProcountorRequestInvalid',
+      400,
+    );
   }
 
   private async call<S extends zod.ZodType>(schema: S, call: Call, attempt = 1): Promise<zod.infer<S>> {
@@ -189,11 +206,11 @@ export class ProcountorClient {
   }
 
   getBusinessPartner(id: number) {
-    return this.call(BusinessPartner, { method: 'GET', path: `/businesspartners/${encodeURIComponent(String(id))}` });
+    return this.call(BusinessPartnerAnswer, { method: 'GET', path: `/businesspartners/${encodeURIComponent(String(id))}` });
   }
 
   createBusinessPartner(partner: BusinessPartner) {
-    return this.call(BusinessPartner, { method: 'POST', path: '/businesspartners', body: partner });
+    return this.call(BusinessPartnerAnswer, { method: 'POST', path: '/businesspartners', body: this.checked(BusinessPartner, partner, 'POST /businesspartners') });
   }
 
   searchProducts(query: ProductQuery) {
@@ -201,11 +218,11 @@ export class ProcountorClient {
   }
 
   getProduct(id: number) {
-    return this.call(Product, { method: 'GET', path: `/products/${encodeURIComponent(String(id))}` });
+    return this.call(ProductAnswer, { method: 'GET', path: `/products/${encodeURIComponent(String(id))}` });
   }
 
   createProduct(product: Product) {
-    return this.call(Product, { method: 'POST', path: '/products', body: product });
+    return this.call(ProductAnswer, { method: 'POST', path: '/products', body: this.checked(Product, product, 'POST /products') });
   }
 
   searchInvoices(query: InvoiceQuery) {
@@ -213,11 +230,11 @@ export class ProcountorClient {
   }
 
   getInvoice(id: number) {
-    return this.call(Invoice, { method: 'GET', path: `/invoices/${encodeURIComponent(String(id))}` });
+    return this.call(InvoiceAnswer, { method: 'GET', path: `/invoices/${encodeURIComponent(String(id))}` });
   }
 
   createInvoice(invoice: Invoice) {
-    return this.call(Invoice, { method: 'POST', path: '/invoices', body: invoice });
+    return this.call(InvoiceAnswer, { method: 'POST', path: '/invoices', body: this.checked(Invoice, invoice, 'POST /invoices') });
   }
 }
 

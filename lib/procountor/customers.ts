@@ -7,7 +7,9 @@ import {
   storedSpellings,
 } from '../businessId';
 import { InputError } from '../inputError';
+import { fitsWindows1252, toWindows1252 } from './charset';
 import { IDENTIFIER_TYPES } from './enums';
+import { FIELD_LIMITS } from './limits';
 import { allSettledOrThrow } from '../settle';
 import type { ProcountorClient } from './client';
 import type { BusinessPartner, BusinessPartnerBasicInfo, Country, InvoiceChannel, Language } from './schemas';
@@ -142,9 +144,35 @@ export const toBusinessPartner = (customer: CustomerDetails): BusinessPartner =>
   };
 };
 
+/** The customer's texts as Procountor can store them (Windows-1252), each checked against its published length. */
+const fittedCustomer = (customer: CustomerDetails): CustomerDetails => {
+  const fields: Array<[keyof CustomerDetails, string, string, number]> = [
+    ['name', 'name', 'Name', FIELD_LIMITS.name],
+    ['street', 'street', 'Street Address', FIELD_LIMITS.street],
+    ['postalCode', 'postal_code', 'Postal Code', FIELD_LIMITS.zip],
+    ['city', 'city', 'City', FIELD_LIMITS.city],
+    ['contactName', 'contact_name', 'Contact Person', FIELD_LIMITS.contactPerson],
+    ['email', 'email', 'Invoicing Email', FIELD_LIMITS.email],
+    ['phone', 'phone', 'Phone', FIELD_LIMITS.phone],
+  ];
+  const fitted: CustomerDetails = { ...customer };
+  for (const [key, inputKey, label, max] of fields) {
+    const value = customer[key];
+    if (typeof value !== 'string' || !value.trim()) continue;
+    const text = key === 'email' ? value.trim() : toWindows1252(value.trim());
+    if (key === 'email' && !fitsWindows1252(text)) {
+      throw new InputError(`${label} "${value}" has characters Procountor cannot store (it accepts only Windows-1252). Correct the address.`, inputKey);
+    }
+    if (!text) throw new InputError(`${label} "${value}" has no characters Procountor can store (it accepts only Windows-1252). Write it in Latin letters.`, inputKey);
+    if (text.length > max) throw new InputError(`${label} is longer than Procountor's ${max} characters (${text.length}). Shorten it.`, inputKey);
+    (fitted as unknown as Record<string, string>)[key] = text;
+  }
+  return fitted;
+};
+
 export const createCustomer = (client: ProcountorClient, customer: CustomerDetails) => {
   if (!customer.name?.trim()) throw new InputError('The customer needs a name. Map the company name into "Name".', 'name');
-  return client.createBusinessPartner(toBusinessPartner(customer));
+  return client.createBusinessPartner(toBusinessPartner(fittedCustomer(customer)));
 };
 
 /** "A new customer, if there is no customer with the same business ID already." */

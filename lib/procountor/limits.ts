@@ -1,27 +1,36 @@
-// Field lengths Procountor enforces. Its schema copy (API 26.04) does not publish them; these are chosen at or
-// below the widths of Procountor's own forms. The Procountor sandbox enforces the same numbers, and the invoice
-// step checks them before creating anything, so a too-long value halts instead of leaving a customer half-made.
+// Field lengths Procountor publishes (API 26.04 `maxLength`, generated into enums.ts), named by what the app fills.
+// The checks before anything is created and the text fitting take their numbers from here, so a too-long value halts
+// or is shortened before a customer or product is made.
+import { MAX_LENGTHS } from './enums';
+
+export type PublishedField = keyof typeof MAX_LENGTHS;
+export const maxLengthOf = (field: PublishedField): number => MAX_LENGTHS[field];
+
 export const FIELD_LIMITS = {
-  name: 80,
-  specifier: 80,
-  street: 80,
-  zip: 20,
-  city: 40,
-  code: 40,
-  product: 200,
-  productCode: 40,
-  identifier: 40,
-  email: 100,
-  contactPersonName: 80,
-  contactPerson: 80,
-  orderReference: 70,
-  agreementNumber: 70,
-  additionalInformation: 2000,
-  notes: 10000,
-  explanationText: 1000,
-  comment: 1000,
-  einvoiceAddress: 100,
-  einvoiceOperator: 50,
+  /** BusinessPartner.name and the invoice's counterparty and billing address name. */
+  name: MAX_LENGTHS['BusinessPartner.name'],
+  specifier: MAX_LENGTHS['InvoiceCounterpartyAddress.specifier'],
+  street: MAX_LENGTHS['InvoiceCounterpartyAddress.street'],
+  zip: MAX_LENGTHS['InvoiceCounterpartyAddress.zip'],
+  city: MAX_LENGTHS['InvoiceCounterpartyAddress.city'],
+  subdivision: MAX_LENGTHS['InvoiceCounterpartyAddress.subdivision'],
+  code: MAX_LENGTHS['Product.code'],
+  /** Product.name; the invoice row's product text is kept to the same length, so row and register agree. */
+  product: MAX_LENGTHS['Product.name'],
+  productCode: MAX_LENGTHS['Product.code'],
+  /** Procountor publishes no length for identifiers on partners or invoices; BusinessIdentifier.code is its BRN width. */
+  identifier: MAX_LENGTHS['BusinessIdentifier.code'],
+  /** BusinessPartnerContactPerson.email: the only published e-mail length. */
+  email: MAX_LENGTHS['BusinessPartnerContactPerson.email'],
+  contactPersonName: MAX_LENGTHS['CounterParty.contactPersonName'],
+  contactPerson: MAX_LENGTHS['BusinessPartnerContactPerson.name'],
+  phone: MAX_LENGTHS['BusinessPartnerContactPerson.phone'],
+  orderReference: MAX_LENGTHS['Invoice.orderReference'],
+  originalInvoiceNumber: MAX_LENGTHS['Invoice.originalInvoiceNumber'],
+  additionalInformation: MAX_LENGTHS['Invoice.additionalInformation'],
+  notes: MAX_LENGTHS['Invoice.notes'],
+  explanationText: MAX_LENGTHS['InvoiceRow.explanationText'],
+  comment: MAX_LENGTHS['InvoiceRow.comment'],
 } as const;
 
 /** Amounts beyond these are typing mistakes, not invoices. */

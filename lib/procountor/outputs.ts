@@ -1,9 +1,9 @@
 // The flat, labelled shapes Zap builders see for Procountor records (outputs of searches and creates).
-import type { BusinessPartner, BusinessPartnerBasicInfo, InvoiceBasicInfo, Product } from './schemas';
+import type { BusinessPartnerAnswer, BusinessPartnerBasicInfo, InvoiceBasicInfo, ProductAnswer } from './schemas';
 
-export const customerOutput = (partner: BusinessPartner | BusinessPartnerBasicInfo) => {
+export const customerOutput = (partner: BusinessPartnerAnswer | BusinessPartnerBasicInfo) => {
   // A search hit carries a subset of the full partner's fields; read both through the full shape.
-  const full = partner as BusinessPartner;
+  const full = partner as BusinessPartnerAnswer;
   const address = full.billingAddress ?? full.address;
   const invoicing = full.invoicingInfo;
   return {
@@ -46,7 +46,7 @@ export const customerSample = {
   active: true,
 };
 
-export const productOutput = (product: Product, match?: { matchedBy?: string; similarity?: number }) => ({
+export const productOutput = (product: ProductAnswer, match?: { matchedBy?: string; similarity?: number }) => ({
   id: product.id!,
   name: product.name,
   code: product.code ?? '',

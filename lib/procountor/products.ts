@@ -1,8 +1,10 @@
 // Sales products: find by code, then by similar name (narrowed by Procountor's substring filters); create.
 import { InputError } from '../inputError';
+import { shortenAtWord, toWindows1252 } from './charset';
+import { FIELD_LIMITS } from './limits';
 import { bestProductMatch, nameFilters } from '../productMatch';
 import { MAX_PAGE_SIZE, type ProcountorClient, type ProductQuery } from './client';
-import type { InvoiceRowUnit, Product } from './schemas';
+import type { InvoiceRowUnit, Product, ProductAnswer } from './schemas';
 
 export interface ProductWanted {
   name: string;
@@ -14,7 +16,7 @@ export interface ProductWanted {
 }
 
 export interface ProductMatch {
-  product: Product;
+  product: ProductAnswer;
   matchedBy: 'code' | 'name';
   similarity: number;
 }
@@ -26,9 +28,9 @@ export const MAX_PAGES_PER_FILTER = 5;
 const scan = async (
   client: ProcountorClient,
   filter: ProductQuery,
-  enough: (page: Product[]) => boolean,
-): Promise<Product[]> => {
-  const seen: Product[] = [];
+  enough: (page: ProductAnswer[]) => boolean,
+): Promise<ProductAnswer[]> => {
+  const seen: ProductAnswer[] = [];
   let previousId: number | undefined;
   for (let page = 0; page < MAX_PAGES_PER_FILTER; page++) {
     const { results } = await client.searchProducts({
@@ -51,7 +53,7 @@ const sameCode = (a?: string | null, b?: string | null) => !!a && !!b && a.trim(
 export const findProduct = async (client: ProcountorClient, wanted: ProductWanted): Promise<ProductMatch | undefined> => {
   const code = wanted.code?.trim();
   if (code) {
-    if (code.length > 40) throw new InputError(`Product code "${code.slice(0, 50)}…" is longer than Procountor's 40 characters.`, 'code');
+    if (code.length > FIELD_LIMITS.code) throw new InputError(`Product code "${code.slice(0, 50)}…" is longer than Procountor's ${FIELD_LIMITS.code} characters.`, 'code');
     const byCode = await scan(client, { code }, (page) => page.some((p) => sameCode(p.code, code)));
     const exact = byCode.find((p) => sameCode(p.code, code));
     if (exact) return { product: exact, matchedBy: 'code', similarity: 1 };
@@ -67,16 +69,21 @@ export const findProduct = async (client: ProcountorClient, wanted: ProductWante
   return undefined;
 };
 
+/** The product as Procountor stores it: Windows-1252 text, the name within its published 100 characters (cut at a word). */
 export const toProduct = (wanted: ProductWanted): Product => {
-  const name = wanted.name?.trim();
-  if (!name) throw new InputError('The product needs a name. Map the Pricing Table line name into "Name".', 'name');
+  const given = wanted.name?.trim();
+  if (!given) throw new InputError('The product needs a name. Map the Pricing Table line name into "Name".', 'name');
+  const name = shortenAtWord(toWindows1252(given), FIELD_LIMITS.product);
+  if (!name) throw new InputError(`Product name "${given}" has no characters Procountor can store (it accepts only Windows-1252). Write it in Latin letters.`, 'name');
+  const code = wanted.code?.trim() ? toWindows1252(wanted.code.trim()) : undefined;
+  if (code && code.length > FIELD_LIMITS.code) throw new InputError(`Product code "${code.slice(0, 50)}…" is longer than Procountor's ${FIELD_LIMITS.code} characters.`, 'code');
   if (wanted.price !== undefined && !Number.isFinite(wanted.price)) {
     throw new InputError(`The price of "${name}" is not a number.`, 'price');
   }
   return {
     type: 'SALES',
     name,
-    code: wanted.code?.trim() || undefined,
+    code: code || undefined,
     unit: wanted.unit,
     price: wanted.price ?? 0,
     vat: wanted.vatPercent,

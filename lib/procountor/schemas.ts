@@ -1,6 +1,7 @@
 // Procountor API 26.04 wire shapes, from the owner's copy of Procountor's schemas
-// (../shared/reference/procountor-schemas-26.04.json). Responses are parsed loosely (Procountor adds fields);
-// what we send is built to these shapes and validated before it leaves.
+// (../shared/reference/procountor-schemas-26.04.json). Send strictly, parse leniently: what we send is built to
+// Procountor's required fields, enums and published lengths; what we read names only the fields a step uses and
+// takes null (or a value it does not know) anywhere else.
 import { z } from 'zod';
 import {
   BANK_REFERENCE_CODE_TYPES,
@@ -17,6 +18,7 @@ import {
   PRODUCT_TYPES,
   PRODUCT_UNITS,
 } from './enums';
+import { maxLengthOf, type PublishedField } from './limits';
 
 export const Country = z.enum(COUNTRIES);
 export const Currency = z.enum(CURRENCIES);
@@ -30,58 +32,62 @@ export type Language = z.infer<typeof Language>;
 export type InvoiceRowUnit = z.infer<typeof InvoiceRowUnit>;
 
 const optionalString = z.string().optional();
-const nullish = <T extends z.ZodType>(schema: T) => schema.nullish();
+/** Answers carry empty fields as null ("an empty reference ID has a value of null", dev.procountor.com/api-requests). */
+const maybe = <T extends z.ZodType>(schema: T) => schema.nullish();
+const maybeString = z.string().nullish();
+const maybeNumber = z.number().nullish();
+/** Enums in answers are read as text: a value Procountor adds later must not fail a step that does not use it. */
+const maybeCode = z.string().nullish();
 
 export const SearchMeta = z.looseObject({
-  pageNumber: z.number().optional(),
-  pageSize: z.number().optional(),
-  resultCount: z.number().optional(),
-  totalCount: z.number().optional(),
+  pageNumber: maybeNumber,
+  pageSize: maybeNumber,
+  resultCount: maybeNumber,
+  totalCount: maybeNumber,
 });
 const searchResult = <T extends z.ZodType>(item: T) =>
-  z.looseObject({ results: z.array(item).default([]), meta: SearchMeta.optional() });
+  z.looseObject({ results: maybe(z.array(item)).transform((list) => list ?? []), meta: maybe(SearchMeta) });
 
 export const ErrorMessages = z.looseObject({
-  errors: z
-    .array(z.looseObject({ status: z.number().optional(), field: nullish(z.string()), message: nullish(z.string()) }))
-    .default([]),
+  errors: maybe(z.array(z.looseObject({ status: maybeNumber, field: maybeString, message: maybeString }))).transform((list) => list ?? []),
 });
 
 export const User = z.looseObject({
-  id: z.number().optional(),
-  username: optionalString,
-  companyId: z.number().optional(),
-  firstName: optionalString,
-  lastName: optionalString,
-  email: optionalString,
+  id: maybeNumber,
+  username: maybeString,
+  companyId: maybeNumber,
+  firstName: maybeString,
+  lastName: maybeString,
+  email: maybeString,
 });
 export type User = z.infer<typeof User>;
 
-export const Company = z.looseObject({ id: z.number(), name: z.string(), companyCurrency: optionalString });
+export const Company = z.looseObject({ id: z.number(), name: z.string(), companyCurrency: maybeString });
 export type Company = z.infer<typeof Company>;
 
+/** A company bank account (CompanyBankAccountBasicInfo) as GET /bankaccounts answers it. */
 export const BankAccount = z.looseObject({
-  id: z.number().optional(),
-  accountNumber: nullish(z.string()),
+  id: maybeNumber,
+  accountNumber: maybeString,
   iban: z.string(),
-  bic: nullish(z.string()),
-  bankName: nullish(z.string()),
-  currency: z.string(),
+  bic: maybeString,
+  bankName: maybeString,
+  currency: maybeString,
+  status: maybeCode,
+  defaultForInvoice: z.boolean().nullish(),
 });
 export type BankAccount = z.infer<typeof BankAccount>;
 export const BankAccountSearchResult = searchResult(BankAccount);
 
 export const VatInformation = z.looseObject({
-  vatInformation: z
-    .array(
+  vatInformation: maybe(
+    z.array(
       z.looseObject({
-        country: optionalString,
-        percentages: z
-          .array(z.looseObject({ vatPercent: z.number(), sales: z.boolean().optional(), purchase: z.boolean().optional() }))
-          .default([]),
+        country: maybeString,
+        percentages: maybe(z.array(z.looseObject({ vatPercent: maybeNumber, sales: z.boolean().nullish() }))).transform((list) => list ?? []),
       }),
-    )
-    .default([]),
+    ),
+  ).transform((list) => list ?? []),
   vatStatuses: z
     .array(z.looseObject({ vatStatus: z.number().nullish(), description: z.string().nullish(), sales: z.boolean().nullish() }))
     .nullish(),
@@ -89,21 +95,22 @@ export const VatInformation = z.looseObject({
 export type VatInformation = z.infer<typeof VatInformation>;
 
 export const VatSettings = z.looseObject({
-  unitPricesIncludeVatSales: z.boolean().optional(),
-  unitPricesIncludeVatPurchase: z.boolean().optional(),
+  unitPricesIncludeVatSales: z.boolean().nullish(),
+  unitPricesIncludeVatPurchase: z.boolean().nullish(),
 });
 
-// ---- Business partners ----
+// ---- What the app sends: built to Procountor's published shapes and lengths, checked before it leaves ----
+const text = (field: PublishedField) => z.string().max(maxLengthOf(field));
 const address = {
   name: optionalString,
-  specifier: optionalString,
-  street: optionalString,
-  zip: optionalString,
-  city: optionalString,
+  specifier: text('BusinessPartnerAddress.specifier').optional(),
+  street: text('BusinessPartnerAddress.street').optional(),
+  zip: text('BusinessPartnerAddress.zip').optional(),
+  city: text('BusinessPartnerAddress.city').optional(),
   country: Country.optional(),
-  subdivision: optionalString,
+  subdivision: text('BusinessPartnerAddress.subdivision').optional(),
 };
-export const BusinessPartnerAddress = z.looseObject(address);
+export const BusinessPartnerAddress = z.looseObject({ ...address, name: text('BusinessPartnerAddress.name').optional() });
 
 export const InvoicingInfo = z.looseObject({
   customerNumber: optionalString,
@@ -120,13 +127,20 @@ export const InvoicingInfo = z.looseObject({
 
 export const BusinessPartner = z.looseObject({
   id: z.number().optional(),
-  name: z.string().min(1),
+  name: text('BusinessPartner.name').min(1),
   type: z.enum(PARTNER_TYPES),
   address: BusinessPartnerAddress.optional(),
   billingAddress: BusinessPartnerAddress.optional(),
   invoicingInfo: InvoicingInfo.optional(),
   contactPersons: z
-    .array(z.looseObject({ id: z.number().optional(), name: optionalString, email: optionalString, phone: optionalString }))
+    .array(
+      z.looseObject({
+        id: z.number().optional(),
+        name: text('BusinessPartnerContactPerson.name').optional(),
+        email: text('BusinessPartnerContactPerson.email').optional(),
+        phone: text('BusinessPartnerContactPerson.phone').optional(),
+      }),
+    )
     .optional(),
   paymentInfo: z.looseObject({
     paymentMethod: z.enum(PARTNER_PAYMENT_METHODS),
@@ -138,28 +152,13 @@ export const BusinessPartner = z.looseObject({
 });
 export type BusinessPartner = z.infer<typeof BusinessPartner>;
 
-export const BusinessPartnerBasicInfo = z.looseObject({
-  id: z.number(),
-  name: optionalString,
-  type: z.enum(PARTNER_TYPES).optional(),
-  billingAddress: BusinessPartnerAddress.optional(),
-  invoicingInfo: z
-    .looseObject({ customerNumber: optionalString, identifier: optionalString, identifierType: optionalString })
-    .optional(),
-  registryInfo: z.looseObject({ active: z.boolean().optional() }).optional(),
-  version: optionalString,
-});
-export type BusinessPartnerBasicInfo = z.infer<typeof BusinessPartnerBasicInfo>;
-export const BusinessPartnerSearchResult = searchResult(BusinessPartnerBasicInfo);
-
-// ---- Products ----
 export const Product = z.looseObject({
   id: z.number().optional(),
   type: z.enum(PRODUCT_TYPES),
-  name: z.string().min(1),
-  code: nullish(z.string()),
+  name: text('Product.name'),
+  code: text('Product.code').optional(),
   unit: ProductUnit.optional(),
-  discount: z.number(),
+  discount: z.number().min(0).max(100),
   price: z.number(),
   vat: z.number().optional(),
   active: z.boolean(),
@@ -167,20 +166,16 @@ export const Product = z.looseObject({
   version: optionalString,
 });
 export type Product = z.infer<typeof Product>;
-export const ProductSearchResult = searchResult(Product);
 
-// ---- Invoices ----
-const InvoiceSumInfo = z
-  .array(
-    z.looseObject({
-      currency: optionalString,
-      inAccountingCurrency: z.boolean().optional(),
-      excludingVatTotal: z.number().optional(),
-      vatSumTotal: z.number().optional(),
-      invoiceSumTotal: z.number().optional(),
-    }),
-  )
-  .optional();
+const invoiceAddress = {
+  name: text('InvoiceCounterpartyAddress.name'),
+  specifier: text('InvoiceCounterpartyAddress.specifier').optional(),
+  street: text('InvoiceCounterpartyAddress.street').optional(),
+  zip: text('InvoiceCounterpartyAddress.zip').optional(),
+  city: text('InvoiceCounterpartyAddress.city').optional(),
+  country: Country.optional(),
+  subdivision: text('InvoiceCounterpartyAddress.subdivision').optional(),
+};
 
 export const InvoiceRow = z.looseObject({
   id: z.number().optional(),
@@ -192,8 +187,8 @@ export const InvoiceRow = z.looseObject({
   unitPrice: z.number(),
   discountPercent: z.number(),
   vatPercent: z.number(),
-  comment: optionalString,
-  explanationText: optionalString,
+  comment: text('InvoiceRow.comment').optional(),
+  explanationText: text('InvoiceRow.explanationText').optional(),
 });
 export type InvoiceRow = z.infer<typeof InvoiceRow>;
 
@@ -204,59 +199,148 @@ export const Invoice = z.looseObject({
   status: z.enum(INVOICE_STATUSES).optional(),
   date: z.string(),
   counterParty: z.looseObject({
-    contactPersonName: optionalString,
+    contactPersonName: text('CounterParty.contactPersonName').optional(),
     identifier: optionalString,
     customerNumber: optionalString,
     email: optionalString,
-    counterPartyAddress: z.looseObject({ ...address, name: z.string().min(1) }),
+    counterPartyAddress: z.looseObject({ ...invoiceAddress, name: invoiceAddress.name.min(1) }),
     einvoiceAddress: z.looseObject({ operator: optionalString, address: optionalString, ediId: optionalString }).optional(),
   }),
-  billingAddress: z.looseObject(address).optional(),
+  billingAddress: z.looseObject({ ...invoiceAddress, name: invoiceAddress.name.optional() }).optional(),
   paymentInfo: z.looseObject({
     paymentMethod: z.enum(INVOICE_PAYMENT_METHODS),
     currency: Currency,
-    bankAccount: z.looseObject({ accountNumber: optionalString, bic: optionalString }).optional(),
+    // No BIC: "Not supported for SALES_INVOICE and SALES_ORDER."
+    bankAccount: z.strictObject({ accountNumber: z.string() }).optional(),
     dueDate: z.string(),
     currencyRate: z.number(),
     bankReferenceCode: optionalString,
     bankReferenceCodeType: z.enum(BANK_REFERENCE_CODE_TYPES).optional(),
   }),
   extraInfo: z.looseObject({ accountingByRow: z.boolean(), unitPricesIncludeVat: z.boolean() }),
-  discountPercent: z.number(),
-  orderReference: optionalString,
+  discountPercent: z.number().max(100),
+  orderReference: text('Invoice.orderReference').optional(),
   invoiceRows: z.array(InvoiceRow).min(1),
   invoiceNumber: z.number().optional(),
   invoiceChannel: InvoiceChannel,
   language: Language.optional(),
   vatStatus: z.number().int().optional(),
-  additionalInformation: optionalString,
-  notes: optionalString,
+  additionalInformation: text('Invoice.additionalInformation').optional(),
+  notes: text('Invoice.notes').optional(),
   agreementNumber: optionalString,
-  buyerReferenceIdentifier: optionalString,
-  sellerReferenceIdentifier: optionalString,
+  buyerReferenceIdentifier: text('Invoice.buyerReferenceIdentifier').optional(),
+  sellerReferenceIdentifier: text('Invoice.sellerReferenceIdentifier').optional(),
+  originalInvoiceNumber: text('Invoice.originalInvoiceNumber').optional(),
   version: optionalString,
-  invoiceSumInfo: InvoiceSumInfo,
 });
 export type Invoice = z.infer<typeof Invoice>;
 
+// ---- What the app reads: only the fields a step uses; anything may be null, anything else may be there ----
+const AddressAnswer = z.looseObject({
+  name: maybeString,
+  street: maybeString,
+  zip: maybeString,
+  city: maybeString,
+  country: maybeCode,
+});
+
+export const BusinessPartnerAnswer = z.looseObject({
+  id: z.number(),
+  name: maybeString,
+  type: maybeCode,
+  address: maybe(AddressAnswer),
+  billingAddress: maybe(AddressAnswer),
+  invoicingInfo: maybe(
+    z.looseObject({
+      customerNumber: maybeString,
+      identifier: maybeString,
+      identifierType: maybeString,
+      email: maybeString,
+      einvoiceAddress: maybeString,
+      einvoiceOperator: maybeString,
+    }),
+  ),
+  paymentInfo: maybe(z.looseObject({ paymentTermDays: maybe(z.union([z.string(), z.number()])) })),
+  registryInfo: maybe(z.looseObject({ active: z.boolean().nullish() })),
+  version: maybeString,
+});
+export type BusinessPartnerAnswer = z.infer<typeof BusinessPartnerAnswer>;
+
+export const BusinessPartnerBasicInfo = z.looseObject({
+  id: z.number(),
+  name: maybeString,
+  type: maybeCode,
+  billingAddress: maybe(AddressAnswer),
+  invoicingInfo: maybe(z.looseObject({ customerNumber: maybeString, identifier: maybeString, identifierType: maybeString })),
+  registryInfo: maybe(z.looseObject({ active: z.boolean().nullish() })),
+  version: maybeString,
+});
+export type BusinessPartnerBasicInfo = z.infer<typeof BusinessPartnerBasicInfo>;
+export const BusinessPartnerSearchResult = searchResult(BusinessPartnerBasicInfo);
+
+export const ProductAnswer = z.looseObject({
+  id: z.number(),
+  type: maybeCode,
+  name: z.string().nullish().transform((name) => name ?? ''),
+  code: maybeString,
+  unit: maybeCode,
+  price: maybeNumber,
+  vat: maybeNumber,
+  active: z.boolean().nullish(),
+  currency: maybeCode,
+  version: maybeString,
+});
+export type ProductAnswer = z.infer<typeof ProductAnswer>;
+export const ProductSearchResult = searchResult(ProductAnswer);
+
+const InvoiceSumInfo = maybe(
+  z.array(
+    z.looseObject({
+      currency: maybeString,
+      inAccountingCurrency: z.boolean().nullish(),
+      excludingVatTotal: maybeNumber,
+      vatSumTotal: maybeNumber,
+      invoiceSumTotal: maybeNumber,
+    }),
+  ),
+);
+
+const CounterPartyAnswer = z.looseObject({ counterPartyAddress: maybe(z.looseObject({ name: maybeString })) });
+
+export const InvoiceAnswer = z.looseObject({
+  id: z.number(),
+  partnerId: maybeNumber,
+  type: maybeCode,
+  status: maybeCode,
+  date: maybeString,
+  invoiceNumber: maybeNumber,
+  counterParty: maybe(CounterPartyAnswer),
+  paymentInfo: maybe(z.looseObject({ dueDate: maybeString, bankReferenceCode: maybeString })),
+  additionalInformation: maybeString,
+  invoiceSumInfo: InvoiceSumInfo,
+  version: maybeString,
+});
+export type InvoiceAnswer = z.infer<typeof InvoiceAnswer>;
+
 export const InvoiceBasicInfo = z.looseObject({
   id: z.number(),
-  partnerId: z.number().optional(),
-  type: z.enum(INVOICE_TYPES).optional(),
-  status: z.enum(INVOICE_STATUSES).optional(),
-  invoiceNumber: z.number().optional(),
-  date: optionalString,
-  dueDate: optionalString,
-  created: optionalString,
+  partnerId: maybeNumber,
+  type: maybeCode,
+  status: maybeCode,
+  invoiceNumber: maybeNumber,
+  date: maybeString,
+  dueDate: maybeString,
+  created: maybeString,
+  version: maybeString,
   invoiceSumInfo: InvoiceSumInfo,
-  counterParty: z.looseObject({ counterPartyAddress: z.looseObject({ name: optionalString }).optional() }).optional(),
+  counterParty: maybe(CounterPartyAnswer),
 });
 export type InvoiceBasicInfo = z.infer<typeof InvoiceBasicInfo>;
 export const InvoiceSearchResult = searchResult(InvoiceBasicInfo);
 
 export const TokenResponse = z.looseObject({
   access_token: z.string().min(1),
-  refresh_token: z.string().optional(),
-  expires_in: z.number().optional(),
-  token_type: z.string().optional(),
+  refresh_token: maybeString,
+  expires_in: maybeNumber,
+  token_type: maybeString,
 });

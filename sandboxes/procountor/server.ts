@@ -1,8 +1,16 @@
 // A local stand-in for Procountor's REST API 26.04 and its OAuth2 login, on loopback.
 import crypto from 'node:crypto';
 import { bearerToken, FaultBox, INVALID_JSON, json, RateWindow, Router, serve, type Fault, type SandboxRequest } from '../http';
+import { fullObject, isIsoDate, type FieldError } from './published';
 import { withReferenceCheckDigit } from './reference';
-import { companyVatRates, isIsoDate, validateBusinessPartner, validateInvoice, validateProduct, type FieldError } from './validation';
+import { businessPartnerProblems, invoiceProblems, productProblems, type CompanyContext } from './rules';
+
+/** The sandbox company's VAT rates: 25.5, 13.5, 10 and 0, and for dates before 2026 also 24 and 14. */
+export const companyVatRates = (isoDate?: string): number[] =>
+  !isoDate || isoDate >= '2026-01-01' ? [25.5, 13.5, 10, 0] : [25.5, 24, 14, 13.5, 10, 0];
+
+/** Procountor's date-time: `YYYY-MM-DDTHH:MM:SS`, no zone ("Dates and times", dev.procountor.com/api-requests). */
+export const procountorDateTime = (at = new Date()) => at.toISOString().slice(0, 19);
 
 export const PROCOUNTOR_SANDBOX = {
   clientId: 'sandbox-client',
@@ -49,8 +57,8 @@ const seedCompany = () => ({
     mobilePhone: '+358401234567',
   },
   bankAccounts: [
-    { id: 1, accountNumber: '50001510000023', iban: 'FI4250001510000023', bic: 'OKOYFIHH', bankName: 'OP', currency: 'EUR' },
-    { id: 2, accountNumber: '12345600000785', iban: 'FI2112345600000785', bic: 'NDEAFIHH', bankName: 'Nordea', currency: 'EUR' },
+    { id: 1, accountNumber: '50001510000023', iban: 'FI4250001510000023', bic: 'OKOYFIHH', bankName: 'OP', currency: 'EUR', defaultForInvoice: true, defaultForPayment: true, status: 'ACTIVE', orderNo: 1 },
+    { id: 2, accountNumber: '12345600000785', iban: 'FI2112345600000785', bic: 'NDEAFIHH', bankName: 'Nordea', currency: 'EUR', defaultForInvoice: false, defaultForPayment: false, status: 'ACTIVE', orderNo: 2 },
   ],
 });
 
@@ -78,7 +86,7 @@ export class ProcountorSandboxState {
 
 const activeOf = (partner: Json) => partner.registryInfo?.active !== false;
 
-const basicPartner = (p: Json) => ({
+const basicPartner = (p: Json) => fullObject('BusinessPartnerBasicInfo', {
   id: p.id,
   name: p.name,
   type: p.type,
@@ -92,12 +100,18 @@ const basicPartner = (p: Json) => ({
   version: p.version,
 });
 
-const basicInvoice = (inv: Json) => ({
+const fullPartner = (p: Json) => fullObject('BusinessPartner', p);
+const fullProduct = (p: Json) => fullObject('Product', p);
+/** An Unfinished invoice's number is not published as given or not; `unnumberedUnfinished` answers it as null. */
+const fullInvoice = (inv: Json, unnumbered = false) =>
+  fullObject('Invoice', unnumbered && inv.status === 'UNFINISHED' ? { ...inv, invoiceNumber: null } : inv);
+
+const basicInvoice = (inv: Json, unnumbered = false) => fullObject('InvoiceBasicInfo', {
   id: inv.id,
   partnerId: inv.partnerId,
   type: inv.type,
   status: inv.status,
-  invoiceNumber: inv.invoiceNumber,
+  invoiceNumber: unnumbered && inv.status === 'UNFINISHED' ? null : inv.invoiceNumber,
   invoiceChannel: inv.invoiceChannel,
   date: inv.date,
   dueDate: inv.paymentInfo.dueDate,
@@ -149,6 +163,14 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
   const faults = new FaultBox();
   const rate = new RateWindow(RATE_LIMIT_PER_SECOND);
   const router = new Router();
+  /** Switches for behaviour Procountor does not publish; `POST /_sandbox/faults` sets them, reset clears them. */
+  const options = { unnumberedUnfinished: false };
+  const company: CompanyContext = {
+    vatRatesOn: companyVatRates,
+    salesVatStatuses: SANDBOX_VAT_STATUSES.filter((s) => s.sales).map((s) => s.vatStatus),
+    partnerExists: (id) => state.businesspartners.some((p) => p.id === id),
+    productExists: (id) => state.products.some((p) => p.id === id),
+  };
 
   const authorize = (req: SandboxRequest) => {
     const accessToken = bearerToken(req);
@@ -247,21 +269,21 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
       return handler(req);
     });
 
-  api('GET', '/users', () => json(200, state.fixed.user));
-  api('GET', '/company', () => json(200, state.fixed.company));
+  api('GET', '/users', () => json(200, fullObject('User', state.fixed.user)));
+  api('GET', '/company', () => json(200, fullObject('Company', state.fixed.company)));
   api('GET', '/bankaccounts', (req) => {
     const problems = pagingError(req);
     if (problems.length) return badRequest(problems);
     const { results, size, page, total } = pageOf(state.fixed.bankAccounts, req);
-    return json(200, { results, meta: { pageNumber: page, pageSize: size, resultCount: results.length, totalCount: total } });
+    return json(200, { results: results.map((a) => fullObject('CompanyBankAccountBasicInfo', a)), meta: { pageNumber: page, pageSize: size, resultCount: results.length, totalCount: total } });
   });
   api('GET', '/vats/default', () =>
-    json(200, {
+    json(200, fullObject('VatInformation', {
       vatInformation: [
         { country: 'FINLAND', percentages: companyVatRates().map((vatPercent) => ({ vatPercent, sales: true, purchase: true })) },
       ],
       vatStatuses: SANDBOX_VAT_STATUSES,
-    }),
+    })),
   );
   api('GET', '/vats/settings', () => json(200, { unitPricesIncludeVatSales: false, unitPricesIncludeVatPurchase: false }));
 
@@ -293,20 +315,22 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
     const ids = raw.split(',').map((s) => s.trim());
     if (ids.length > 200) return badRequest([{ field: 'id', message: 'At most 200 ids per request.' }]);
     if (ids.some((id) => !/^\d+$/.test(id))) return badRequest([{ field: 'id', message: 'Ids must be numbers.' }]);
-    const found = ids.map((id) => collection.find((x) => x.id === Number(id)));
-    if (found.some((x) => !x)) return errors(404, [{ message: `${label} not found.` }]);
-    return json(200, ids.length === 1 ? view(found[0]!) : found.map((x) => view(x!)));
+    // "take up to 200 comma-separated ids and answer a list (even for one match) ... all unknown a 404"
+    // (procountor-SOURCES.md): unknown ids in a batch are left out; one id alone answers the object itself.
+    const found = ids.map((id) => collection.find((x) => x.id === Number(id))).filter((x): x is Json => Boolean(x));
+    if (!found.length) return errors(404, [{ message: `${label} not found.` }]);
+    return json(200, ids.length === 1 ? view(found[0]!) : found.map((x) => view(x)));
   };
 
-  api('GET', '/businesspartners/:id', (req) => byIds(state.businesspartners, req.params.id!, 'Partner'));
+  api('GET', '/businesspartners/:id', (req) => byIds(state.businesspartners, req.params.id!, 'Partner', fullPartner));
   api('POST', '/businesspartners', (req) => {
-    const problems = validateBusinessPartner(req.body);
+    const problems = businessPartnerProblems(req.body);
     if (problems.length) return badRequest(problems);
-    const partner = { ...req.body, id: state.nextId.partner++, version: new Date().toISOString() };
+    const partner = { ...req.body, id: state.nextId.partner++, version: procountorDateTime() };
     partner.registryInfo = { active: true, ...partner.registryInfo };
     partner.invoicingInfo = { customerNumber: String(partner.id), ...partner.invoicingInfo };
     state.businesspartners.push(partner);
-    return json(200, partner);
+    return json(200, fullPartner(partner));
   });
 
   // Products
@@ -335,19 +359,16 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
       .filter((p) => !name || String(p.name).toLowerCase().includes(name))
       .sort((a, b) => (desc ? b.id - a.id : a.id - b.id))
       .filter((p) => !after || (desc ? p.id < after : p.id > after));
-    const results = matches.slice(0, size);
+    const results = matches.slice(0, size).map(fullProduct);
     return json(200, { results, meta: { pageNumber: 0, pageSize: size, resultCount: results.length, totalCount: matches.length } });
   });
-  api('GET', '/products/:id', (req) => byIds(state.products, req.params.id!, 'Product'));
+  api('GET', '/products/:id', (req) => byIds(state.products, req.params.id!, 'Product', fullProduct));
   api('POST', '/products', (req) => {
-    const problems = validateProduct(req.body);
-    if (req.body.vat !== undefined && !companyVatRates().includes(req.body.vat)) {
-      problems.push({ status: 400, field: 'vat', message: `VAT percent ${req.body.vat} is not in use in this company.` });
-    }
+    const problems = productProblems(req.body, company);
     if (problems.length) return badRequest(problems);
-    const product = { ...req.body, id: state.nextId.product++, version: new Date().toISOString() };
+    const product = { ...req.body, id: state.nextId.product++, version: procountorDateTime() };
     state.products.push(product);
-    return json(200, product);
+    return json(200, fullProduct(product));
   });
 
   // Invoices
@@ -375,42 +396,17 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
           String(inv.additionalInformation ?? '').toLowerCase().includes(term),
       )
       .sort((a, b) => (req.query.get('orderById') === 'ASC' ? a.id - b.id : b.id - a.id))
-      .map(basicInvoice);
+      .map((inv) => basicInvoice(inv, options.unnumberedUnfinished));
     const { results, size, page, total } = pageOf(matches, req);
     return json(200, { results, meta: { pageNumber: page, pageSize: size, resultCount: results.length, totalCount: total } });
   });
-  api('GET', '/invoices/:id', (req) => byIds(state.invoices, req.params.id!, 'Invoice'));
+  api('GET', '/invoices/:id', (req) => byIds(state.invoices, req.params.id!, 'Invoice', (inv) => fullInvoice(inv, options.unnumberedUnfinished)));
   api('POST', '/invoices', (req) => {
     const body = req.body as Json;
-    const problems = validateInvoice(body);
-    if (body.date !== undefined && !isIsoDate(body.date)) {
-      problems.push({ status: 400, field: 'date', message: 'Date must be YYYY-MM-DD.' });
-    }
-    const dueDate = body.paymentInfo?.dueDate;
-    if (dueDate !== undefined && !isIsoDate(dueDate)) {
-      problems.push({ status: 400, field: 'paymentInfo.dueDate', message: 'Due date must be YYYY-MM-DD.' });
-    } else if (isIsoDate(dueDate) && isIsoDate(body.date) && dueDate < body.date) {
-      problems.push({ status: 400, field: 'paymentInfo.dueDate', message: 'Due date cannot be before the invoice date.' });
-    }
+    const problems = invoiceProblems(body, company);
     if (body.type !== undefined && body.type !== 'SALES_INVOICE') {
       problems.push({ status: 400, field: 'type', message: 'The sandbox creates SALES_INVOICE invoices only.' });
     }
-    if (body.partnerId !== undefined && !state.businesspartners.some((p) => p.id === body.partnerId)) {
-      problems.push({ status: 400, field: 'partnerId', message: `Business partner ${body.partnerId} does not exist.` });
-    }
-    const rates = companyVatRates(isIsoDate(body.date) ? body.date : undefined);
-    (Array.isArray(body.invoiceRows) ? body.invoiceRows : []).forEach((row: Json, i: number) => {
-      if (typeof row?.vatPercent === 'number' && !rates.includes(row.vatPercent)) {
-        problems.push({
-          status: 400,
-          field: `invoiceRows[${i}].vatPercent`,
-          message: `VAT percent ${row.vatPercent} is not in use in this company on ${body.date}.`,
-        });
-      }
-      if (row?.productId !== undefined && !state.products.some((p) => p.id === row.productId)) {
-        problems.push({ status: 400, field: `invoiceRows[${i}].productId`, message: `Product ${row.productId} does not exist.` });
-      }
-    });
     if (problems.length) return badRequest(problems);
     const paymentInfo = { ...body.paymentInfo };
     if (paymentInfo.bankReferenceCode === '') {
@@ -423,12 +419,12 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
       id: state.nextId.invoice++,
       invoiceNumber: state.nextId.invoiceNumber++,
       status: 'UNFINISHED',
-      created: new Date().toISOString(),
-      version: new Date().toISOString(),
+      created: procountorDateTime(),
+      version: procountorDateTime(),
     };
     invoice.invoiceSumInfo = [{ currency: paymentInfo.currency, inAccountingCurrency: true, ...invoiceTotals(invoice) }];
     state.invoices.push(invoice);
-    return json(200, invoice);
+    return json(200, fullInvoice(invoice, options.unnumberedUnfinished));
   });
 
   // ---- Test controls ----
@@ -438,30 +434,36 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
     rate.reset();
     rate.limit = RATE_LIMIT_PER_SECOND;
     state.tokenLifetimeSeconds = 3600;
+    options.unnumberedUnfinished = false;
     return json(200, { ok: true });
   });
   router.on('GET', '/_sandbox/state', () =>
-    json(200, { businesspartners: state.businesspartners, products: state.products, invoices: state.invoices }),
+    json(200, {
+      businesspartners: state.businesspartners.map(fullPartner),
+      products: state.products.map(fullProduct),
+      invoices: state.invoices.map((inv) => fullInvoice(inv)),
+    }),
   );
   router.on('POST', '/_sandbox/seed', (req) => {
     const body = (req.body ?? {}) as { businesspartners?: Json[]; products?: Json[] };
     const added = { businesspartners: [] as Json[], products: [] as Json[] };
     for (const p of body.businesspartners ?? []) {
-      const partner: Json = { paymentInfo: { paymentMethod: 'BANK_TRANSFER' }, type: 'CUSTOMER', ...p, id: state.nextId.partner++ };
+      const partner: Json = { paymentInfo: { paymentMethod: 'BANK_TRANSFER' }, type: 'CUSTOMER', version: procountorDateTime(), ...p, id: state.nextId.partner++ };
       partner.registryInfo = { active: true, ...partner.registryInfo };
       state.businesspartners.push(partner);
       added.businesspartners.push(partner);
     }
     for (const p of body.products ?? []) {
-      const product = { type: 'SALES', discount: 0, active: true, currency: 'EUR', unit: 'PIECE', ...p, id: state.nextId.product++ };
+      const product = { type: 'SALES', discount: 0, active: true, currency: 'EUR', unit: 'PIECE', version: procountorDateTime(), ...p, id: state.nextId.product++ };
       state.products.push(product);
       added.products.push(product);
     }
     return json(200, added);
   });
   router.on('POST', '/_sandbox/faults', (req) => {
-    const body = (req.body ?? {}) as Fault & { expireTokens?: boolean; tokenLifetimeSeconds?: number; clear?: boolean; rateLimitPerSecond?: number | null };
+    const body = (req.body ?? {}) as Fault & { unnumberedUnfinished?: boolean; expireTokens?: boolean; tokenLifetimeSeconds?: number; clear?: boolean; rateLimitPerSecond?: number | null };
     if (body.clear) faults.clear();
+    if (body.unnumberedUnfinished !== undefined) options.unnumberedUnfinished = body.unnumberedUnfinished;
     if (body.rateLimitPerSecond !== undefined) rate.limit = body.rateLimitPerSecond;
     if (body.expireTokens) for (const entry of state.accessTokens.values()) entry.expiresAt = 0;
     if (body.tokenLifetimeSeconds !== undefined) state.tokenLifetimeSeconds = body.tokenLifetimeSeconds;
