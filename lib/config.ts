@@ -10,13 +10,20 @@ export const click2contractApiUrl = () =>
 /** @slack/web-api wants the trailing slash. */
 export const slackApiUrl = () => trimSlash(process.env.SLACK_API_URL || 'https://slack.com/api') + '/';
 
-/** Procountor publishes 20 requests per second per API client; going over may suspend the client. */
-export const PROCOUNTOR_MAX_REQUESTS_PER_SECOND = 20;
 /**
- * What one step may use of it: the rest is headroom for the connection's other steps (searches, dropdowns,
- * connection tests) that run outside the invoice writer's claim.
+ * Procountor publishes 20 requests per second per API client (test server; a later text says 60 in production);
+ * going over may suspend the client. The safe 20 is the default; PROCOUNTOR_MAX_REQUESTS_PER_SECOND raises it for a
+ * deployment whose client Procountor allows more.
  */
-export const PROCOUNTOR_STEP_REQUESTS_PER_SECOND = PROCOUNTOR_MAX_REQUESTS_PER_SECOND - 5;
+export const procountorMaxRequestsPerSecond = () => {
+  const configured = Number(process.env.PROCOUNTOR_MAX_REQUESTS_PER_SECOND);
+  return Number.isFinite(configured) && configured >= 1 ? Math.floor(configured) : 20;
+};
+/**
+ * What one step may use of it: three quarters (15 of 20); the rest is headroom for the connection's other steps
+ * (searches, dropdowns, connection tests) that run outside the invoice writer's claim.
+ */
+export const procountorStepRequestsPerSecond = () => Math.max(1, Math.floor(procountorMaxRequestsPerSecond() * 0.75));
 
 /**
  * Zapier stops a step after 30 seconds; one outside call must leave room for the rest of the step.

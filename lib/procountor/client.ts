@@ -1,7 +1,7 @@
 // The one Procountor client: paths, paging, headers and error handling live here and nowhere else.
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { PROCOUNTOR_STEP_REQUESTS_PER_SECOND, procountorApiUrl } from '../config';
+import { procountorApiUrl, procountorStepRequestsPerSecond } from '../config';
 import { firstProblem, parseAnswer, wireRequest } from '../wire';
 import { SlidingWindowLimiter } from '../rateLimiter';
 import { retryAfterSeconds, retryLater } from '../retryable';
@@ -83,7 +83,7 @@ export class ProcountorClient {
   /** Every HTTP request this client sent, for the task history and the benchmarks. */
   requestCount = 0;
   // Procountor counts arrivals, we count starts: a window 10% longer than a second absorbs latency jitter.
-  private readonly limiter = new SlidingWindowLimiter(PROCOUNTOR_STEP_REQUESTS_PER_SECOND, 1100);
+  private readonly limiter = new SlidingWindowLimiter(procountorStepRequestsPerSecond(), 1100);
 
   /** When set, no request starts after this time (ms since the epoch): the step hands over to a retry instead. */
   deadline?: number;
