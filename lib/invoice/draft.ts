@@ -1,9 +1,9 @@
-// contract + customer + products + options -> the Procountor Invoice to create. Pure; every rule lives here.
-import type { Contract } from '../click2contract/schemas';
+// order + customer + products + options -> the Procountor Invoice to create. Pure; every rule lives here.
 import { addDays } from '../dates';
 import { roundCents } from '../money';
-import { contractMarker } from '../procountor/invoices';
+import { orderMarker } from '../procountor/invoices';
 import type { BankAccount, Country, Invoice, InvoiceChannel, InvoiceRowUnit, Language } from '../procountor/schemas';
+import type { InvoiceOrder } from './order';
 
 export interface DraftCustomer {
   partnerId: number;
@@ -49,15 +49,11 @@ const trimTo = (text: string | undefined | null, max: number) => {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 };
 
-/** What the buyer sees in the invoice's additional information, ending with the searchable contract marker. */
-export const additionalInformation = (contract: Contract) => {
-  const marker = contractMarker(contract.id);
-  const title = trimTo(contract.title, 200);
-  const number = contract.number ? `Contract ${contract.number}` : 'Contract';
-  return [title ? `${number}: ${title}` : number, marker].join(' ');
-};
+/** What the buyer sees in the invoice's additional information, ending with the searchable order marker. */
+export const additionalInformation = (order: Pick<InvoiceOrder, 'heading' | 'idempotencyKey'>) =>
+  [trimTo(order.heading, 200), orderMarker(order.idempotencyKey)].filter(Boolean).join(' ');
 
-export const toInvoiceDraft = (contract: Contract, customer: DraftCustomer, lines: DraftLine[], options: DraftOptions): Invoice => {
+export const toInvoiceDraft = (order: InvoiceOrder, customer: DraftCustomer, lines: DraftLine[], options: DraftOptions): Invoice => {
   const address = {
     name: customer.name,
     street: trimTo(customer.street, 80),
@@ -89,9 +85,9 @@ export const toInvoiceDraft = (contract: Contract, customer: DraftCustomer, line
       // Empty, not omitted: Procountor then generates the reference number.
       bankReferenceCode: '',
     },
-    extraInfo: { accountingByRow: false, unitPricesIncludeVat: Boolean(contract.pricing_table?.prices_include_vat) },
+    extraInfo: { accountingByRow: false, unitPricesIncludeVat: order.pricesIncludeVat },
     discountPercent: 0,
-    agreementNumber: trimTo(contract.number, 70),
+    agreementNumber: trimTo(order.agreementNumber, 70),
     invoiceRows: lines.map((line) => ({
       productId: line.productId,
       product: trimTo(line.productName, 200)!,
@@ -107,7 +103,7 @@ export const toInvoiceDraft = (contract: Contract, customer: DraftCustomer, line
     invoiceChannel: options.channel,
     language: options.language,
     vatStatus: options.vatStatus,
-    additionalInformation: additionalInformation(contract),
+    additionalInformation: additionalInformation(order),
     notes: trimTo(options.notes, 10000),
   };
 };
