@@ -6,6 +6,7 @@ import { click2contractFor } from '../lib/click2contract/client';
 import { itemLine } from '../lib/click2contract/mapping';
 import { todayInHelsinki } from '../lib/dates';
 import { toInvoiceDraft } from '../lib/invoice/draft';
+import { contractToOrder } from '../lib/click2contract/toOrder';
 import { procountorFor } from '../lib/procountor/client';
 import { checkedBusinessId, findOrCreateCustomer } from '../lib/procountor/customers';
 import { findInvoiceForContract } from '../lib/procountor/invoices';
@@ -31,7 +32,7 @@ export const naiveInvoice = async (z: ZObject, bundle: Bundle) => {
     lines.push({ productId: product.id!, productName: item.name, productCode: item.code ?? undefined, unit, ...itemLine(item) });
   }
   const draft = toInvoiceDraft(
-    contract,
+    contractToOrder(contract, {}),
     { partnerId: customer.id, name: details.name, identifier: checkedBusinessId(details.businessId), email: details.email, street: details.street, postalCode: details.postalCode, city: details.city, country: 'FINLAND' },
     lines,
     { invoiceDate: todayInHelsinki(), paymentTermDays: 14, bankAccount: bankAccount!, channel: 'EMAIL', language: 'FINNISH', vatStatus: vatStatus ?? 1 },

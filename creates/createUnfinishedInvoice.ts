@@ -1,63 +1,21 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { toIsoDate } from '../lib/dates';
 import { InputError, withZapierErrors } from '../lib/inputError';
-import { decimal, text, wholeNumber } from '../lib/inputs';
-import { createInvoiceFromContract, invoiceResultOutput, type InvoiceRequest } from '../lib/invoice/createFromContract';
-import { LANGUAGE_CHOICES, languageInput } from '../lib/languages';
-import { InvoiceChannel } from '../lib/procountor/schemas';
-import { postInvoiceAlertOnce } from '../lib/slack/alert';
-
-const CHANNEL_CHOICES = {
-  EMAIL: 'E-mail',
-  MAIL: 'Paper mail',
-  ELECTRONIC_INVOICE: 'E-invoice',
-};
-
-export const invoiceRequestFrom = (input: Record<string, unknown>): InvoiceRequest => {
-  const contractId = text(input.contract_id);
-  if (!contractId) throw new InputError('Map the Contract ID from the "Contract Accepted" trigger into "Contract ID".', 'contract_id');
-  const dateText = text(input.invoice_date);
-  const invoiceDate = toIsoDate(dateText);
-  if (dateText && !invoiceDate) throw new InputError(`Invoice Date "${dateText}" is not a date. Use YYYY-MM-DD, or leave it empty for today.`, 'invoice_date');
-  const channelText = text(input.invoice_channel)?.toUpperCase();
-  const channel = channelText ? InvoiceChannel.safeParse(channelText) : undefined;
-  if (channel && !channel.success) {
-    throw new InputError(`Invoice Channel "${text(input.invoice_channel)}" is not one of: ${Object.values(CHANNEL_CHOICES).join(', ')}.`, 'invoice_channel');
-  }
-  return {
-    contractId,
-    invoiceDate,
-    paymentTermDays: wholeNumber(input.payment_term_days, 'Payment Term (days)', 'payment_term_days'),
-    bankAccountIban: text(input.bank_account),
-    channel: channel?.data,
-    language: languageInput(input.language),
-    notes: text(input.notes),
-    defaultVatPercent: decimal(input.default_vat_percent, 'Default VAT %', 'default_vat_percent'),
-  };
-};
-
-const NO_ALERT = { slack_alert: 'not_requested', slack_channel: '', slack_ts: '', slack_permalink: '', slack_error: '' };
+import { text } from '../lib/inputs';
+import { contractInvoiceOutput, orderFromContract } from '../lib/click2contract/toOrder';
+import { createInvoiceFromOrder, invoiceResultOutput } from '../lib/invoice/engine';
+import { alertIfAsked, invoiceOptionFields, invoiceOptionsFrom, slackAlertOutputFields } from '../lib/invoice/stepOptions';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(
     z,
     async () => {
-      const result = await createInvoiceFromContract(z, bundle, invoiceRequestFrom(bundle.inputData));
-      const output = invoiceResultOutput(result);
-      const channel = text(bundle.inputData.slack_channel);
-      // The invoice exists whatever Slack does: a failed alert is reported in the output, and a replay posts it.
-      const alert = channel
-        ? await postInvoiceAlertOnce(z, bundle, channel, output.invoice_id, {
-            invoiceNumber: output.invoice_number,
-            customerName: output.customer_name,
-            contractNumber: output.contract_number,
-            total: output.total,
-            currency: output.currency,
-            dueDate: output.due_date,
-            status: output.status,
-          })
-        : NO_ALERT;
-      return { ...output, ...alert };
+      const startedAt = Date.now();
+      const contractId = text(bundle.inputData.contract_id);
+      if (!contractId) throw new InputError('Map the Contract ID from the "Contract Accepted" trigger into "Contract ID".', 'contract_id');
+      const { contract, order } = await orderFromContract(z, bundle, contractId, invoiceOptionsFrom(bundle.inputData));
+      const result = await createInvoiceFromOrder(z, bundle, order, { startedAt });
+      const output = { ...invoiceResultOutput(result), ...contractInvoiceOutput(contract) };
+      return { ...output, ...(await alertIfAsked(z, bundle, output, output.contract_number)) };
     },
     { halt: true },
   );
@@ -79,35 +37,7 @@ export default {
         required: true,
         helpText: 'Map **Contract ID** from the "Contract Accepted" (or "Contract Sent to Procountor") trigger. Everything else is read from the contract.',
       },
-      { key: 'invoice_date', label: 'Invoice Date', type: 'datetime' as const, helpText: 'Defaults to today (Finnish time).' },
-      {
-        key: 'payment_term_days',
-        label: 'Payment Term (days)',
-        type: 'integer' as const,
-        helpText: "Defaults to the customer's own payment term in Procountor, else 14 days.",
-      },
-      { key: 'bank_account', label: 'Bank Account', dynamic: 'bank_account_list.id.label', helpText: 'The account the customer pays to. Defaults to your first bank account in Procountor.' },
-      {
-        key: 'invoice_channel',
-        label: 'Invoice Channel',
-        choices: CHANNEL_CHOICES,
-        helpText: 'Leave empty to choose automatically: e-invoice when the customer has an e-invoice address and operator in Procountor, e-mail when it has an e-mail, else paper mail.',
-      },
-      { key: 'language', label: 'Invoice Language', choices: LANGUAGE_CHOICES, default: 'FINNISH' },
-      {
-        key: 'default_vat_percent',
-        label: 'Default VAT %',
-        dynamic: 'vat_rate_list.id.label',
-        helpText: 'Used for Pricing Table lines that have no VAT %. Lines with a VAT % keep their own.',
-      },
-      { key: 'notes', label: 'Notes', type: 'text' as const, helpText: 'Internal notes on the invoice (not printed for the customer).' },
-      {
-        key: 'slack_channel',
-        label: 'Notify Slack Channel',
-        dynamic: 'slack_channel_list.id.name',
-        helpText:
-          'Optional. Posts a new-invoice alert to this Slack channel in the same step (needs the Slack Bot Token in the connection). If Slack fails, the invoice is still made and the output says why; replaying the step posts the alert once.',
-      },
+      ...invoiceOptionFields('Pricing Table lines'),
     ],
     perform,
     sample: {
@@ -129,6 +59,7 @@ export default {
       products_created: 1,
       products_created_names: 'Hosting, 12 months',
       products_reused: 1,
+      text_adjusted: '',
       contract_id: 'ctr_8f2k1',
       contract_number: 'C-1042',
       contract_title: 'Website renewal 2027',
@@ -157,15 +88,12 @@ export default {
       { key: 'products_created', label: 'Products Created', type: 'integer' as const },
       { key: 'products_created_names', label: 'Names of Products Created' },
       { key: 'products_reused', label: 'Existing Products Used', type: 'integer' as const },
+      { key: 'text_adjusted', label: 'Text Adjusted to Fit Procountor' },
       { key: 'contract_id', label: 'Contract ID' },
       { key: 'contract_number', label: 'Contract Number' },
       { key: 'contract_title', label: 'Contract Title' },
       { key: 'procountor_requests', label: 'Procountor Requests Made', type: 'integer' as const },
-      { key: 'slack_alert', label: 'Slack Alert (posted, already_posted, failed, not_requested)' },
-      { key: 'slack_channel', label: 'Slack Channel ID' },
-      { key: 'slack_ts', label: 'Slack Message Timestamp' },
-      { key: 'slack_permalink', label: 'Slack Message Link' },
-      { key: 'slack_error', label: 'Slack Error' },
+      ...slackAlertOutputFields,
     ],
   },
 };

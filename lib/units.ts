@@ -21,10 +21,16 @@ const fold = (text: string) =>
 const ROW_UNITS = new Set<string>(INVOICE_ROW_UNITS);
 const PRODUCT_UNIT_SET = new Set<string>(PRODUCT_UNITS);
 
-/** Procountor's unit for a free-text unit; PIECE when it is empty or unknown. */
-export const toProcountorUnit = (text: string | null | undefined): InvoiceRowUnit => {
-  if (!text) return 'PIECE';
+/** Procountor's unit for a free-text unit, or undefined when the text names none Procountor knows. */
+export const recognisedUnit = (text: string | null | undefined): InvoiceRowUnit | undefined => {
+  if (!text?.trim()) return undefined;
   const upper = text.trim().toUpperCase().replace(/[\s-]+/g, '_');
   if (ROW_UNITS.has(upper) && PRODUCT_UNIT_SET.has(upper)) return upper as InvoiceRowUnit;
-  return ALIASES[text.trim().toLowerCase()] ?? ALIASES[fold(text)] ?? 'PIECE';
+  return ALIASES[text.trim().toLowerCase()] ?? ALIASES[fold(text)];
 };
+
+/** Procountor's unit for a free-text unit; PIECE when it is empty or unknown. */
+export const toProcountorUnit = (text: string | null | undefined): InvoiceRowUnit => recognisedUnit(text) ?? 'PIECE';
+
+/** A few of the units people type, for messages that ask for a known one. */
+export const UNIT_EXAMPLES = 'kpl, h, pv, vk, kk, v, kg, l, m, erä';

@@ -1,6 +1,6 @@
 import { SAMPLE_CONTRACT } from '../lib/click2contract/mapping';
 import { Contract } from '../lib/click2contract/schemas';
-import { contractProblems } from '../lib/invoice/contractChecks';
+import { contractProblems, contractToOrder, contractWords } from '../lib/click2contract/toOrder';
 import { toInvoiceDraft, type DraftLine } from '../lib/invoice/draft';
 import { chooseChannel, paymentTermFrom, vatProblems } from '../lib/invoice/rules';
 import { Invoice } from '../lib/procountor/schemas';
@@ -24,7 +24,7 @@ const bankAccount = { iban: 'FI4250001510000023', bic: 'OKOYFIHH', currency: 'EU
 const options = { invoiceDate: '2026-11-24', paymentTermDays: 14, bankAccount, channel: 'EMAIL' as const, language: 'FINNISH' as const, vatStatus: 1 };
 
 describe('toInvoiceDraft', () => {
-  const draft = toInvoiceDraft(SAMPLE_CONTRACT, customer, lines, options);
+  const draft = toInvoiceDraft(contractToOrder(SAMPLE_CONTRACT, {}), customer, lines, options);
 
   it('is a valid Procountor SALES_INVOICE', () => {
     expect(Invoice.safeParse(draft).success).toBe(true);
@@ -63,35 +63,36 @@ describe('toInvoiceDraft', () => {
 
   it('follows the Pricing Table on whether unit prices include VAT', () => {
     const gross = Contract.parse({ ...SAMPLE_CONTRACT, pricing_table: { ...SAMPLE_CONTRACT.pricing_table, prices_include_vat: true } });
-    expect(toInvoiceDraft(gross, customer, lines, options).extraInfo).toEqual({ accountingByRow: false, unitPricesIncludeVat: true });
+    expect(toInvoiceDraft(contractToOrder(gross, {}), customer, lines, options).extraInfo).toEqual({ accountingByRow: false, unitPricesIncludeVat: true });
     expect(draft.extraInfo.unitPricesIncludeVat).toBe(false);
   });
 
   it('adds the e-invoice address only for e-invoices', () => {
-    const einvoice = toInvoiceDraft(SAMPLE_CONTRACT, { ...customer, einvoiceAddress: '003707375462', einvoiceOperator: '003721291126' }, lines, { ...options, channel: 'ELECTRONIC_INVOICE' });
+    const einvoice = toInvoiceDraft(contractToOrder(SAMPLE_CONTRACT, {}), { ...customer, einvoiceAddress: '003707375462', einvoiceOperator: '003721291126' }, lines, { ...options, channel: 'ELECTRONIC_INVOICE' });
     expect(einvoice.counterParty.einvoiceAddress).toEqual({ address: '003707375462', operator: '003721291126' });
     expect(draft.counterParty.einvoiceAddress).toBeUndefined();
   });
 });
 
 describe('invoice rules', () => {
+  const words = contractWords(SAMPLE_CONTRACT);
   it('accepts 25.5/13.5/10/0 in 2026 and refuses 24 and 14, naming the line and the usable rates', () => {
     const rates = [25.5, 13.5, 10, 0];
-    expect(vatProblems([{ name: 'A', vatPercent: 25.5 }, { name: 'B', vatPercent: 13.5 }, { name: 'C', vatPercent: 0 }], rates, '2026-11-24')).toEqual([]);
-    const [problem] = vatProblems([{ name: 'Old rate', vatPercent: 24 }], [25.5, 24, 14, 13.5, 10, 0], '2026-11-24');
+    expect(vatProblems([{ name: 'A', vatPercent: 25.5 }, { name: 'B', vatPercent: 13.5 }, { name: 'C', vatPercent: 0 }], rates, '2026-11-24', words)).toEqual([]);
+    const [problem] = vatProblems([{ name: 'Old rate', vatPercent: 24 }], [25.5, 24, 14, 13.5, 10, 0], '2026-11-24', words);
     expect(problem).toContain('Pricing Table line 1 ("Old rate") has VAT 24 %');
     expect(problem).toContain('25.5 %, 13.5 %, 10 %, 0 %');
   });
 
   it('accepts 24 before September 2024 and 14 before 2026, and refuses a rate the company does not use', () => {
     const all = [25.5, 24, 14, 13.5, 10, 0];
-    expect(vatProblems([{ name: 'A', vatPercent: 24 }], all, '2024-08-31')).toEqual([]);
-    expect(vatProblems([{ name: 'A', vatPercent: 24 }], all, '2024-09-01')).toHaveLength(1);
-    expect(vatProblems([{ name: 'A', vatPercent: 14 }], all, '2025-12-31')).toEqual([]);
-    expect(vatProblems([{ name: 'A', vatPercent: 14 }], all, '2026-01-01')).toHaveLength(1);
-    expect(vatProblems([{ name: 'A', vatPercent: 20 }], [25.5, 20], '2026-11-24')).toEqual([]);
-    expect(vatProblems([{ name: 'A', vatPercent: 23 }], all, '2026-11-24')).toHaveLength(1);
-    expect(vatProblems([{ name: 'A', vatPercent: undefined }], all, '2026-11-24')[0]).toContain('has no VAT %');
+    expect(vatProblems([{ name: 'A', vatPercent: 24 }], all, '2024-08-31', words)).toEqual([]);
+    expect(vatProblems([{ name: 'A', vatPercent: 24 }], all, '2024-09-01', words)).toHaveLength(1);
+    expect(vatProblems([{ name: 'A', vatPercent: 14 }], all, '2025-12-31', words)).toEqual([]);
+    expect(vatProblems([{ name: 'A', vatPercent: 14 }], all, '2026-01-01', words)).toHaveLength(1);
+    expect(vatProblems([{ name: 'A', vatPercent: 20 }], [25.5, 20], '2026-11-24', words)).toEqual([]);
+    expect(vatProblems([{ name: 'A', vatPercent: 23 }], all, '2026-11-24', words)).toHaveLength(1);
+    expect(vatProblems([{ name: 'A', vatPercent: undefined }], all, '2026-11-24', words)[0]).toContain('has no VAT %');
   });
 
   it('picks e-invoice, then e-mail, then mail, unless a channel is chosen', () => {

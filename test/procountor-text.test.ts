@@ -2,6 +2,7 @@
 import { z as zod } from 'zod';
 import { fitsWindows1252, shortenAtWord, toWindows1252 } from '../lib/procountor/charset';
 import { fitOrderForProcountor } from '../lib/invoice/fitText';
+import { contractWords } from '../lib/click2contract/toOrder';
 import type { InvoiceOrder } from '../lib/invoice/order';
 import { BusinessPartnerAnswer, InvoiceAnswer, ProductSearchResult } from '../lib/procountor/schemas';
 import { parseAnswer } from '../lib/wire';
@@ -52,6 +53,7 @@ describe('shortening', () => {
   });
 });
 
+const CONTRACT_WORDS = contractWords({ id: 'ctr_1', number: 'C-1', status: 'accepted' } as Parameters<typeof contractWords>[0]);
 const order = (over: Partial<InvoiceOrder> = {}): InvoiceOrder => ({
   idempotencyKey: 'C2C:ctr_1',
   heading: 'Contract C-1: Website → renewal',
@@ -61,7 +63,8 @@ const order = (over: Partial<InvoiceOrder> = {}): InvoiceOrder => ({
   pricesIncludeVat: false,
   currency: 'EUR',
   options: {},
-  words: { label: 'Contract C-1', lineNoun: 'Pricing Table line', fixLinesWhere: 'in the Pricing Table', fixCustomerWhere: 'in the proposal' },
+  words: CONTRACT_WORDS,
+  lineRules: { allowNegativeQuantities: true, unknownUnitsAsPiece: true },
   ...over,
 });
 
@@ -74,8 +77,8 @@ describe('fitting an order for Procountor', () => {
     expect(fitted.lines[0]!.name).toBe('Hosting');
     expect(fitted.heading).toBe('Contract C-1: Website -> renewal');
     expect(adjustments).toEqual([
-      expect.stringContaining('Customer name: "Łódź Sp. z o.o." became "Lódz Sp. z o.o."'),
-      expect.stringContaining('Customer city'),
+      expect.stringContaining('Customer company name: "Łódź Sp. z o.o." became "Lódz Sp. z o.o."'),
+      expect.stringContaining('Customer City'),
       expect.stringContaining('Pricing Table line 1 name: "Hosting 🚀" became "Hosting"'),
       expect.stringContaining('Title'),
     ]);

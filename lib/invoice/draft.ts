@@ -1,9 +1,11 @@
-// contract + customer + products + options -> the Procountor Invoice to create. Pure; every rule lives here.
-import type { Contract } from '../click2contract/schemas';
+// order + customer + products + options -> the Procountor Invoice to create. Pure; every rule lives here.
 import { addDays } from '../dates';
 import { roundCents } from '../money';
-import { contractMarker } from '../procountor/invoices';
+import { shortenAtWord } from '../procountor/charset';
+import { FIELD_LIMITS } from '../procountor/limits';
+import { orderMarker } from '../procountor/invoices';
 import type { BankAccount, Country, Invoice, InvoiceChannel, InvoiceRowUnit, Language } from '../procountor/schemas';
+import type { InvoiceOrder } from './order';
 
 export interface DraftCustomer {
   partnerId: number;
@@ -43,26 +45,27 @@ export interface DraftOptions {
   notes?: string;
 }
 
+/**
+ * Within Procountor's published length. The fitting stage (fitText.ts) and the order checks have already made every
+ * text fit or halted; this keeps the draft within the limits whatever calls it.
+ */
 const trimTo = (text: string | undefined | null, max: number) => {
   const t = text?.trim();
-  if (!t) return undefined;
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  return t ? shortenAtWord(t, max) : undefined;
 };
 
-/** What the buyer sees in the invoice's additional information, ending with the searchable contract marker. */
-export const additionalInformation = (contract: Contract) => {
-  const marker = contractMarker(contract.id);
-  const title = trimTo(contract.title, 200);
-  const number = contract.number ? `Contract ${contract.number}` : 'Contract';
-  return [title ? `${number}: ${title}` : number, marker].join(' ');
+/** What the buyer sees in the invoice's additional information, ending with the searchable order marker. */
+export const additionalInformation = (order: Pick<InvoiceOrder, 'heading' | 'idempotencyKey'>) => {
+  const marker = orderMarker(order.idempotencyKey);
+  return [trimTo(order.heading, FIELD_LIMITS.additionalInformation - marker.length - 1), marker].filter(Boolean).join(' ');
 };
 
-export const toInvoiceDraft = (contract: Contract, customer: DraftCustomer, lines: DraftLine[], options: DraftOptions): Invoice => {
+export const toInvoiceDraft = (order: InvoiceOrder, customer: DraftCustomer, lines: DraftLine[], options: DraftOptions): Invoice => {
   const address = {
     name: customer.name,
-    street: trimTo(customer.street, 80),
-    zip: trimTo(customer.postalCode, 20),
-    city: trimTo(customer.city, 40),
+    street: trimTo(customer.street, FIELD_LIMITS.street),
+    zip: trimTo(customer.postalCode, FIELD_LIMITS.zip),
+    city: trimTo(customer.city, FIELD_LIMITS.city),
     country: customer.country,
   };
   return {
@@ -70,9 +73,9 @@ export const toInvoiceDraft = (contract: Contract, customer: DraftCustomer, line
     partnerId: customer.partnerId,
     date: options.invoiceDate,
     counterParty: {
-      contactPersonName: trimTo(customer.contactName, 80),
+      contactPersonName: trimTo(customer.contactName, FIELD_LIMITS.contactPersonName),
       identifier: customer.identifier,
-      email: trimTo(customer.email, 100),
+      email: customer.email?.trim() || undefined,
       counterPartyAddress: address,
       ...(options.channel === 'ELECTRONIC_INVOICE'
         ? { einvoiceAddress: { address: customer.einvoiceAddress, operator: customer.einvoiceOperator } }
@@ -89,25 +92,25 @@ export const toInvoiceDraft = (contract: Contract, customer: DraftCustomer, line
       // Empty, not omitted: Procountor then generates the reference number.
       bankReferenceCode: '',
     },
-    extraInfo: { accountingByRow: false, unitPricesIncludeVat: Boolean(contract.pricing_table?.prices_include_vat) },
+    extraInfo: { accountingByRow: false, unitPricesIncludeVat: order.pricesIncludeVat },
     discountPercent: 0,
-    agreementNumber: trimTo(contract.number, 70),
+    agreementNumber: order.agreementNumber?.trim() || undefined,
     invoiceRows: lines.map((line) => ({
       productId: line.productId,
-      product: trimTo(line.productName, 200)!,
-      productCode: trimTo(line.productCode, 40),
+      product: trimTo(line.productName, FIELD_LIMITS.product)!,
+      productCode: trimTo(line.productCode, FIELD_LIMITS.productCode),
       quantity: line.quantity,
       unit: line.unit,
       // Prices arrive with at most two decimals; anything finer is rounded once, here.
       unitPrice: roundCents(line.unitPrice),
       discountPercent: line.discountPercent,
       vatPercent: line.vatPercent,
-      explanationText: trimTo(line.description, 1000),
+      explanationText: trimTo(line.description, FIELD_LIMITS.explanationText),
     })),
     invoiceChannel: options.channel,
     language: options.language,
     vatStatus: options.vatStatus,
-    additionalInformation: additionalInformation(contract),
-    notes: trimTo(options.notes, 10000),
+    additionalInformation: additionalInformation(order),
+    notes: trimTo(options.notes, FIELD_LIMITS.notes),
   };
 };

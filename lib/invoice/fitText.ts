@@ -37,25 +37,26 @@ export const fitOrderForProcountor = (order: InvoiceOrder): FittedOrder => {
   };
 
   const c = order.customer;
+  const f = words.customerFields;
   const customer: OrderCustomer = {
     ...c,
-    name: required('Customer name', c.name, `Write the customer's name in Latin letters ${words.fixCustomerWhere}.`),
-    businessId: charset('Business ID', c.businessId),
-    street: charset('Customer address', c.street),
-    postalCode: charset('Customer postal code', c.postalCode),
-    city: charset('Customer city', c.city),
-    contactName: charset('Customer contact person', c.contactName),
+    name: required(`Customer ${f.name}`, c.name, `Write the customer's name in Latin letters ${words.fixCustomerWhere}.`),
+    businessId: charset(`Customer ${f.businessId}`, c.businessId),
+    street: charset(`Customer ${f.street}`, c.street),
+    postalCode: charset(`Customer ${f.postalCode}`, c.postalCode),
+    city: charset(`Customer ${f.city}`, c.city),
+    contactName: charset(`Customer ${f.contactName}`, c.contactName),
     phone: charset('Customer phone', c.phone),
   };
   // An e-mail address with another letter in it is another address: it is not rewritten.
   if (c.email && !fitsWindows1252(c.email)) {
-    problems.push(`Customer e-mail ${quote(c.email)} has characters Procountor cannot store (${WHY_CHARSET}). Correct it ${words.fixCustomerWhere}.`);
+    problems.push(`Customer ${f.email} ${quote(c.email)} has characters Procountor cannot store (${WHY_CHARSET}). Correct it ${words.fixCustomerWhere}.`);
   }
 
   const movedToNotes: string[] = [];
   const lines: OrderLine[] = order.lines.map((line, i) => {
     const which = `${words.lineNoun} ${i + 1}`;
-    const fullName = required(`${which} name`, line.name, `Give it a name in Latin letters ${words.fixLinesWhere}.`);
+    const fullName = required(`${which} ${words.lineFields.name}`, line.name, `Give it a name in Latin letters ${words.fixLinesWhere}.`);
     const name = shortenAtWord(fullName, FIELD_LIMITS.product);
     const description = charset(`${which} description`, line.description);
     let explanation = description;
@@ -63,7 +64,7 @@ export const fitOrderForProcountor = (order: InvoiceOrder): FittedOrder => {
       // The full name is kept on the row, where the buyer reads it under the shortened product name.
       explanation = description ? `${fullName}\n${description}` : fullName;
       adjustments.push(
-        `${which} name was shortened to ${quote(name, 110)} (Procountor's products take ${FIELD_LIMITS.product} characters); the full name is in the row's explanation text.`,
+        `${which} ${words.lineFields.name} was shortened to ${quote(name, 110)} (Procountor's products take ${FIELD_LIMITS.product} characters); the full name is in the row's explanation text.`,
       );
     }
     if (explanation && explanation.length > FIELD_LIMITS.explanationText) {
@@ -74,7 +75,7 @@ export const fitOrderForProcountor = (order: InvoiceOrder): FittedOrder => {
       );
       explanation = cut;
     }
-    return { ...line, name, code: charset(`${which} product code`, line.code), description: explanation };
+    return { ...line, name, code: charset(`${which} ${words.lineFields.code}`, line.code), description: explanation };
   });
 
   let notes = charset('Notes', order.options.notes);

@@ -51,6 +51,27 @@ export interface OrderVocabulary {
   fixLinesWhere: string;
   /** Where the user fixes customer data: "in the proposal", "in the customer fields of this step". */
   fixCustomerWhere: string;
+  /**
+   * Each line field as the user sees it ("quantity" in a Pricing Table, "Quantity" among the Line Items of a step),
+   * so a message about a bad line names the field the user has to change.
+   */
+  lineFields: Record<'name' | 'code' | 'quantity' | 'unit' | 'unitPrice' | 'discountPercent' | 'vatPercent', string>;
+  /** Each customer field as the user sees it ("Address" in a proposal, "street address" in this step). */
+  customerFields: Record<'name' | 'businessId' | 'street' | 'postalCode' | 'city' | 'email' | 'contactName', string>;
+  /** Added once to a halt about lines or the address, when the source has a known fix (Click2Contract's template tip). */
+  templateTip?: string;
+}
+
+/**
+ * Which lines a source may carry. Added to the order (beyond the lead's first shape) because the two sources differ
+ * here by design: a Pricing Table's negative line is a deliberate credit and its free-text unit has always fallen
+ * back to "piece", while mapped line items come from other apps, where a negative quantity or an unknown unit is far
+ * more often a mapping mistake; there the user opts in to credits with a switch.
+ */
+export interface OrderLineRules {
+  allowNegativeQuantities: boolean;
+  /** When false, a unit Procountor does not know halts the order instead of becoming "piece". */
+  unknownUnitsAsPiece: boolean;
 }
 
 export interface InvoiceOrder {
@@ -69,5 +90,6 @@ export interface InvoiceOrder {
   pricesIncludeVat: boolean;
   currency: 'EUR';
   options: OrderOptions;
+  lineRules: OrderLineRules;
   words: OrderVocabulary;
 }

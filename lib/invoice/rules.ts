@@ -1,6 +1,8 @@
 // Invoice rules that depend on the company's settings: VAT by date, channel, payment term. Pure.
 import { finnishVatValidOn } from '../vat';
 import type { InvoiceChannel } from '../procountor/schemas';
+import type { OrderVocabulary } from './order';
+import { lineLabel } from './orderChecks';
 
 export const DEFAULT_PAYMENT_TERM_DAYS = 14;
 
@@ -12,18 +14,20 @@ export const vatProblems = (
   lines: Array<{ name: string; vatPercent: number | undefined }>,
   companyRates: number[],
   invoiceDate: string,
+  words: OrderVocabulary,
 ): string[] =>
   lines.flatMap((line, i) => {
-    const which = `Pricing Table line ${i + 1} ("${line.name.slice(0, 60)}")`;
+    const which = lineLabel(words, i, line.name);
+    const field = words.lineFields.vatPercent;
     if (line.vatPercent === undefined) {
-      return [`${which} has no VAT %. Add the VAT % to the Pricing Table, or set "Default VAT %" in this step.`];
+      return [`${which} has no ${field}. Add the ${field} ${words.fixLinesWhere}, or set "Default VAT %" in this step.`];
     }
     const usable = companyRates.includes(line.vatPercent) && (!FINNISH_RATES.has(line.vatPercent) || finnishVatValidOn(line.vatPercent, invoiceDate));
     if (usable) return [];
     const valid = companyRates.filter((rate) => !FINNISH_RATES.has(rate) || finnishVatValidOn(rate, invoiceDate));
     return [
       `${which} has VAT ${line.vatPercent} %, which your Procountor company cannot use on ${invoiceDate}. ` +
-        `Use one of ${valid.map((r) => `${r} %`).join(', ')} in the Pricing Table.`,
+        `Use one of ${valid.map((r) => `${r} %`).join(', ')} ${words.fixLinesWhere}.`,
     ];
   });
 

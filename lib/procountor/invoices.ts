@@ -1,22 +1,29 @@
-// Finding the invoice made for a Click2Contract contract.
+// Finding the invoice made for an order (a Click2Contract contract, or a Zap's Unique Key).
 //
-// The invoice action writes a marker "[C2C:<contract id>]" into the invoice's additionalInformation, because that
-// is the one free-text field Procountor's GET /invoices `searchTerm` looks in (with counterparty name and invoice
-// number). The brackets keep ctr_1 from matching ctr_10.
+// The invoice actions write a marker "[<order key>]" ("[C2C:<contract id>]", "[KEY:<unique key>]") into the invoice's
+// additionalInformation, because that is the one free-text field Procountor's GET /invoices `searchTerm` looks in
+// (with counterparty name and invoice number). The brackets keep ctr_1 from matching ctr_10.
 import type { ProcountorClient } from './client';
 import type { InvoiceBasicInfo } from './schemas';
 
-export const contractMarker = (contractId: string) => `[C2C:${contractId}]`;
+export const orderMarker = (orderKey: string) => `[${orderKey}]`;
+export const contractOrderKey = (contractId: string) => `C2C:${contractId}`;
+export const uniqueKeyOrderKey = (uniqueKey: string) => `KEY:${uniqueKey}`;
+export const contractMarker = (contractId: string) => orderMarker(contractOrderKey(contractId));
+
+/** The contract id in an invoice's additional information, when a contract made it. */
+export const contractIdIn = (additionalInformation: string | null | undefined) =>
+  /\[C2C:([^\]]+)\]/.exec(additionalInformation ?? '')?.[1] ?? '';
 
 const GONE = new Set(['INVALIDATED', 'DELETED']);
 
-export const findInvoiceForContract = async (
-  client: ProcountorClient,
-  contractId: string,
-): Promise<InvoiceBasicInfo | undefined> => {
-  const { results } = await client.searchInvoices({ types: 'SALES_INVOICE', searchTerm: contractMarker(contractId), size: 50 });
+export const findInvoiceForOrder = async (client: ProcountorClient, orderKey: string): Promise<InvoiceBasicInfo | undefined> => {
+  const { results } = await client.searchInvoices({ types: 'SALES_INVOICE', searchTerm: orderMarker(orderKey), size: 50 });
   return results.filter((invoice) => !GONE.has(invoice.status ?? '')).sort((a, b) => a.id - b.id)[0];
 };
+
+export const findInvoiceForContract = (client: ProcountorClient, contractId: string) =>
+  findInvoiceForOrder(client, contractOrderKey(contractId));
 
 export const findInvoiceByNumber = async (client: ProcountorClient, invoiceNumber: number) => {
   const { results } = await client.searchInvoices({ types: 'SALES_INVOICE', invoiceNumber, size: 1 });

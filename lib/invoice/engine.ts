@@ -1,41 +1,28 @@
-// "Create Unfinished Invoice": one accepted contract -> customer, products and an Unfinished invoice, exactly once.
+// The invoice engine: one neutral order -> customer, products and an Unfinished invoice, exactly once. Both invoice
+// actions feed it (a Click2Contract contract, line items mapped in a Zap); it knows nothing of where an order came from
+// beyond the words its messages use.
 import type { ZObject } from 'zapier-platform-core';
-import { parseFinnishBusinessId } from '../businessId';
 import { withClaim, cachedPerConnection } from '../claim';
-import { click2contractFor } from '../click2contract/client';
-import { itemLine } from '../click2contract/mapping';
-import type { Contract, PricingItem } from '../click2contract/schemas';
-import { toProcountorCountry } from '../countries';
 import { todayInHelsinki } from '../dates';
 import { InputError } from '../inputError';
 import { normaliseProductName } from '../productMatch';
 import { allSettledOrThrow, mapSettledLimited } from '../settle';
 import { procountorFor, type ProcountorClient } from '../procountor/client';
-import { companyData } from '../procountor/companyData';
+import { companyData, type CompanyData } from '../procountor/companyData';
 import { withConnectionRateWindow } from '../procountor/rateWindow';
-import { checkedBusinessId, createCustomer, findCustomer, foreignIdentifierType, type CustomerDetails } from '../procountor/customers';
-import { findInvoiceForContract } from '../procountor/invoices';
+import { checkedBusinessId, createCustomer, findCustomer } from '../procountor/customers';
+import { findInvoiceForOrder } from '../procountor/invoices';
 import { invoiceTotals } from '../procountor/outputs';
 import { createProduct, findProduct, type ProductWanted } from '../procountor/products';
-import type { BankAccount, InvoiceBasicInfo, InvoiceChannel, Language, Product } from '../procountor/schemas';
+import type { BankAccount, InvoiceBasicInfo, InvoiceChannel, ProductAnswer } from '../procountor/schemas';
 import { toProcountorUnit } from '../units';
-import { contractProblems, TEMPLATE_TIP } from './contractChecks';
 import { toInvoiceDraft, type DraftCustomer, type DraftLine } from './draft';
+import type { InvoiceOrder, OrderLine } from './order';
+import { fitOrderForProcountor } from './fitText';
+import { haltMessage, orderProblems } from './orderChecks';
 import { chooseChannel, paymentTermFrom, vatProblems } from './rules';
 
-export interface InvoiceRequest {
-  contractId: string;
-  invoiceDate?: string;
-  paymentTermDays?: number;
-  bankAccountIban?: string;
-  channel?: InvoiceChannel;
-  language?: Language;
-  notes?: string;
-  defaultVatPercent?: number;
-}
-
 export interface InvoiceResult {
-  contract: Contract;
   invoice: InvoiceBasicInfo & { paymentInfo?: { bankReferenceCode?: string | null } | null };
   alreadyExisted: boolean;
   customerId: number;
@@ -43,11 +30,13 @@ export interface InvoiceResult {
   customerCreated: boolean;
   productsCreated: string[];
   productsReused: string[];
+  /** What was changed to fit Procountor, one sentence each (empty when nothing was). */
+  adjustments: string[];
   procountorRequests: number;
 }
 
 /**
- * Zapier stops a step at 30 s. A contract with many new products can need more requests than fit at
+ * Zapier stops a step at 30 s. An order with many new products can need more requests than fit at
  * Procountor's rate; past this point the step stops starting requests and lets Zapier's retry continue
  * (everything made so far is found again).
  */
@@ -60,42 +49,48 @@ const PRODUCTS_AT_ONCE = 6;
 const CONNECTION_CLAIM = 'procountor:invoice-writer';
 const CLAIM_WAIT_MS = 20_000;
 
-/** All problems in one message, with Click2Contract's template tip when the template is what needs fixing. */
-const halt = (problems: string[]) =>
-  new InputError([...problems, ...(problems.some((p) => /Pricing Table|Address/.test(p)) ? [TEMPLATE_TIP] : [])].join(' '));
+export interface PreparedOrder {
+  order: InvoiceOrder;
+  problems: string[];
+  adjustments: string[];
+}
 
-const productKey = (item: PricingItem) =>
-  item.code?.trim() ? `code:${item.code.trim().toLowerCase()}` : `name:${normaliseProductName(item.name)}`;
-
-const wantedProduct = (item: PricingItem, currency: Product['currency']): ProductWanted => ({
-  name: item.name.trim(),
-  code: item.code?.trim() || undefined,
-  unit: toProcountorUnit(item.unit),
-  price: item.unit_price,
-  vatPercent: item.vat_percent ?? undefined,
-  currency,
-});
-
-const customerDetailsOf = (contract: Contract): CustomerDetails => {
-  const c = contract.customer ?? {};
-  const country = toProcountorCountry(c.country ?? 'FI');
-  if (!country) throw new InputError(`Contract ${contract.number ?? contract.id} has the customer country "${c.country}", which Procountor does not know. Use a two-letter code such as FI.`);
-  const raw = c.business_id?.trim() || undefined;
-  // A business ID under another country is foreign: passed through as written.
-  const finnish = country === 'FINLAND' || (raw ? parseFinnishBusinessId(raw).kind === 'finnish' : false);
-  return {
-    name: c.company_name?.trim() ?? '',
-    businessId: raw,
-    identifierType: finnish ? undefined : foreignIdentifierType(c.country ?? undefined),
-    street: c.address ?? undefined,
-    postalCode: c.postal_code ?? undefined,
-    city: c.city ?? undefined,
-    country,
-    contactName: c.contact_name ?? undefined,
-    email: c.email ?? undefined,
-    phone: c.phone ?? undefined,
-  };
+/**
+ * The one place an order is checked (and, later, fitted to Procountor) before anything is written. Called twice:
+ * before any request, with the channel the user chose and no company data, and after the reads, with the company's
+ * VAT rates and the channel the customer's record decides; nothing is written until the second call finds no problem.
+ */
+export const prepareOrder = (
+  order: InvoiceOrder,
+  context: { channel?: InvoiceChannel; invoiceDate: string; company?: CompanyData },
+): PreparedOrder => {
+  // Text first: the checks below judge the text Procountor will get, and every change is listed for the output.
+  const fitted = fitOrderForProcountor(order);
+  order = fitted.order;
+  const problems = [...fitted.problems, ...orderProblems(order, context.channel)];
+  if (context.company) {
+    const vats = order.lines.map((line) => ({ name: line.name, vatPercent: lineVat(order, line) }));
+    problems.push(...vatProblems(vats, context.company.vatRates, context.invoiceDate, order.words));
+    if (context.company.vatStatus === undefined) {
+      problems.push('Your Procountor company lists no VAT status for sales, and Procountor requires one on every sales invoice. Check the VAT settings in Procountor (Management → Company info).');
+    }
+  }
+  return { order, problems, adjustments: fitted.adjustments };
 };
+
+const lineVat = (order: InvoiceOrder, line: OrderLine) => line.vatPercent ?? order.options.defaultVatPercent;
+
+const productKey = (line: OrderLine) =>
+  line.code?.trim() ? `code:${line.code.trim().toLowerCase()}` : `name:${normaliseProductName(line.name)}`;
+
+const wantedProduct = (order: InvoiceOrder, line: OrderLine): ProductWanted => ({
+  name: line.name.trim(),
+  code: line.code?.trim() || undefined,
+  unit: toProcountorUnit(line.unit),
+  price: line.unitPrice,
+  vatPercent: lineVat(order, line),
+  currency: order.currency,
+});
 
 /** The full record of an existing customer, cached by its version so a changed customer is read again. */
 const existingCustomerDetails = (z: ZObject, client: ProcountorClient, id: number, version: string | null | undefined) =>
@@ -120,53 +115,42 @@ const pickBankAccount = (accounts: BankAccount[], iban: string | undefined) => {
   return found;
 };
 
-export const createInvoiceFromContract = async (
+export const createInvoiceFromOrder = async (
   z: ZObject,
   bundle: { authData: Record<string, string | undefined> },
-  request: InvoiceRequest,
+  given: InvoiceOrder,
+  timing: { startedAt?: number } = {},
 ): Promise<InvoiceResult> => {
-  const started = Date.now();
-  const c2c = click2contractFor(z, bundle);
   const procountor = procountorFor(z, bundle);
-  procountor.deadline = started + Number(process.env.STEP_DEADLINE_MS || STEP_DEADLINE_MS);
-
-  const contract = await c2c.findContract(request.contractId);
-  if (!contract) {
-    throw new InputError(`Click2Contract has no contract "${request.contractId}". Map the Contract ID from the "Contract Accepted" trigger.`);
-  }
-  const early = contractProblems(contract, request.channel);
-  if (early.length) throw halt(early);
-
-  const invoiceDate = request.invoiceDate ?? todayInHelsinki();
-  const currency = (contract.pricing_table?.currency ?? 'EUR').toUpperCase();
-  if (currency !== 'EUR') {
-    throw halt([`Contract ${contract.number ?? contract.id} is priced in ${currency}; this integration creates EUR invoices only. Change the Pricing Table currency to EUR, or create this invoice by hand.`]);
-  }
-  const details = customerDetailsOf(contract);
-  checkedBusinessId(details.businessId, details.identifierType, 'Business ID field of the proposal');
-  const items = contract.pricing_table!.items;
-  const lineVat = items.map((item) => item.vat_percent ?? request.defaultVatPercent);
+  procountor.deadline = (timing.startedAt ?? Date.now()) + Number(process.env.STEP_DEADLINE_MS || STEP_DEADLINE_MS);
+  const invoiceDate = given.options.invoiceDate ?? todayInHelsinki();
+  const early = prepareOrder(given, { channel: given.options.channel, invoiceDate });
+  if (early.problems.length) throw new InputError(haltMessage(early.problems, given.words));
+  // From here on the order as Procountor will store it: the marker searched for and the customer looked up are the
+  // ones that will be written.
+  const order = early.order;
+  const { options, customer: details, words } = order;
+  checkedBusinessId(details.businessId, details.identifierType, words.customerFields.businessId);
 
   return withClaim(
     z,
     {
       key: CONNECTION_CLAIM,
       waitMs: CLAIM_WAIT_MS,
-      busyMessage: `Other invoices are being written to Procountor right now; contract ${contract.number ?? contract.id} waits its turn. Zapier will retry.`,
+      busyMessage: `Other invoices are being written to Procountor right now; ${words.label} waits its turn. Zapier will retry.`,
     },
     () => withConnectionRateWindow(z, procountor, async () => {
-      const distinct = new Map<string, PricingItem>();
-      for (const item of items) if (!distinct.has(productKey(item))) distinct.set(productKey(item), item);
+      const distinct = new Map<string, OrderLine>();
+      for (const line of order.lines) if (!distinct.has(productKey(line))) distinct.set(productKey(line), line);
 
       // The reads every check needs run at once; nothing is created until every check has passed.
       const [existing, company, foundCustomer] = await allSettledOrThrow([
-        findInvoiceForContract(procountor, contract.id),
+        findInvoiceForOrder(procountor, order.idempotencyKey),
         companyData(z, procountor),
         findCustomer(procountor, { businessId: details.businessId, identifierType: details.identifierType, name: details.name }),
       ]);
 
-      const result = (invoice: InvoiceResult['invoice'], rest: Omit<InvoiceResult, 'contract' | 'invoice' | 'procountorRequests'>) => ({
-        contract,
+      const result = (invoice: InvoiceResult['invoice'], rest: Omit<InvoiceResult, 'invoice' | 'procountorRequests'>) => ({
         invoice,
         ...rest,
         procountorRequests: procountor.requestCount,
@@ -180,83 +164,80 @@ export const createInvoiceFromContract = async (
           customerCreated: false,
           productsCreated: [],
           productsReused: [],
+          adjustments: early.adjustments,
         });
       }
 
       const own = foundCustomer ? await existingCustomerDetails(z, procountor, foundCustomer.id, foundCustomer.version) : undefined;
-      const channel = chooseChannel(request.channel, {
+      const channel = chooseChannel(options.channel, {
         einvoiceAddress: own?.einvoiceAddress,
         einvoiceOperator: own?.einvoiceOperator,
         email: details.email ?? own?.email,
       });
-      const problems = [
-        ...contractProblems(contract, channel).filter((p) => !early.includes(p)),
-        ...vatProblems(items.map((item, i) => ({ name: item.name, vatPercent: lineVat[i] })), company.vatRates, invoiceDate),
-      ];
+      const prepared = prepareOrder(order, { channel, invoiceDate, company });
+      const problems = [...prepared.problems];
       if (channel === 'ELECTRONIC_INVOICE' && !(own?.einvoiceAddress && own?.einvoiceOperator)) {
         problems.push('An e-invoice needs the customer\'s e-invoice address and operator. Add them to the customer in Procountor, or choose another invoice channel.');
       }
-      if (company.vatStatus === undefined) {
-        problems.push('Your Procountor company lists no VAT status for sales, and Procountor requires one on every sales invoice. Check the VAT settings in Procountor (Management → Company info).');
-      }
-      if (problems.length) throw halt(problems);
-      const bankAccount = pickBankAccount(company.bankAccounts, request.bankAccountIban);
+      if (problems.length) throw new InputError(haltMessage(problems, words));
+      const ready = prepared.order;
+      const bankAccount = pickBankAccount(company.bankAccounts, options.bankAccountIban);
 
       // Each product is found or made on its own, so a step cut short by the deadline leaves its products for the
       // retry to find instead of repeating every lookup.
       const [customer, products] = await allSettledOrThrow([
         foundCustomer
           ? Promise.resolve({ id: foundCustomer.id, name: foundCustomer.name ?? details.name, created: false })
-          : createCustomer(procountor, { ...details, language: request.language, paymentTermDays: request.paymentTermDays }).then((p) => ({
+          : createCustomer(procountor, { ...ready.customer, language: options.language, paymentTermDays: options.paymentTermDays }).then((p) => ({
               id: p.id,
-              name: p.name ?? details.name,
+              name: p.name ?? ready.customer.name,
               created: true,
             })),
-        mapSettledLimited([...distinct], PRODUCTS_AT_ONCE, async ([key, item]) => {
-          const wanted = { ...wantedProduct(item, 'EUR'), vatPercent: item.vat_percent ?? request.defaultVatPercent };
+        mapSettledLimited([...distinct], PRODUCTS_AT_ONCE, async ([key, line]) => {
+          const wanted = wantedProduct(ready, line);
           const found = await findProduct(procountor, wanted);
           if (found) return [key, found.product, false] as const;
           return [key, await createProduct(procountor, wanted), true] as const;
         }),
       ]);
-      const productByKey = new Map(products.map(([key, product]) => [key, product]));
+      const productByKey = new Map<string, ProductAnswer>(products.map(([key, product]) => [key, product]));
 
-      const lines: DraftLine[] = items.map((item, i) => {
-        const product = productByKey.get(productKey(item))!;
-        const line = itemLine(item);
+      const lines: DraftLine[] = ready.lines.map((line) => {
+        const product = productByKey.get(productKey(line))!;
         return {
           productId: product.id!,
-          productName: item.name.trim(),
-          productCode: item.code?.trim() || product.code || undefined,
-          unit: toProcountorUnit(item.unit),
+          productName: line.name.trim(),
+          productCode: line.code?.trim() || product.code || undefined,
+          unit: toProcountorUnit(line.unit),
           quantity: line.quantity,
           unitPrice: line.unitPrice,
           discountPercent: line.discountPercent,
-          vatPercent: lineVat[i]!,
-          description: item.description ?? undefined,
+          vatPercent: lineVat(ready, line)!,
+          description: line.description,
         };
       });
+      const c = ready.customer;
       const draftCustomer: DraftCustomer = {
         partnerId: customer.id,
-        name: details.name,
-        identifier: checkedBusinessId(details.businessId, details.identifierType),
-        email: details.email ?? own?.email,
-        contactName: details.contactName,
-        street: details.street,
-        postalCode: details.postalCode,
-        city: details.city,
-        country: details.country ?? 'FINLAND',
+        name: c.name,
+        identifier: checkedBusinessId(c.businessId, c.identifierType),
+        email: c.email ?? own?.email,
+        contactName: c.contactName,
+        street: c.street,
+        postalCode: c.postalCode,
+        city: c.city,
+        country: c.country ?? 'FINLAND',
         einvoiceAddress: own?.einvoiceAddress,
         einvoiceOperator: own?.einvoiceOperator,
       };
-      const draft = toInvoiceDraft(contract, draftCustomer, lines, {
+      const draft = toInvoiceDraft(ready, draftCustomer, lines, {
         invoiceDate,
-        paymentTermDays: paymentTermFrom(request.paymentTermDays, own?.paymentTermDays),
+        paymentTermDays: paymentTermFrom(options.paymentTermDays, own?.paymentTermDays),
         bankAccount,
         channel,
-        language: request.language ?? 'FINNISH',
+        language: options.language ?? 'FINNISH',
         vatStatus: company.vatStatus!,
-        notes: request.notes,
+        notes: options.notes,
       });
       const created = await procountor.createInvoice(draft);
       return result(
@@ -273,12 +254,14 @@ export const createInvoiceFromContract = async (
           customerCreated: customer.created,
           productsCreated: products.filter(([, , made]) => made).map(([, p]) => p.name),
           productsReused: products.filter(([, , made]) => !made).map(([, p]) => p.name),
+          adjustments: early.adjustments,
         },
       );
     }),
   );
 };
 
+/** The outputs both invoice actions share; each adds what its source knows (contract, unique key). */
 export const invoiceResultOutput = (r: InvoiceResult) => ({
   id: r.invoice.id,
   invoice_id: r.invoice.id,
@@ -295,8 +278,6 @@ export const invoiceResultOutput = (r: InvoiceResult) => ({
   products_created: r.productsCreated.length,
   products_created_names: r.productsCreated.join(', '),
   products_reused: r.productsReused.length,
-  contract_id: r.contract.id,
-  contract_number: r.contract.number ?? '',
-  contract_title: r.contract.title ?? '',
+  text_adjusted: r.adjustments.join(' '),
   procountor_requests: r.procountorRequests,
 });

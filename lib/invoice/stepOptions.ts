@@ -1,0 +1,99 @@
+// What both invoice actions ask besides their source (date, payment term, bank account, channel, language, notes,
+// default VAT, Slack channel), read the same way and shown with the same fields, so the two steps cannot drift apart.
+import type { ZObject } from 'zapier-platform-core';
+import { toIsoDate } from '../dates';
+import { InputError } from '../inputError';
+import { decimal, text, wholeNumber } from '../inputs';
+import { LANGUAGE_CHOICES, languageInput } from '../languages';
+import { InvoiceChannel } from '../procountor/schemas';
+import { postInvoiceAlertOnce } from '../slack/alert';
+import type { OrderOptions } from './order';
+
+export const CHANNEL_CHOICES = {
+  EMAIL: 'E-mail',
+  MAIL: 'Paper mail',
+  ELECTRONIC_INVOICE: 'E-invoice',
+};
+
+export const invoiceOptionsFrom = (input: Record<string, unknown>): OrderOptions => {
+  const dateText = text(input.invoice_date);
+  const invoiceDate = toIsoDate(dateText);
+  if (dateText && !invoiceDate) throw new InputError(`Invoice Date "${dateText}" is not a date. Use YYYY-MM-DD, or leave it empty for today.`, 'invoice_date');
+  const channelText = text(input.invoice_channel)?.toUpperCase();
+  const channel = channelText ? InvoiceChannel.safeParse(channelText) : undefined;
+  if (channel && !channel.success) {
+    throw new InputError(`Invoice Channel "${text(input.invoice_channel)}" is not one of: ${Object.values(CHANNEL_CHOICES).join(', ')}.`, 'invoice_channel');
+  }
+  return {
+    invoiceDate,
+    paymentTermDays: wholeNumber(input.payment_term_days, 'Payment Term (days)', 'payment_term_days'),
+    bankAccountIban: text(input.bank_account),
+    channel: channel?.data,
+    language: languageInput(input.language),
+    notes: text(input.notes),
+    defaultVatPercent: decimal(input.default_vat_percent, 'Default VAT %', 'default_vat_percent'),
+  };
+};
+
+/** The option fields, after each action's own; `lines` names the action's lines in the Default VAT % help. */
+export const invoiceOptionFields = (lines: string) => [
+  { key: 'invoice_date', label: 'Invoice Date', type: 'datetime' as const, helpText: 'Defaults to today (Finnish time).' },
+  {
+    key: 'payment_term_days',
+    label: 'Payment Term (days)',
+    type: 'integer' as const,
+    helpText: "Defaults to the customer's own payment term in Procountor, else 14 days.",
+  },
+  { key: 'bank_account', label: 'Bank Account', dynamic: 'bank_account_list.id.label', helpText: 'The account the customer pays to. Defaults to your first bank account in Procountor.' },
+  {
+    key: 'invoice_channel',
+    label: 'Invoice Channel',
+    choices: CHANNEL_CHOICES,
+    helpText: 'Leave empty to choose automatically: e-invoice when the customer has an e-invoice address and operator in Procountor, e-mail when it has an e-mail, else paper mail.',
+  },
+  { key: 'language', label: 'Invoice Language', choices: LANGUAGE_CHOICES, default: 'FINNISH' },
+  {
+    key: 'default_vat_percent',
+    label: 'Default VAT %',
+    dynamic: 'vat_rate_list.id.label',
+    helpText: `Used for ${lines} that have no VAT %. Lines with a VAT % keep their own.`,
+  },
+  { key: 'notes', label: 'Notes', type: 'text' as const, helpText: 'Internal notes on the invoice (not printed for the customer).' },
+  {
+    key: 'slack_channel',
+    label: 'Notify Slack Channel',
+    dynamic: 'slack_channel_list.id.name',
+    helpText:
+      'Optional. Posts a new-invoice alert to this Slack channel in the same step (needs the Slack Bot Token in the connection). If Slack fails, the invoice is still made and the output says why; replaying the step posts the alert once.',
+  },
+];
+
+const NO_ALERT = { slack_alert: 'not_requested', slack_channel: '', slack_ts: '', slack_permalink: '', slack_error: '' };
+
+/** The built-in alert when the step names a Slack channel. The invoice exists whatever Slack does: a failed alert is reported in the output, and a replay posts it. */
+export const alertIfAsked = async (
+  z: ZObject,
+  bundle: { authData: Record<string, string | undefined>; inputData: Record<string, unknown> },
+  output: { invoice_id: number; invoice_number: number | null; customer_name: string; total: number | null; currency: string; due_date: string; status: string },
+  reference: string,
+) => {
+  const channel = text(bundle.inputData.slack_channel);
+  if (!channel) return NO_ALERT;
+  return postInvoiceAlertOnce(z, bundle, channel, output.invoice_id, {
+    invoiceNumber: output.invoice_number,
+    customerName: output.customer_name,
+    contractNumber: reference,
+    total: output.total,
+    currency: output.currency,
+    dueDate: output.due_date,
+    status: output.status,
+  });
+};
+
+export const slackAlertOutputFields = [
+  { key: 'slack_alert', label: 'Slack Alert (posted, already_posted, failed, not_requested)' },
+  { key: 'slack_channel', label: 'Slack Channel ID' },
+  { key: 'slack_ts', label: 'Slack Message Timestamp' },
+  { key: 'slack_permalink', label: 'Slack Message Link' },
+  { key: 'slack_error', label: 'Slack Error' },
+];
