@@ -48,7 +48,7 @@ export const schemaOf = (name: string): SchemaSpec => {
 /** "Character set: Windows-1252" (dev.procountor.com/api-requests): text that does not survive the round trip is refused. */
 export const isWindows1252 = (text: string) => iconv.decode(iconv.encode(text, 'win1252'), 'win1252') === text;
 
-const firstOutside1252 = (text: string) => [...text].find((ch) => !isWindows1252(ch));
+const firstOutside1252 = (text: string) => (isWindows1252(text) ? undefined : [...text].find((ch) => !isWindows1252(ch)));
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
