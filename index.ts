@@ -12,6 +12,7 @@ import findInvoice from './searches/findInvoice';
 import createCustomer from './creates/createCustomer';
 import createProduct from './creates/createProduct';
 import createUnfinishedInvoice from './creates/createUnfinishedInvoice';
+import createInvoice from './creates/createInvoice';
 import postToSlack from './creates/postToSlack';
 import slackChannelList from './triggers/slackChannelList';
 
@@ -27,7 +28,7 @@ const app = {
   flags: { skipHttpPatch: true },
   triggers: byKey<any>(contractAccepted, contractSentToProcountor, vatRateList, bankAccountList, productList, slackChannelList),
   searches: byKey<any>(findCustomer, findProduct, findInvoice),
-  creates: byKey<any>(createUnfinishedInvoice, postToSlack, createCustomer, createProduct),
+  creates: byKey<any>(createUnfinishedInvoice, createInvoice, postToSlack, createCustomer, createProduct),
   searchOrCreates: {
     find_customer: {
       key: 'find_customer',
