@@ -250,9 +250,26 @@ export const InvoiceBasicInfo = z.looseObject({
   created: optionalString,
   invoiceSumInfo: InvoiceSumInfo,
   counterParty: z.looseObject({ counterPartyAddress: z.looseObject({ name: optionalString }).optional() }).optional(),
+  version: z.string().nullish(),
 });
 export type InvoiceBasicInfo = z.infer<typeof InvoiceBasicInfo>;
 export const InvoiceSearchResult = searchResult(InvoiceBasicInfo);
+
+/** What the invoice actions read back from a full invoice: parsed leniently, every field optional or null. */
+export const InvoiceDetails = z.looseObject({
+  id: z.number(),
+  type: z.string().nullish(),
+  status: z.string().nullish(),
+  invoiceNumber: z.number().nullish(),
+  invoiceChannel: z.string().nullish(),
+  additionalInformation: z.string().nullish(),
+  paymentDate: z.string().nullish(),
+  version: z.string().nullish(),
+});
+export type InvoiceDetails = z.infer<typeof InvoiceDetails>;
+
+/** PUT /invoices/{id}/approve and /send answer this. */
+export const InfoMessage = z.looseObject({ message: z.string().nullish() });
 
 export const TokenResponse = z.looseObject({
   access_token: z.string().min(1),
