@@ -117,6 +117,15 @@ describe('Approve and Send Invoice', () => {
   });
 });
 
+describe('Find Invoice by the Invoice dropdown', () => {
+  it('finds the invoice picked by its Procountor ID, and nothing for an ID Procountor does not have', async () => {
+    const id = await newInvoice();
+    const found = await w.run<any[]>('searches.find_invoice.operation.perform', { invoice_id: String(id) });
+    expect(found.result).toEqual([expect.objectContaining({ id, invoice_number: 1001, customer_name: 'Verkkokauppa Asiakas Oy', due_date: '2026-12-08' })]);
+    expect((await w.run<any[]>('searches.find_invoice.operation.perform', { invoice_id: '424242' })).result).toEqual([]);
+  });
+});
+
 describe('Invoice Paid', () => {
   const poll = async () => (await w.run<any[]>('triggers.invoice_paid.operation.perform', {})).result!;
 

@@ -264,6 +264,7 @@ export const InvoiceDetails = z.looseObject({
   invoiceChannel: z.string().nullish(),
   additionalInformation: z.string().nullish(),
   paymentDate: z.string().nullish(),
+  paymentInfo: z.looseObject({ dueDate: z.string().nullish() }).nullish(),
   version: z.string().nullish(),
 });
 export type InvoiceDetails = z.infer<typeof InvoiceDetails>;
