@@ -12,6 +12,10 @@ import findInvoice from './searches/findInvoice';
 import createCustomer from './creates/createCustomer';
 import createProduct from './creates/createProduct';
 import createUnfinishedInvoice from './creates/createUnfinishedInvoice';
+import createInvoice from './creates/createInvoice';
+import sendInvoice from './creates/sendInvoice';
+import invoiceList from './triggers/invoiceList';
+import invoicePaid from './triggers/invoicePaid';
 import postToSlack from './creates/postToSlack';
 import slackChannelList from './triggers/slackChannelList';
 
@@ -25,9 +29,9 @@ const app = {
   // Every request goes through z.request (Slack's client included, via its fetch option), which Zapier logs
   // already; patching Node's http module as well would only log the same requests twice.
   flags: { skipHttpPatch: true },
-  triggers: byKey<any>(contractAccepted, contractSentToProcountor, vatRateList, bankAccountList, productList, slackChannelList),
+  triggers: byKey<any>(contractAccepted, contractSentToProcountor, invoicePaid, vatRateList, bankAccountList, productList, slackChannelList, invoiceList),
   searches: byKey<any>(findCustomer, findProduct, findInvoice),
-  creates: byKey<any>(createUnfinishedInvoice, postToSlack, createCustomer, createProduct),
+  creates: byKey<any>(createUnfinishedInvoice, createInvoice, sendInvoice, postToSlack, createCustomer, createProduct),
   searchOrCreates: {
     find_customer: {
       key: 'find_customer',

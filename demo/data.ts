@@ -57,7 +57,8 @@ export const demoSeed = {
   businesspartners: [
     {
       name: 'Vanha Asiakas Oy',
-      invoicingInfo: { identifier: 'FI08369224', identifierType: 'YHD', email: 'laskut@vanha.example' },
+      // An e-invoice address: its invoices go out as e-invoices, and the demo approves and sends one.
+      invoicingInfo: { identifier: 'FI08369224', identifierType: 'YHD', email: 'laskut@vanha.example', einvoiceAddress: '003708369224', einvoiceOperator: 'E204503' },
       billingAddress: { name: 'Vanha Asiakas Oy', street: 'Aleksanterinkatu 5', zip: '00100', city: 'Helsinki', country: 'FINLAND' },
       paymentInfo: { paymentMethod: 'BANK_TRANSFER', paymentTermDays: '21' },
     },
@@ -70,6 +71,8 @@ export interface DemoProposal {
   proposal: Record<string, unknown>;
   /** Not set to create invoices automatically: accepted, then sent with "Send to Procountor". */
   manual?: boolean;
+  /** Its invoice is approved and sent by the "Approve and Send Invoice" Zap, then paid. */
+  approveAndSend?: boolean;
 }
 
 export const demoProposals = (count: number, seed: number): DemoProposal[] => {
@@ -87,7 +90,8 @@ export const demoProposals = (count: number, seed: number): DemoProposal[] => {
       },
     },
     {
-      scenario: 'existing customer whose business ID is written differently (0836922-4 vs FI08369224)',
+      scenario: 'existing customer whose business ID is written differently (0836922-4 vs FI08369224); has an e-invoice address, so the invoice is approved, sent and paid',
+      approveAndSend: true,
       proposal: {
         title: 'Support retainer',
         customer: customer('Vanha Asiakas Oy', '0836922-4', CITIES[0], 'laskut@vanha.example'),

@@ -1,4 +1,6 @@
-// `npm start`: the whole Zap on the embedded sandboxes. Contract accepted -> Create Unfinished Invoice -> Post to Slack.
+// `npm start`: the whole Zap on the embedded sandboxes. Contract accepted -> Create Unfinished Invoice -> Post to Slack;
+// then a web-shop order -> Create Unfinished Invoice (from Line Items); Find Invoice -> Approve and Send Invoice;
+// Invoice Paid -> Post to Slack.
 // Options: --contracts N (default 5), --seed S (default 2026), --builtin-alert (alert from inside the invoice step),
 // --real (the services named by the environment instead of the sandboxes; see demo/real.ts).
 import App from '../index';
@@ -8,6 +10,7 @@ import { startHookReceiver } from '../sandboxes/zapier/hookReceiver';
 import { startZapierRuntime } from '../sandboxes/zapier/runtime';
 import { runZap, type StepRecord } from '../sandboxes/zapier/zap';
 import { demoProposals, demoSeed } from './data';
+import { approveAndSendZap, invoicePaidZap, webShopZap } from './moreZaps';
 import { runOnRealServices } from './real';
 import { printTable } from './table';
 
@@ -80,9 +83,11 @@ const main = async () => {
     const history: StepRecord[] = [];
     const scenarios: string[][] = [];
     const zapOptions = { builtInAlert, slackChannel: '#invoices' };
+    let toSend: { id: string; number: string } | undefined;
     for (const demo of demoProposals(contracts, seed)) {
       const created = await json(`${urls.click2contractControl}/proposals`, { ...demo.proposal, procountor: { auto_invoice: !demo.manual } });
       scenarios.push([created.number, (demo.proposal.customer as { company_name: string }).company_name, demo.scenario]);
+      if (demo.approveAndSend) toSend = created;
       const before = acceptedHook.caught.length;
       await json(`${urls.click2contractControl}/contracts/${created.id}/accept`, {});
       const [delivery] = (await acceptedHook.waitFor(before + 1)).slice(before);
@@ -95,7 +100,22 @@ const main = async () => {
       }
     }
 
-    // 4. The task history, then what the services hold now.
+    // 4. The other Zaps: a web-shop order with hand-mapped line items; approve and send the e-invoice customer's
+    // invoice; it gets paid, "Invoice Paid" picks it up and Slack is told.
+    history.push(...(await webShopZap(runtime, authData)));
+    scenarios.push(['web shop 5521', 'Kahvila Kuura Oy', 'web-shop order: line items mapped by hand into "Create Unfinished Invoice (from Line Items)"']);
+    const paidSeen = new Set<string>();
+    let paidItems = 0;
+    if (toSend) {
+      const sending = await approveAndSendZap(runtime, authData, toSend.id, toSend.number);
+      history.push(...sending.steps);
+      if (sending.invoiceId) await json(`${urls.procountorControl}/invoices/${sending.invoiceId}/paid`, {});
+      const paid = await invoicePaidZap(runtime, authData, '#invoices', paidSeen);
+      history.push(...paid.steps);
+      paidItems = paid.items.length;
+    }
+
+    // 5. The task history, then what the services hold now.
     console.log(`Demo proposals (seed ${seed}); Procountor already had "Vanha Asiakas Oy" (FI08369224) and the product "Design-Sprint"`);
     printTable(['Contract', 'Customer', 'What it shows'], scenarios);
     console.log('\nTask history');
@@ -131,9 +151,9 @@ const main = async () => {
     printTable(['Channel', 'Text'], messages.map((m: any) => [m.channel, m.text]));
 
     const failed = history.filter((s) => !s.ok);
-    const invoiceSteps = history.filter((s) => s.step === 'Create Unfinished Invoice');
-    console.log(`\n${history.length} steps, ${failed.length} failed; ${invoiceSteps.length} invoice runs, ${state.invoices.length} Unfinished invoices, ${messages.length} Slack messages.`);
-    return failed.length === 0 && state.invoices.length === invoiceSteps.length ? 0 : 1;
+    const invoiceSteps = history.filter((s) => s.step === 'Create Unfinished Invoice' || s.step === 'Create Unfinished Invoice (from Line Items)');
+    console.log(`\n${history.length} steps, ${failed.length} failed; ${invoiceSteps.length} invoice runs, ${state.invoices.length} invoices, ${messages.length} Slack messages.`);
+    return failed.length === 0 && state.invoices.length === invoiceSteps.length && (!toSend || paidItems > 0) ? 0 : 1;
   } finally {
     await close();
   }

@@ -2,7 +2,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { InputError, withZapierErrors } from '../lib/inputError';
 import { text, wholeNumber } from '../lib/inputs';
 import { procountorFor } from '../lib/procountor/client';
-import { findInvoiceByNumber, findInvoiceForContract } from '../lib/procountor/invoices';
+import { findInvoiceById, findInvoiceByNumber, findInvoiceForContract } from '../lib/procountor/invoices';
 import { invoiceOutput, invoiceOutputFields, invoiceSample } from '../lib/procountor/outputs';
 
 const perform = (z: ZObject, bundle: Bundle) =>
@@ -10,10 +10,15 @@ const perform = (z: ZObject, bundle: Bundle) =>
     const client = procountorFor(z, bundle);
     const contractId = text(bundle.inputData.contract_id);
     const invoiceNumber = wholeNumber(bundle.inputData.invoice_number, 'Invoice Number', 'invoice_number', 1, 2_147_483_647);
-    if (!contractId && invoiceNumber === undefined) {
-      throw new InputError('Give a Click2Contract contract ID or a Procountor invoice number to search by.', 'contract_id');
+    const invoiceId = wholeNumber(bundle.inputData.invoice_id, 'Invoice', 'invoice_id', 1, 2_147_483_647);
+    if (!contractId && invoiceNumber === undefined && invoiceId === undefined) {
+      throw new InputError('Give a Click2Contract contract ID, a Procountor invoice number or an invoice to search by.', 'contract_id');
     }
-    const found = contractId ? await findInvoiceForContract(client, contractId) : await findInvoiceByNumber(client, invoiceNumber!);
+    const found = contractId
+      ? await findInvoiceForContract(client, contractId)
+      : invoiceNumber !== undefined
+        ? await findInvoiceByNumber(client, invoiceNumber)
+        : await findInvoiceById(client, invoiceId!);
     return found ? [{ ...invoiceOutput(found), contract_id: contractId ?? '' }] : [];
   });
 
@@ -32,6 +37,12 @@ export default {
         helpText: 'The Click2Contract contract ID (e.g. `ctr_8f2k1`) from the "Contract Accepted" trigger. Invoices made by this integration carry it in their additional information as `[C2C:ctr_8f2k1]`.',
       },
       { key: 'invoice_number', label: 'Invoice Number', type: 'integer' as const, helpText: 'Used when no contract ID is given.' },
+      {
+        key: 'invoice_id',
+        label: 'Invoice',
+        dynamic: 'invoice_list.id.label',
+        helpText: 'Used when neither a contract ID nor an invoice number is given: pick a recent Unfinished invoice, or map an Invoice ID (Procountor).',
+      },
     ],
     perform,
     sample: { ...invoiceSample, contract_id: 'ctr_8f2k1' },

@@ -2,12 +2,11 @@
 // has a Pricing Table, priced in EUR) live here; every line and customer check is the engine's, in the proposal's words.
 // The wording follows Click2Contract's own "Tips for getting started".
 import type { ZObject } from 'zapier-platform-core';
-import { parseFinnishBusinessId } from '../businessId';
 import { toProcountorCountry } from '../countries';
 import { InputError } from '../inputError';
 import type { InvoiceOrder, OrderOptions, OrderVocabulary } from '../invoice/order';
 import { orderProblems } from '../invoice/orderChecks';
-import { foreignIdentifierType } from '../procountor/customers';
+import { identifierTypeFor } from '../procountor/customers';
 import { contractOrderKey } from '../procountor/invoices';
 import type { InvoiceChannel } from '../procountor/schemas';
 import { click2contractFor } from './client';
@@ -72,8 +71,6 @@ export const contractToOrder = (contract: Contract, options: OrderOptions): Invo
   const country = toProcountorCountry(c.country ?? 'FI');
   if (!country) throw new InputError(`${words.label} has the customer country "${c.country}", which Procountor does not know. Use a two-letter code such as FI.`);
   const raw = c.business_id?.trim() || undefined;
-  // A business ID under another country is foreign: passed through as written.
-  const finnish = country === 'FINLAND' || (raw ? parseFinnishBusinessId(raw).kind === 'finnish' : false);
   return {
     idempotencyKey: contractOrderKey(contract.id),
     heading: heading(contract),
@@ -81,7 +78,7 @@ export const contractToOrder = (contract: Contract, options: OrderOptions): Invo
     customer: {
       name: c.company_name?.trim() ?? '',
       businessId: raw,
-      identifierType: finnish ? undefined : foreignIdentifierType(c.country ?? undefined),
+      identifierType: identifierTypeFor(c.country ?? undefined, country, raw),
       street: c.address ?? undefined,
       postalCode: c.postal_code ?? undefined,
       city: c.city ?? undefined,

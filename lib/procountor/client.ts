@@ -12,8 +12,10 @@ import {
   BusinessPartnerAnswer,
   BusinessPartnerSearchResult,
   Company,
+  InfoMessage,
   Invoice,
   InvoiceAnswer,
+  InvoiceDetails,
   InvoiceSearchResult,
   Product,
   ProductAnswer,
@@ -32,7 +34,7 @@ export const MAX_PAGE_SIZE = 200;
 type Query = Record<string, string | number | boolean | undefined>;
 
 interface Call {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   params?: Query;
   headers?: Record<string, string>;
@@ -65,6 +67,10 @@ export interface InvoiceQuery {
   invoiceNumber?: number;
   businessPartnerId?: number;
   status?: string;
+  /** Procountor date-time `YYYY-MM-DDTHH:MM:SS`: invoices changed since. */
+  versionStartDate?: string;
+  orderByVersion?: 'ASC' | 'DESC';
+  orderById?: 'ASC' | 'DESC';
   page?: number;
   size?: number;
 }
@@ -231,6 +237,24 @@ export class ProcountorClient {
 
   getInvoice(id: number) {
     return this.call(InvoiceAnswer, { method: 'GET', path: `/invoices/${encodeURIComponent(String(id))}` });
+  }
+
+  /** Up to MAX_PAGE_SIZE invoices in one request (Procountor's batch read), as a list whatever their number. */
+  async getInvoices(ids: number[]) {
+    if (!ids.length) return [];
+    const answer = await this.call(zod.union([zod.array(InvoiceDetails), InvoiceDetails]), {
+      method: 'GET',
+      path: `/invoices/${ids.slice(0, MAX_PAGE_SIZE).map((id) => encodeURIComponent(String(id))).join(',')}`,
+    });
+    return Array.isArray(answer) ? answer : [answer];
+  }
+
+  approveInvoice(id: number) {
+    return this.call(InfoMessage, { method: 'PUT', path: `/invoices/${encodeURIComponent(String(id))}/approve` });
+  }
+
+  sendInvoice(id: number) {
+    return this.call(InfoMessage, { method: 'PUT', path: `/invoices/${encodeURIComponent(String(id))}/send` });
   }
 
   createInvoice(invoice: Invoice) {

@@ -47,6 +47,15 @@ export const foreignIdentifierType = (isoCountry: string | undefined): string =>
   return code && code !== 'FI' && (IDENTIFIER_TYPES as readonly string[]).includes(code) ? code : FOREIGN_UNTYPED;
 };
 
+/**
+ * The identifier type for a business ID given with an ISO country: undefined (Finnish) in Finland or when the ID
+ * reads as a Finnish business ID; otherwise the country's foreign type, and the ID passes through as written.
+ */
+export const identifierTypeFor = (isoCountry: string | undefined, country: Country, businessId: string | undefined) => {
+  const finnish = country === 'FINLAND' || (businessId ? parseFinnishBusinessId(businessId).kind === 'finnish' : false);
+  return finnish ? undefined : foreignIdentifierType(isoCountry);
+};
+
 /** An identifier type the user typed, checked against the codes Procountor publishes. */
 export const checkedIdentifierType = (type: string | undefined): string | undefined => {
   const code = type?.trim().toUpperCase();

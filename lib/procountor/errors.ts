@@ -6,6 +6,8 @@ import { retryAfterSeconds, retryLater } from '../retryable';
 /** The user rights the integration's Procountor user needs (Click2Contract's setup guide, step 3). */
 const RIGHT_FOR_PATH: Array<[RegExp, string]> = [
   [/^\/(users|company)/, 'Edit personal info'],
+  // Approving and sending a sales invoice is its own right, beside the one that makes invoices.
+  [/^\/invoices\/[^/]+\/(approve|send)$/, 'Approve and send sales invoices'],
   [/^\/invoices/, 'New sales invoice/Group invoice'],
   [/^\/businesspartners/, 'Customer register'],
   [/^\/products/, 'Product register'],
@@ -53,10 +55,13 @@ export const procountorError = (z: ZObject, answer: ProcountorAnswer): Error => 
     );
   }
   if (status === 403) {
+    const right = rightNeededFor(path);
+    const sending = right === 'Approve and send sales invoices';
     return new z.errors.Error(
-      `Procountor refused ${where}: the connected Procountor user lacks the right "${rightNeededFor(path)}". ` +
-        'In Procountor, go to Management → Users and privileges and give the API user "All rights" in: Edit personal info, ' +
-        'New sales invoice/Group invoice, Customer register and Product register. Then reconnect.' +
+      `Procountor refused ${where}: the connected Procountor user lacks the right "${right}"` +
+        (sending ? ', or the invoice is in a status that cannot be approved or sent' : '') +
+        '. In Procountor, go to Management → Users and privileges and give the API user "All rights" in: Edit personal info, ' +
+        `New sales invoice/Group invoice, Customer register and Product register${sending ? ', and the right to approve and send sales invoices' : ''}. Then reconnect.` +
         (detail ? ` Procountor said: ${detail}` : ''),
       'ProcountorForbidden',
       403,

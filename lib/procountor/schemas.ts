@@ -314,6 +314,8 @@ export const InvoiceAnswer = z.looseObject({
   status: maybeCode,
   date: maybeString,
   invoiceNumber: maybeNumber,
+  invoiceChannel: maybeCode,
+  paymentDate: maybeString,
   counterParty: maybe(CounterPartyAnswer),
   paymentInfo: maybe(z.looseObject({ dueDate: maybeString, bankReferenceCode: maybeString })),
   additionalInformation: maybeString,
@@ -337,6 +339,13 @@ export const InvoiceBasicInfo = z.looseObject({
 });
 export type InvoiceBasicInfo = z.infer<typeof InvoiceBasicInfo>;
 export const InvoiceSearchResult = searchResult(InvoiceBasicInfo);
+
+/** What the invoice actions read back from a full invoice (GET /invoices/{ids}). */
+export const InvoiceDetails = InvoiceAnswer;
+export type InvoiceDetails = InvoiceAnswer;
+
+/** PUT /invoices/{id}/approve and /send answer this. */
+export const InfoMessage = z.looseObject({ message: z.string().nullish() });
 
 export const TokenResponse = z.looseObject({
   access_token: z.string().min(1),

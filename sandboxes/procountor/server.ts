@@ -9,8 +9,6 @@ import { businessPartnerProblems, invoiceProblems, productProblems, type Company
 export const companyVatRates = (isoDate?: string): number[] =>
   !isoDate || isoDate >= '2026-01-01' ? [25.5, 13.5, 10, 0] : [25.5, 24, 14, 13.5, 10, 0];
 
-/** Procountor's date-time: `YYYY-MM-DDTHH:MM:SS`, no zone ("Dates and times", dev.procountor.com/api-requests). */
-export const procountorDateTime = (at = new Date()) => at.toISOString().slice(0, 19);
 
 export const PROCOUNTOR_SANDBOX = {
   clientId: 'sandbox-client',
@@ -30,6 +28,20 @@ export const SANDBOX_VAT_STATUSES = [
   { vatStatus: 6, description: 'Sales outside EU', sales: true, purchase: false },
   { vatStatus: 11, description: 'Construction services, reverse charge', sales: true, purchase: true },
 ];
+/** Procountor's date-time, `YYYY-MM-DDTHH:MM:SS` in Finnish time (dev.procountor.com/api-requests). */
+export const procountorDateTime = (at = new Date()) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+    .format(at)
+    .replace(' ', 'T');
+/** A changed invoice's new version: now, and never equal to its previous one (versions are to the second). */
+const nextVersion = (previous: unknown) => {
+  let at = new Date();
+  while (procountorDateTime(at) <= String(previous ?? '').slice(0, 19)) at = new Date(at.getTime() + 1000);
+  return procountorDateTime(at);
+};
+const isDateTime = (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value);
+/** The published invoice statuses (Invoice.status). */
+const INVOICE_STATUSES = ['EMPTY', 'UNFINISHED', 'NOT_SENT', 'SENT', 'RECEIVED', 'PAID', 'PAYMENT_DENIED', 'VERIFIED', 'APPROVED', 'INVALIDATED', 'PAYMENT_QUEUED', 'PARTLY_PAID', 'PAYMENT_SENT_TO_BANK', 'MARKED_PAID', 'STARTED', 'INVOICED', 'OVERRIDDEN', 'DELETED', 'UNSAVED', 'PAYMENT_TRANSACTION_REMOVED'];
 const round2 = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
 const token = (prefix: string) => `${prefix}_${crypto.randomBytes(18).toString('hex')}`;
 const errors = (status: number, list: Array<{ field?: string; message: string }>) =>
@@ -66,6 +78,8 @@ export class ProcountorSandboxState {
   businesspartners: Json[] = [];
   products: Json[] = [];
   invoices: Json[] = [];
+  /** Payments recorded through the sandbox control, by invoice id. Procountor publishes no paid amount on an invoice, so the API never shows these. */
+  payments = new Map<number, number[]>();
   nextId = { partner: 5001, product: 7001, invoice: 9001, invoiceNumber: 1001, reference: 100 };
   codes = new Map<string, { clientId: string; redirectUri: string }>();
   accessTokens = new Map<string, { clientId: string; expiresAt: number }>();
@@ -79,6 +93,7 @@ export class ProcountorSandboxState {
     this.businesspartners = [];
     this.products = [];
     this.invoices = [];
+    this.payments = new Map();
     this.nextId = { partner: 5001, product: 7001, invoice: 9001, invoiceNumber: 1001, reference: 100 };
     this.requestLog = [];
   }
@@ -378,7 +393,21 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
     if (invoiceNumber !== null && !/^\d+$/.test(invoiceNumber)) {
       problems.push({ status: 400, field: 'invoiceNumber', message: 'invoiceNumber must be a number.' });
     }
+    // `status` is one invoice status (only `types` is published as comma-separated).
+    const statusParam = req.query.get('status');
+    if (statusParam !== null && !INVOICE_STATUSES.includes(statusParam)) {
+      problems.push({ status: 400, field: 'status', message: `Unknown invoice status "${statusParam}".` });
+    }
+    const versionStart = req.query.get('versionStartDate');
+    if (versionStart !== null && !isDateTime(versionStart)) {
+      problems.push({ status: 400, field: 'versionStartDate', message: 'versionStartDate must be a date-time YYYY-MM-DDTHH:MM:SS.' });
+    }
+    const orderByVersion = req.query.get('orderByVersion');
+    if (orderByVersion !== null && !['ASC', 'DESC'].includes(orderByVersion)) {
+      problems.push({ status: 400, field: 'orderByVersion', message: 'orderByVersion must be ASC or DESC.' });
+    }
     if (problems.length) return badRequest(problems);
+    const versionOf = (inv: Json) => String(inv.version ?? '').slice(0, 19);
     const types = req.query.get('types')?.split(',').filter(Boolean);
     const status = req.query.get('status');
     const partnerId = req.query.get('businessPartnerId');
@@ -388,6 +417,7 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
       .filter((inv) => !status || inv.status === status)
       .filter((inv) => !partnerId || inv.partnerId === Number(partnerId))
       .filter((inv) => !invoiceNumber || inv.invoiceNumber === Number(invoiceNumber))
+      .filter((inv) => !versionStart || versionOf(inv) >= versionStart.padEnd(19, ':00').slice(0, 19))
       .filter(
         (inv) =>
           !term ||
@@ -396,6 +426,7 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
           String(inv.additionalInformation ?? '').toLowerCase().includes(term),
       )
       .sort((a, b) => (req.query.get('orderById') === 'ASC' ? a.id - b.id : b.id - a.id))
+      .sort((a, b) => (!orderByVersion ? 0 : (orderByVersion === 'ASC' ? 1 : -1) * versionOf(a).localeCompare(versionOf(b))))
       .map((inv) => basicInvoice(inv, options.unnumberedUnfinished));
     const { results, size, page, total } = pageOf(matches, req);
     return json(200, { results, meta: { pageNumber: page, pageSize: size, resultCount: results.length, totalCount: total } });
@@ -427,7 +458,49 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
     return json(200, fullInvoice(invoice, options.unnumberedUnfinished));
   });
 
+  // PUT /invoices/{id}/approve: an Unfinished sales invoice becomes Not sent; any other status is a 403 "invalid
+  // invoice status" (Response 403: "Insufficient user rights or invalid invoice status").
+  api('PUT', '/invoices/:id/approve', (req) => {
+    const invoice = state.invoices.find((inv) => inv.id === Number(req.params.id));
+    if (!invoice) return errors(404, [{ message: 'Invoice not found.' }]);
+    if (invoice.status !== 'UNFINISHED') {
+      return errors(403, [{ field: 'status', message: `Invalid invoice status ${invoice.status}: only an UNFINISHED invoice can be approved.` }]);
+    }
+    invoice.status = 'NOT_SENT';
+    invoice.version = nextVersion(invoice.version);
+    return json(200, { message: 'The invoice was successfully approved.' });
+  });
+
+  // PUT /invoices/{id}/send: "Supports sales invoices. Only invoices with status as 'NOT_SENT' and 'SENT' can be send."
+  api('PUT', '/invoices/:id/send', (req) => {
+    const invoice = state.invoices.find((inv) => inv.id === Number(req.params.id));
+    if (!invoice) return errors(404, [{ message: 'Invoice not found.' }]);
+    if (invoice.type !== 'SALES_INVOICE') return errors(403, [{ field: 'type', message: 'Not supported invoice type.' }]);
+    if (invoice.status !== 'NOT_SENT' && invoice.status !== 'SENT') {
+      return errors(403, [{ field: 'status', message: `Invalid invoice status ${invoice.status}: only NOT_SENT or SENT invoices can be sent.` }]);
+    }
+    invoice.status = 'SENT';
+    invoice.version = nextVersion(invoice.version);
+    return json(200, { message: 'Request to send the invoice processed correctly.' });
+  });
+
   // ---- Test controls ----
+  // A payment arrives for a sent invoice: PAID when the payments cover the total, else PARTLY_PAID.
+  router.on('POST', '/_sandbox/invoices/:id/paid', (req) => {
+    const invoice = state.invoices.find((inv) => inv.id === Number(req.params.id));
+    if (!invoice) return errors(404, [{ message: 'Invoice not found.' }]);
+    const total = Number(invoice.invoiceSumInfo?.[0]?.invoiceSumTotal ?? 0);
+    const paid = (state.payments.get(invoice.id) ?? []).reduce((sum, a) => sum + a, 0);
+    const body = (req.body && typeof req.body === 'object' ? req.body : {}) as { amount?: unknown };
+    const amount = body.amount === undefined ? round2(total - paid) : Number(body.amount);
+    if (!Number.isFinite(amount) || amount <= 0) return errors(400, [{ field: 'amount', message: 'amount must be a number above zero.' }]);
+    state.payments.set(invoice.id, [...(state.payments.get(invoice.id) ?? []), amount]);
+    const paidNow = round2(paid + amount);
+    invoice.status = paidNow >= total ? 'PAID' : 'PARTLY_PAID';
+    invoice.paymentDate = procountorDateTime().slice(0, 10);
+    invoice.version = nextVersion(invoice.version);
+    return json(200, { id: invoice.id, status: invoice.status, paid: paidNow, total, version: invoice.version });
+  });
   router.on('POST', '/_sandbox/reset', () => {
     state.reset();
     faults.clear();
@@ -479,7 +552,7 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
     }
     const byRoute: Record<string, number> = {};
     for (const r of state.requestLog) {
-      const route = `${r.method} ${r.path.replace(/\/\d[\d,]*$/, '/{id}')}`;
+      const route = `${r.method} ${r.path.replace(/\/\d[\d,]*(?=\/|$)/g, '/{id}')}`;
       byRoute[route] = (byRoute[route] ?? 0) + 1;
     }
     // The longest chain of round trips that each started after the previous one was answered.

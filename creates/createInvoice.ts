@@ -1,0 +1,139 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { withZapierErrors } from '../lib/inputError';
+import { createInvoiceFromOrder, invoiceResultOutput } from '../lib/invoice/engine';
+import { alertIfAsked, invoiceOptionFields, invoiceOptionsFrom, slackAlertOutputFields } from '../lib/invoice/stepOptions';
+import { lineItemsToOrder } from '../lib/lineItems/toOrder';
+
+const perform = (z: ZObject, bundle: Bundle) =>
+  withZapierErrors(
+    z,
+    async () => {
+      const startedAt = Date.now();
+      const order = lineItemsToOrder(bundle.inputData, invoiceOptionsFrom(bundle.inputData));
+      const result = await createInvoiceFromOrder(z, bundle, order, { startedAt });
+      const output = { ...invoiceResultOutput(result), unique_key: order.idempotencyKey.replace(/^KEY:/, '') };
+      // The alert's "Contract" field stays empty: these lines came from no contract.
+      return { ...output, ...(await alertIfAsked(z, bundle, output, '')) };
+    },
+    // Bad data halts: replaying the same fields cannot succeed until the Zap is fixed.
+    { halt: true },
+  );
+
+export default {
+  key: 'create_invoice',
+  noun: 'Invoice',
+  display: {
+    label: 'Create Unfinished Invoice (from Line Items)',
+    description:
+      'Creates an Unfinished sales invoice in Procountor from a customer and line items mapped from any app: finds or creates the customer (by business ID, else name) and the products (by code or similar name). Safe to run twice: the same Unique Key never makes a second invoice.',
+  },
+  operation: {
+    throttle: { window: 1, limit: 2, scope: ['auth' as const] },
+    inputFields: [
+      {
+        key: 'unique_key',
+        label: 'Unique Key',
+        required: true,
+        helpText:
+          'The deal, order or form entry ID; the same key never makes two invoices. It is written into the invoice\'s additional information as `[KEY:<your key>]`, where a replayed step looks for it. At most 100 characters, no square brackets.',
+      },
+      { key: 'customer_name', label: 'Customer Name', required: true, helpText: 'The company or person billed. Used to find the customer when no Business ID is given.' },
+      {
+        key: 'business_id',
+        label: 'Business ID',
+        helpText: 'Finnish business ID (Y-tunnus) in any spelling (`0737546-2`, `FI07375462`), or a foreign VAT ID with the Country. The customer with this ID is reused; without one, a customer with exactly the same name is.',
+      },
+      { key: 'street', label: 'Street Address' },
+      { key: 'postal_code', label: 'Postal Code' },
+      { key: 'city', label: 'City' },
+      { key: 'country', label: 'Country', default: 'FI', helpText: 'Two-letter ISO code, such as FI, SE or DE.' },
+      { key: 'email', label: 'Email', helpText: 'Where an e-mailed invoice goes.' },
+      { key: 'contact_name', label: 'Contact Person' },
+      { key: 'heading', label: 'Invoice Heading', helpText: 'Shown to the customer in the additional information, e.g. "Web shop order 1042". Defaults to "Order <Unique Key>".' },
+      {
+        key: 'line_items',
+        label: 'Line Items',
+        required: true,
+        // A line-item group takes no help text of its own (Zapier's schema); its fields carry the help.
+        children: [
+          { key: 'name', label: 'Product Name', required: true, helpText: 'Products are found by code, then by a similar name, and created when none is similar enough.' },
+          { key: 'code', label: 'Product Code', dynamic: 'product_list.code.label', helpText: 'Optional. Pick one of your Procountor products that has a code, or map your own code.' },
+          { key: 'quantity', label: 'Quantity', type: 'number' as const, helpText: 'Defaults to 1. Below zero only with "Allow Negative Quantities (Credit Lines)".' },
+          { key: 'unit', label: 'Unit', helpText: 'Such as kpl, h, pv, vk, kk, kg or a Procountor unit (PIECE, HOUR). Empty means pieces; an unknown unit stops the step.' },
+          { key: 'unit_price', label: 'Unit Price', type: 'number' as const, required: true },
+          { key: 'discount_percent', label: 'Discount %', type: 'number' as const },
+          { key: 'vat_percent', label: 'VAT %', type: 'number' as const, helpText: 'A rate your Procountor company uses on the invoice date, e.g. 25.5. Empty uses "Default VAT %".' },
+          { key: 'description', label: 'Description', helpText: 'Printed under the line on the invoice.' },
+        ],
+      },
+      {
+        key: 'prices_include_vat',
+        label: 'Prices Include VAT',
+        type: 'boolean' as const,
+        default: 'false',
+        helpText: 'Yes when the unit prices already include VAT (as in most web shops selling to consumers).',
+      },
+      {
+        key: 'allow_negative_quantities',
+        label: 'Allow Negative Quantities (Credit Lines)',
+        type: 'boolean' as const,
+        default: 'false',
+        helpText: 'Leave at No to stop the step when a line has a quantity below zero (usually a mapping mistake). Yes lets such lines through as credits on the invoice.',
+      },
+      { key: 'currency', label: 'Currency', choices: { EUR: 'EUR' }, default: 'EUR', helpText: 'Invoices are created in euros only.' },
+      ...invoiceOptionFields('line items'),
+    ],
+    perform,
+    sample: {
+      id: 9002,
+      invoice_id: 9002,
+      invoice_number: 1002,
+      status: 'UNFINISHED',
+      already_existed: false,
+      date: '2026-11-24',
+      due_date: '2026-12-08',
+      reference_number: '1012',
+      total_excluding_vat: 139.8,
+      vat_total: 35.65,
+      total: 175.45,
+      currency: 'EUR',
+      customer_id: 5002,
+      customer_name: 'Verkkokauppa Asiakas Oy',
+      customer_created: true,
+      products_created: 1,
+      products_created_names: 'Coffee beans 1 kg',
+      products_reused: 1,
+      text_adjusted: '',
+      procountor_requests: 9,
+      unique_key: 'order-1042',
+      slack_alert: 'not_requested',
+      slack_channel: '',
+      slack_ts: '',
+      slack_permalink: '',
+      slack_error: '',
+    },
+    outputFields: [
+      { key: 'invoice_id', label: 'Invoice ID (Procountor)', type: 'integer' as const },
+      { key: 'invoice_number', label: 'Invoice Number', type: 'integer' as const },
+      { key: 'status', label: 'Status (UNFINISHED until sent)' },
+      { key: 'already_existed', label: 'Invoice Already Existed', type: 'boolean' as const },
+      { key: 'date', label: 'Invoice Date' },
+      { key: 'due_date', label: 'Due Date' },
+      { key: 'reference_number', label: 'Reference Number' },
+      { key: 'total_excluding_vat', label: 'Total Excluding VAT', type: 'number' as const },
+      { key: 'vat_total', label: 'VAT Total', type: 'number' as const },
+      { key: 'total', label: 'Total Including VAT', type: 'number' as const },
+      { key: 'currency', label: 'Currency' },
+      { key: 'customer_id', label: 'Customer ID (Procountor)', type: 'integer' as const },
+      { key: 'customer_name', label: 'Customer Name' },
+      { key: 'customer_created', label: 'Customer Was Created', type: 'boolean' as const },
+      { key: 'products_created', label: 'Products Created', type: 'integer' as const },
+      { key: 'products_created_names', label: 'Names of Products Created' },
+      { key: 'products_reused', label: 'Existing Products Used', type: 'integer' as const },
+      { key: 'text_adjusted', label: 'Text Adjusted to Fit Procountor' },
+      { key: 'procountor_requests', label: 'Procountor Requests Made', type: 'integer' as const },
+      { key: 'unique_key', label: 'Unique Key' },
+      ...slackAlertOutputFields,
+    ],
+  },
+};

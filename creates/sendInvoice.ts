@@ -1,0 +1,64 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { InputError, withZapierErrors } from '../lib/inputError';
+import { wholeNumber } from '../lib/inputs';
+import { procountorFor } from '../lib/procountor/client';
+import { approveAndSendInvoice } from '../lib/procountor/sending';
+
+const perform = (z: ZObject, bundle: Bundle) =>
+  withZapierErrors(z, async () => {
+    const invoiceId = wholeNumber(bundle.inputData.invoice_id, 'Invoice', 'invoice_id', 1, 2_147_483_647);
+    if (invoiceId === undefined) throw new InputError('Pick the invoice from the "Invoice" dropdown, or map the Invoice ID from the step that created it.', 'invoice_id');
+    const sent = await approveAndSendInvoice(procountorFor(z, bundle), invoiceId);
+    return {
+      id: sent.id,
+      invoice_id: sent.id,
+      invoice_number: sent.invoiceNumber,
+      status: sent.status,
+      invoice_channel: sent.channel,
+      approved_now: sent.approvedNow,
+      already_sent: sent.alreadySent,
+      procountor_requests: sent.procountorRequests,
+    };
+  });
+
+export default {
+  key: 'send_invoice',
+  noun: 'Invoice',
+  display: {
+    label: 'Approve and Send Invoice',
+    description:
+      'Approves an Unfinished sales invoice in Procountor and sends it to the customer through its invoice channel (e-invoice, e-mail or paper). Safe to run twice: an approved invoice is not approved again, and a sent one is not sent again.',
+  },
+  operation: {
+    inputFields: [
+      {
+        key: 'invoice_id',
+        label: 'Invoice',
+        required: true,
+        dynamic: 'invoice_list.id.label',
+        helpText:
+          'Pick an Unfinished invoice, or map **Invoice ID (Procountor)** from "Create Unfinished Invoice". Most teams let their accountant check and send invoices in Procountor by hand; use this step only when invoices may go out unchecked, for example to customers with an e-invoice address. An approved invoice can no longer be changed.',
+      },
+    ],
+    perform,
+    sample: {
+      id: 9001,
+      invoice_id: 9001,
+      invoice_number: 1042,
+      status: 'SENT',
+      invoice_channel: 'ELECTRONIC_INVOICE',
+      approved_now: true,
+      already_sent: false,
+      procountor_requests: 3,
+    },
+    outputFields: [
+      { key: 'invoice_id', label: 'Invoice ID (Procountor)', type: 'integer' as const },
+      { key: 'invoice_number', label: 'Invoice Number', type: 'integer' as const },
+      { key: 'status', label: 'Status' },
+      { key: 'invoice_channel', label: 'Invoice Channel' },
+      { key: 'approved_now', label: 'Approved by This Step', type: 'boolean' as const },
+      { key: 'already_sent', label: 'Was Already Sent', type: 'boolean' as const },
+      { key: 'procountor_requests', label: 'Procountor Requests Made', type: 'integer' as const },
+    ],
+  },
+};

@@ -1,0 +1,69 @@
+// The Zaps beyond "contract accepted": a web-shop order with line items mapped by hand, an invoice approved and sent
+// to a customer with an e-invoice address, and a payment noticed by "Invoice Paid" and told to Slack.
+import type { ZapierRuntime } from '../sandboxes/zapier/runtime';
+import type { StepRecord } from '../sandboxes/zapier/zap';
+
+type Runtime = Pick<ZapierRuntime, 'run'>;
+
+/** A web-shop order as a shop's "New Order" trigger would give it, mapped field by field into the step. */
+export const WEB_SHOP_ORDER = {
+  unique_key: 'webshop-order-5521',
+  heading: 'Web shop order 5521',
+  customer_name: 'Kahvila Kuura Oy',
+  business_id: '1572860-0',
+  street: 'Hämeenkatu 12',
+  postal_code: '33100',
+  city: 'Tampere',
+  country: 'FI',
+  email: 'tilaukset@kuura.example',
+  prices_include_vat: 'true',
+  line_items: [
+    { name: 'Coffee beans, dark roast 1 kg', code: 'CB-DARK', quantity: '6', unit: 'kpl', unit_price: '24,90', vat_percent: '13.5' },
+    { name: 'Milk frothing jug', code: '', quantity: '2', unit: 'kpl', unit_price: '18.50', vat_percent: '25.5' },
+    { name: 'Delivery', code: 'SHIP', quantity: '1', unit: '', unit_price: '9.90', vat_percent: '25.5' },
+  ],
+};
+
+const record = (reference: string, step: string, run: { ok: boolean; ms: number; result?: any; error?: { name: string; message: string } }, detail: (r: any) => string): StepRecord => ({
+  contract: reference,
+  step,
+  ok: run.ok,
+  ms: run.ms,
+  procountorRequests: run.result?.procountor_requests ?? 0,
+  detail: run.ok ? detail(run.result) : `${run.error?.name}: ${run.error?.message}`,
+  output: run.result,
+  error: run.error as StepRecord['error'],
+});
+
+export const webShopZap = async (runtime: Runtime, authData: Record<string, string>): Promise<StepRecord[]> => {
+  const run = await runtime.run<Record<string, any>>('creates.create_invoice.operation.perform', { authData, inputData: WEB_SHOP_ORDER });
+  return [
+    record('web shop 5521', 'Create Unfinished Invoice (from Line Items)', run, (r) =>
+      `invoice ${r.invoice_number} ${r.status}${r.already_existed ? ' (already existed)' : ''}, ${r.total} ${r.currency}${r.customer_created ? ', new customer' : ''}, ${r.products_created} new product(s)`),
+  ];
+};
+
+/** Find Invoice (by contract) -> Approve and Send Invoice, for the contract whose customer has an e-invoice address. */
+export const approveAndSendZap = async (runtime: Runtime, authData: Record<string, string>, contractId: string, contractNumber: string) => {
+  const found = await runtime.run<any[]>('searches.find_invoice.operation.perform', { authData, inputData: { contract_id: contractId } });
+  const steps = [record(contractNumber, 'Find Invoice', { ...found, ok: found.ok && !!found.result?.length }, (r) => `invoice ${r[0].invoice_number} ${r[0].status}`)];
+  if (!found.ok || !found.result?.length) return { steps, invoiceId: undefined };
+  const invoiceId = found.result[0].id as number;
+  const sent = await runtime.run<Record<string, any>>('creates.send_invoice.operation.perform', { authData, inputData: { invoice_id: String(invoiceId) } });
+  steps.push(record(contractNumber, 'Approve and Send Invoice', sent, (r) => `invoice ${r.invoice_number} ${r.status} by ${r.invoice_channel}${r.approved_now ? ', approved now' : ''}${r.already_sent ? ', was already sent' : ''}`));
+  return { steps, invoiceId };
+};
+
+/** One poll of "Invoice Paid" -> "Post to Slack" with a mapped text, for each new item. */
+export const invoicePaidZap = async (runtime: Runtime, authData: Record<string, string>, slackChannel: string, seen: Set<string>) => {
+  const poll = await runtime.run<any[]>('triggers.invoice_paid.operation.perform', { authData, inputData: {} });
+  const items = (poll.result ?? []).filter((item) => !seen.has(item.id));
+  items.forEach((item) => seen.add(item.id));
+  const steps = [record('(poll)', 'Invoice Paid', poll, () => `${items.length} new: ${items.map((i) => `invoice ${i.invoice_number} ${i.status}`).join(', ') || 'none'}`)];
+  for (const item of items) {
+    const text = `${item.customer_name} paid invoice ${item.invoice_number}${item.contract_id ? ` (contract ${item.contract_id})` : ''}: ${item.total} ${item.currency}, status ${item.status}.`;
+    const post = await runtime.run<Record<string, any>>('creates.post_to_slack.operation.perform', { authData, inputData: { channel: slackChannel, text } });
+    steps.push(record(`invoice ${item.invoice_number}`, 'Post to Slack', post, (r) => `posted ${r.permalink ?? ''}`));
+  }
+  return { steps, items };
+};

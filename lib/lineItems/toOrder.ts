@@ -1,0 +1,168 @@
+// Customer fields and line items mapped in a Zap step -> the invoice engine's neutral order. Reads leniently what
+// Zapier hands over (numbers as text in either decimal style, line items as objects, JSON, or comma-joined lists) and
+// names the line and field of anything it cannot read. Pure.
+import { toProcountorCountry } from '../countries';
+import { InputError } from '../inputError';
+import { decimal, flag, text } from '../inputs';
+import type { InvoiceOrder, OrderLine, OrderOptions, OrderVocabulary } from '../invoice/order';
+import { lineLabel } from '../invoice/orderChecks';
+import { identifierTypeFor } from '../procountor/customers';
+import { uniqueKeyOrderKey } from '../procountor/invoices';
+
+/** Long enough for any order, deal or form entry ID, short enough to leave the invoice's additional information room. */
+export const MAX_UNIQUE_KEY_LENGTH = 100;
+
+export const LINE_ITEM_FIELDS = ['name', 'code', 'quantity', 'unit', 'unit_price', 'discount_percent', 'vat_percent', 'description'] as const;
+type LineItemField = (typeof LINE_ITEM_FIELDS)[number];
+type RawLine = Partial<Record<LineItemField, unknown>>;
+
+export const lineItemWords = (uniqueKey: string): OrderVocabulary => ({
+  label: `Order "${uniqueKey}"`,
+  lineNoun: 'line item',
+  fixLinesWhere: 'in the Line Items of this step',
+  fixCustomerWhere: 'in the customer fields of this step',
+  lineFields: {
+    name: 'Product Name',
+    code: 'Product Code',
+    quantity: 'Quantity',
+    unit: 'Unit',
+    unitPrice: 'Unit Price',
+    discountPercent: 'Discount %',
+    vatPercent: 'VAT %',
+  },
+  customerFields: {
+    name: 'name',
+    businessId: 'Business ID',
+    street: 'Street Address',
+    postalCode: 'Postal Code',
+    city: 'City',
+    email: 'Email',
+    contactName: 'Contact Person',
+  },
+});
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const splitList = (value: unknown): string[] => (text(value) ?? '').split(',').map((part) => part.trim());
+
+/**
+ * A step that is not line-item aware hands over one "line" whose fields are lists: arrays, or text joined with commas.
+ * Those become one line per position, but only when name, quantity and price all have the same number of entries, so
+ * a name with a comma ("Hosting, 12 months") or a Finnish decimal ("39,90") alone never splits a line.
+ */
+const spreadLists = (line: RawLine): RawLine[] => {
+  const arrays = LINE_ITEM_FIELDS.filter((field) => Array.isArray(line[field]));
+  if (arrays.length) {
+    const count = Math.max(...arrays.map((field) => (line[field] as unknown[]).length));
+    return Array.from({ length: count }, (_, i) =>
+      Object.fromEntries(LINE_ITEM_FIELDS.map((field) => [field, Array.isArray(line[field]) ? (line[field] as unknown[])[i] : line[field]])),
+    );
+  }
+  const counts = (['name', 'quantity', 'unit_price'] as const).map((field) => (typeof line[field] === 'string' ? splitList(line[field]).length : 1));
+  const count = counts[0]!;
+  if (count < 2 || counts.some((c) => c !== count)) return [line];
+  return Array.from({ length: count }, (_, i) =>
+    Object.fromEntries(
+      LINE_ITEM_FIELDS.map((field) => {
+        const parts = typeof line[field] === 'string' ? splitList(line[field]) : undefined;
+        return [field, parts && parts.length === count ? parts[i] : line[field]];
+      }),
+    ),
+  );
+};
+
+/** The line items as Zapier hands them over: an array of objects, one object, JSON text, or lists in one object. */
+export const rawLineItems = (value: unknown): RawLine[] => {
+  let parsed = value;
+  if (typeof value === 'string' && value.trim().startsWith('[')) {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      throw new InputError('Line Items is text that looks like a list but cannot be read. Map each field of the line items into the Line Items fields instead.', 'line_items');
+    }
+  }
+  if (parsed === undefined || parsed === null || parsed === '') return [];
+  const list = Array.isArray(parsed) ? parsed : [parsed];
+  if (!list.every(isRecord)) {
+    throw new InputError('Line Items must be filled in field by field (Product Name, Quantity, Unit Price…). Map each field of your line items there.', 'line_items');
+  }
+  const lines = (list as RawLine[]).flatMap(spreadLists);
+  // Zapier sends an empty row when the user added a line and left it blank.
+  return lines.filter((line) => LINE_ITEM_FIELDS.some((field) => text(line[field]) !== undefined));
+};
+
+/** The unique key as written, checked: it becomes the invoice's searchable marker. */
+export const checkedUniqueKey = (value: unknown) => {
+  const key = text(value);
+  if (!key) {
+    throw new InputError('Map the deal, order or form entry ID into "Unique Key": it is what keeps a replayed step from making a second invoice.', 'unique_key');
+  }
+  if (key.length > MAX_UNIQUE_KEY_LENGTH) {
+    throw new InputError(`Unique Key is ${key.length} characters long; use at most ${MAX_UNIQUE_KEY_LENGTH}, such as the order ID alone.`, 'unique_key');
+  }
+  if (/[[\]]/.test(key)) {
+    throw new InputError(`Unique Key "${key.slice(0, 40)}" contains "[" or "]", which the invoice's marker uses. Use the ID without brackets.`, 'unique_key');
+  }
+  return key;
+};
+
+/** The order for this step's fields; throws one message naming every line and field it cannot read. */
+export const lineItemsToOrder = (input: Record<string, unknown>, options: OrderOptions): InvoiceOrder => {
+  const uniqueKey = checkedUniqueKey(input.unique_key);
+  const words = lineItemWords(uniqueKey);
+  const currency = (text(input.currency) ?? 'EUR').toUpperCase();
+  if (currency !== 'EUR') throw new InputError(`Currency "${currency}" is not supported; this integration creates EUR invoices only.`, 'currency');
+  const isoCountry = text(input.country) ?? 'FI';
+  const country = toProcountorCountry(isoCountry);
+  if (!country) throw new InputError(`Country "${isoCountry}" is not a country Procountor knows. Use a two-letter code such as FI or SE.`, 'country');
+  const businessId = text(input.business_id);
+
+  const problems: string[] = [];
+  const f = words.lineFields;
+  const lines = rawLineItems(input.line_items).map((raw, i): OrderLine => {
+    const name = text(raw.name) ?? '';
+    const number = (field: LineItemField, label: string): number | undefined => {
+      try {
+        return decimal(raw[field], label, field);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        problems.push(`${lineLabel(words, i, name)}: ${error.message}`);
+        return Number.NaN;
+      }
+    };
+    return {
+      name,
+      code: text(raw.code),
+      description: text(raw.description),
+      // An empty quantity means one, as on a receipt.
+      quantity: number('quantity', f.quantity) ?? 1,
+      unit: text(raw.unit),
+      unitPrice: number('unit_price', f.unitPrice) ?? Number.NaN,
+      discountPercent: number('discount_percent', f.discountPercent) ?? 0,
+      vatPercent: number('vat_percent', f.vatPercent),
+    };
+  });
+  if (problems.length) throw new InputError(problems.join(' '), 'line_items');
+
+  return {
+    idempotencyKey: uniqueKeyOrderKey(uniqueKey),
+    heading: text(input.heading) ?? `Order ${uniqueKey}`,
+    customer: {
+      name: text(input.customer_name) ?? '',
+      businessId,
+      identifierType: identifierTypeFor(isoCountry, country, businessId),
+      street: text(input.street),
+      postalCode: text(input.postal_code),
+      city: text(input.city),
+      country,
+      contactName: text(input.contact_name),
+      email: text(input.email),
+    },
+    lines,
+    pricesIncludeVat: flag(input.prices_include_vat, false),
+    currency: 'EUR',
+    options,
+    lineRules: { allowNegativeQuantities: flag(input.allow_negative_quantities, false), unknownUnitsAsPiece: false },
+    words,
+  };
+};

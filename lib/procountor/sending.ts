@@ -1,0 +1,42 @@
+// Approving and sending a sales invoice (PUT /invoices/{id}/approve, then /send), safe to replay: the invoice's
+// status is read first, so an approved invoice is not approved again and a sent one is not sent twice.
+import { InputError } from '../inputError';
+import type { ProcountorClient } from './client';
+
+/** Statuses after which the invoice has been sent (and perhaps paid since). */
+const SENT_OR_LATER = new Set(['SENT', 'PAID', 'PARTLY_PAID', 'MARKED_PAID', 'PAYMENT_QUEUED', 'PAYMENT_SENT_TO_BANK']);
+
+export interface SendOutcome {
+  id: number;
+  invoiceNumber: number | null;
+  status: string;
+  channel: string;
+  approvedNow: boolean;
+  alreadySent: boolean;
+  procountorRequests: number;
+}
+
+export const approveAndSendInvoice = async (client: ProcountorClient, invoiceId: number): Promise<SendOutcome> => {
+  const [invoice] = await client.getInvoices([invoiceId]);
+  if (!invoice) throw new InputError(`Procountor has no invoice ${invoiceId}. Pick the invoice from the "Invoice" dropdown or map its Invoice ID.`, 'invoice_id');
+  const name = `Invoice ${invoice.invoiceNumber ?? `(ID ${invoice.id})`}`;
+  if (invoice.type && invoice.type !== 'SALES_INVOICE') {
+    throw new InputError(`${name} is a ${invoice.type.toLowerCase().replace(/_/g, ' ')}; only sales invoices can be sent.`, 'invoice_id');
+  }
+  let status = invoice.status ?? '';
+  const outcome = { id: invoice.id, invoiceNumber: invoice.invoiceNumber ?? null, channel: invoice.invoiceChannel ?? '' };
+  if (SENT_OR_LATER.has(status)) {
+    return { ...outcome, status, approvedNow: false, alreadySent: true, procountorRequests: client.requestCount };
+  }
+  let approvedNow = false;
+  if (status === 'UNFINISHED') {
+    await client.approveInvoice(invoice.id);
+    approvedNow = true;
+    status = 'NOT_SENT';
+  }
+  if (status !== 'NOT_SENT') {
+    throw new InputError(`${name} is ${status}; only Unfinished or approved (Not sent) invoices can be sent. Check it in Procountor.`, 'invoice_id');
+  }
+  await client.sendInvoice(invoice.id);
+  return { ...outcome, status: 'SENT', approvedNow, alreadySent: false, procountorRequests: client.requestCount };
+};
