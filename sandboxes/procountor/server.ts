@@ -28,11 +28,11 @@ export const SANDBOX_VAT_STATUSES = [
   { vatStatus: 6, description: 'Sales outside EU', sales: true, purchase: false },
   { vatStatus: 11, description: 'Construction services, reverse charge', sales: true, purchase: true },
 ];
+const HELSINKI_CLOCK = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+});
 /** Procountor's date-time, `YYYY-MM-DDTHH:MM:SS` in Finnish time (dev.procountor.com/api-requests). */
-export const procountorDateTime = (at = new Date()) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-    .format(at)
-    .replace(' ', 'T');
+export const procountorDateTime = (at = new Date()) => HELSINKI_CLOCK.format(at).replace(' ', 'T');
 /** A changed invoice's new version: now, and never equal to its previous one (versions are to the second). */
 const nextVersion = (previous: unknown) => {
   let at = new Date();
@@ -86,7 +86,7 @@ export class ProcountorSandboxState {
   refreshTokens = new Map<string, string>();
   tokenLifetimeSeconds = 3600;
   /** Every API request (not controls, not OAuth), for counting round trips and the peak rate. */
-  requestLog: Array<{ at: number; end?: number; method: string; path: string; req?: object }> = [];
+  requestLog: Array<{ at: number; end?: number; method: string; path: string }> = [];
   fixed = seedCompany();
 
   reset() {
@@ -180,6 +180,7 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
   const router = new Router();
   /** Switches for behaviour Procountor does not publish; `POST /_sandbox/faults` sets them, reset clears them. */
   const options = { unnumberedUnfinished: false };
+  const logEntryOf = new WeakMap<object, ProcountorSandboxState['requestLog'][number]>();
   const company: CompanyContext = {
     vatRatesOn: companyVatRates,
     salesVatStatuses: SANDBOX_VAT_STATUSES.filter((s) => s.sales).map((s) => s.vatStatus),
@@ -583,11 +584,14 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
         isControl: (path) => path.startsWith('/_sandbox/'),
         onRequest: (req) => {
           if (req.path.startsWith('/api/') && !req.path.startsWith('/api/oauth/')) {
-            state.requestLog.push({ at: performance.now(), method: req.method, path: req.path.slice(4), req });
+            const entry = { at: performance.now(), method: req.method, path: req.path.slice(4) };
+            state.requestLog.push(entry);
+            logEntryOf.set(req, entry);
           }
         },
         onAnswered: (req) => {
-          const entry = state.requestLog.find((r) => r.req === req);
+          // A WeakMap, not a search of the whole log: long runs make tens of thousands of requests.
+          const entry = logEntryOf.get(req);
           if (entry) entry.end = performance.now();
         },
         notFound: () => errors(404, [{ message: 'Not found.' }]),
