@@ -9,14 +9,15 @@ import { toProcountorCountry } from '../countries';
 import { todayInHelsinki } from '../dates';
 import { InputError } from '../inputError';
 import { normaliseProductName } from '../productMatch';
-import { allSettledOrThrow, mapSettledLimited } from '../settle';
+import { allSettledOrThrow } from '../settle';
 import { procountorFor, type ProcountorClient } from '../procountor/client';
 import { companyData } from '../procountor/companyData';
 import { withConnectionRateWindow } from '../procountor/rateWindow';
 import { checkedBusinessId, createCustomer, findCustomer, foreignIdentifierType, type CustomerDetails } from '../procountor/customers';
 import { findInvoiceForContract } from '../procountor/invoices';
 import { invoiceTotals } from '../procountor/outputs';
-import { createProduct, findProduct, type ProductWanted } from '../procountor/products';
+import { retryingStaleProducts, withCatalogue } from '../procountor/catalogue';
+import type { ProductWanted } from '../procountor/products';
 import type { BankAccount, InvoiceBasicInfo, InvoiceChannel, Language, Product } from '../procountor/schemas';
 import { toProcountorUnit } from '../units';
 import { contractProblems, TEMPLATE_TIP } from './contractChecks';
@@ -52,9 +53,6 @@ export interface InvoiceResult {
  * (everything made so far is found again).
  */
 export const STEP_DEADLINE_MS = 22_000;
-
-/** Products looked up (and made) at once: enough to keep the rate budget busy, few enough to finish some early. */
-const PRODUCTS_AT_ONCE = 6;
 
 /** One Procountor connection writes one invoice at a time: this is what keeps concurrent runs under 20 requests/s. */
 const CONNECTION_CLAIM = 'procountor:invoice-writer';
@@ -154,15 +152,17 @@ export const createInvoiceFromContract = async (
       waitMs: CLAIM_WAIT_MS,
       busyMessage: `Other invoices are being written to Procountor right now; contract ${contract.number ?? contract.id} waits its turn. Zapier will retry.`,
     },
-    () => withConnectionRateWindow(z, procountor, async () => {
+    // The catalogue index is read and written back inside the claim: one run of the connection extends it at a time.
+    () => withConnectionRateWindow(z, procountor, () => withCatalogue(z, procountor, started, async (openCatalogue) => {
       const distinct = new Map<string, PricingItem>();
       for (const item of items) if (!distinct.has(productKey(item))) distinct.set(productKey(item), item);
 
       // The reads every check needs run at once; nothing is created until every check has passed.
-      const [existing, company, foundCustomer] = await allSettledOrThrow([
+      const [existing, company, foundCustomer, catalogue] = await allSettledOrThrow([
         findInvoiceForContract(procountor, contract.id),
         companyData(z, procountor),
         findCustomer(procountor, { businessId: details.businessId, identifierType: details.identifierType, name: details.name }),
+        openCatalogue(),
       ]);
 
       const result = (invoice: InvoiceResult['invoice'], rest: Omit<InvoiceResult, 'contract' | 'invoice' | 'procountorRequests'>) => ({
@@ -204,6 +204,9 @@ export const createInvoiceFromContract = async (
 
       // Each product is found or made on its own, so a step cut short by the deadline leaves its products for the
       // retry to find instead of repeating every lookup.
+      const wanted = [...distinct].map(
+        ([key, item]) => [key, { ...wantedProduct(item, 'EUR'), vatPercent: item.vat_percent ?? request.defaultVatPercent }] as [string, ProductWanted],
+      );
       const [customer, products] = await allSettledOrThrow([
         foundCustomer
           ? Promise.resolve({ id: foundCustomer.id, name: foundCustomer.name ?? details.name, created: false })
@@ -212,15 +215,10 @@ export const createInvoiceFromContract = async (
               name: p.name,
               created: true,
             })),
-        mapSettledLimited([...distinct], PRODUCTS_AT_ONCE, async ([key, item]) => {
-          const wanted = { ...wantedProduct(item, 'EUR'), vatPercent: item.vat_percent ?? request.defaultVatPercent };
-          const found = await findProduct(procountor, wanted);
-          if (found) return [key, found.product, false] as const;
-          return [key, await createProduct(procountor, wanted), true] as const;
-        }),
+        catalogue.findOrCreate(wanted),
       ]);
-      const productByKey = new Map(products.map(([key, product]) => [key, product]));
 
+      const draftWith = (productByKey: Map<string, Product>) => {
       const lines: DraftLine[] = items.map((item, i) => {
         const product = productByKey.get(productKey(item))!;
         const line = itemLine(item);
@@ -249,7 +247,7 @@ export const createInvoiceFromContract = async (
         einvoiceAddress: own?.einvoiceAddress,
         einvoiceOperator: own?.einvoiceOperator,
       };
-      const draft = toInvoiceDraft(contract, draftCustomer, lines, {
+      return toInvoiceDraft(contract, draftCustomer, lines, {
         invoiceDate,
         paymentTermDays: paymentTermFrom(request.paymentTermDays, own?.paymentTermDays),
         bankAccount,
@@ -258,7 +256,8 @@ export const createInvoiceFromContract = async (
         vatStatus: company.vatStatus!,
         notes: request.notes,
       });
-      const created = await procountor.createInvoice(draft);
+      };
+      const { created, products: used } = await retryingStaleProducts(catalogue, wanted, products, draftWith, (draft) => procountor.createInvoice(draft));
       return result(
         {
           ...created,
@@ -271,11 +270,11 @@ export const createInvoiceFromContract = async (
           customerId: customer.id,
           customerName: customer.name,
           customerCreated: customer.created,
-          productsCreated: products.filter(([, , made]) => made).map(([, p]) => p.name),
-          productsReused: products.filter(([, , made]) => !made).map(([, p]) => p.name),
+          productsCreated: used.filter(([, , made]) => made).map(([, p]) => p.name),
+          productsReused: used.filter(([, , made]) => !made).map(([, p]) => p.name),
         },
       );
-    }),
+    })),
   );
 };
 

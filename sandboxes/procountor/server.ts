@@ -22,6 +22,21 @@ export const SANDBOX_VAT_STATUSES = [
   { vatStatus: 6, description: 'Sales outside EU', sales: true, purchase: false },
   { vatStatus: 11, description: 'Construction services, reverse charge', sales: true, purchase: true },
 ];
+/**
+ * A product's `version`: Procountor's "(product updated date) date-time", which it writes as local Finnish time to
+ * the second with no zone (`YYYY-MM-DDTHH:MM:SS`); set on creation and on every change. Two changes in one second
+ * share a version, which is why `versionStartDate` is taken as inclusive here. Procountor publishes neither the
+ * format of `version` nor whether `versionStartDate` is inclusive; both are inferred from its date-time examples.
+ */
+export const productVersion = (instant = new Date()) => {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
+};
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+
 const round2 = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
 const token = (prefix: string) => `${prefix}_${crypto.randomBytes(18).toString('hex')}`;
 const errors = (status: number, list: Array<{ field?: string; message: string }>) =>
@@ -322,19 +337,35 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
     if (type && !['SALES', 'PURCHASE', 'TRAVEL'].includes(type)) {
       problems.push({ status: 400, field: 'type', message: `Unknown type "${type}".` });
     }
+    const since = req.query.get('versionStartDate');
+    if (since !== null && !DATE_TIME.test(since)) {
+      problems.push({ status: 400, field: 'versionStartDate', message: 'versionStartDate must be a date-time such as 2018-08-13T00:00:00.' });
+    }
+    const byVersion = req.query.get('orderByVersion');
+    if (byVersion !== null && !['ASC', 'DESC'].includes(byVersion)) {
+      problems.push({ status: 400, field: 'orderByVersion', message: 'orderByVersion must be ASC or DESC.' });
+    }
     if (problems.length) return badRequest(problems);
     const name = (req.query.get('name') ?? '').toLowerCase();
     const active = req.query.get('active');
     const size = Number(req.query.get('size') ?? 50);
     const desc = req.query.get('orderById') === 'DESC';
     const after = Number(previousId ?? 0);
+    // Inclusive (see productVersion); a bound without seconds means :00.
+    const from = since && since.length === 16 ? `${since}:00` : since;
     const matches = state.products
       .filter((p) => (type ? p.type === type : p.type === 'SALES' || p.type === 'PURCHASE'))
       .filter((p) => active === null || p.active === (active === 'true'))
+      .filter((p) => !from || String(p.version ?? '') >= from)
       .filter((p) => !code || String(p.code ?? '').toLowerCase().includes(code.toLowerCase()))
       .filter((p) => !name || String(p.name).toLowerCase().includes(name))
       .sort((a, b) => (desc ? b.id - a.id : a.id - b.id))
       .filter((p) => !after || (desc ? p.id < after : p.id > after));
+    // Version order with ids breaking ties; previousId still pages by id, as Procountor documents no other cursor.
+    if (byVersion) {
+      const sign = byVersion === 'DESC' ? -1 : 1;
+      matches.sort((a, b) => sign * (String(a.version ?? '').localeCompare(String(b.version ?? '')) || a.id - b.id));
+    }
     const results = matches.slice(0, size);
     return json(200, { results, meta: { pageNumber: 0, pageSize: size, resultCount: results.length, totalCount: matches.length } });
   });
@@ -345,7 +376,7 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
       problems.push({ status: 400, field: 'vat', message: `VAT percent ${req.body.vat} is not in use in this company.` });
     }
     if (problems.length) return badRequest(problems);
-    const product = { ...req.body, id: state.nextId.product++, version: new Date().toISOString() };
+    const product = { ...req.body, id: state.nextId.product++, version: productVersion() };
     state.products.push(product);
     return json(200, product);
   });
@@ -453,11 +484,21 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
       added.businesspartners.push(partner);
     }
     for (const p of body.products ?? []) {
-      const product = { type: 'SALES', discount: 0, active: true, currency: 'EUR', unit: 'PIECE', ...p, id: state.nextId.product++ };
+      const product = { type: 'SALES', discount: 0, active: true, currency: 'EUR', unit: 'PIECE', version: productVersion(), ...p, id: state.nextId.product++ };
       state.products.push(product);
       added.products.push(product);
     }
     return json(200, added);
+  });
+  // A change made in Procountor's own UI: `{"patch": {...}}` changes the product (a new version), `{"remove": true}`
+  // takes it away entirely, as a product the index still names but Procountor no longer has.
+  router.on('POST', '/_sandbox/products/:id', (req) => {
+    const at = state.products.findIndex((p) => p.id === Number(req.params.id));
+    if (at < 0) return errors(404, [{ message: 'Product not found.' }]);
+    const body = (req.body ?? {}) as { patch?: Json; remove?: boolean };
+    if (body.remove) return json(200, state.products.splice(at, 1)[0]!);
+    state.products[at] = { ...state.products[at], ...body.patch, id: state.products[at]!.id, version: productVersion() };
+    return json(200, state.products[at]!);
   });
   router.on('POST', '/_sandbox/faults', (req) => {
     const body = (req.body ?? {}) as Fault & { expireTokens?: boolean; tokenLifetimeSeconds?: number; clear?: boolean; rateLimitPerSecond?: number | null };
