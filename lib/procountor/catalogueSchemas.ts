@@ -16,4 +16,5 @@ export const CatalogueProduct = z.looseObject({
 
 export const CataloguePage = z.looseObject({
   results: z.array(CatalogueProduct).nullish().transform((r) => r ?? []),
+  meta: z.looseObject({ totalCount: z.number().nullish() }).nullish(),
 });

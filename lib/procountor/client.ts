@@ -206,7 +206,8 @@ export class ProcountorClient {
 
   /** A page of products for the catalogue index, read leniently: it keeps only what it can match on. */
   async listProductsForCatalogue(query: ProductQuery) {
-    return (await this.call(CataloguePage, { method: 'GET', path: '/products', params: { ...query } })).results;
+    const page = await this.call(CataloguePage, { method: 'GET', path: '/products', params: { ...query } });
+    return { results: page.results, totalCount: page.meta?.totalCount ?? undefined };
   }
 
   getProduct(id: number) {
