@@ -129,21 +129,20 @@ export class Catalogue {
     const found: IndexedProduct[] = [];
     let previousId = from ?? undefined;
     let pages = 0;
-    let read = 0;
     for (;;) {
       if (budgeted && Date.now() - this.startedAt > COLD_LOAD_BUDGET_MS) return { found, pages, done: false, last: previousId ?? null };
       const { results: page, totalCount } = await this.client.listProductsForCatalogue({ ...query, type: 'SALES', orderById: 'ASC', size: MAX_PAGE_SIZE, previousId });
       pages++;
-      read += page.length;
       this.pagesRead++;
       for (const answer of page) {
         const entry = toIndexed(answer);
         if (entry) found.push(entry);
       }
       const lastId = page.at(-1)?.id;
-      // A full last page would cost one more, empty, page; the count saves it. Procountor does not say whether
-      // totalCount counts from previousId or from the start; either way, reaching it means nothing is left.
-      const counted = typeof totalCount === 'number' && (totalCount <= page.length || totalCount <= read);
+      // A full last page would cost one more, empty, page; the count can save it. Procountor does not say whether
+      // totalCount counts from previousId or from the start, and only a count no larger than this page means
+      // "nothing after it" under both readings (comparing it with all pages read would stop early under the first).
+      const counted = typeof totalCount === 'number' && totalCount <= page.length;
       if (page.length < MAX_PAGE_SIZE || counted || typeof lastId !== 'number') return { found, pages, done: true, last: lastId ?? previousId ?? null };
       previousId = lastId;
     }
