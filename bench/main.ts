@@ -195,6 +195,8 @@ const main = async () => {
   // A burst: 200 contracts accepted at once, every delivery's invoice step started together, as Zapier would.
   await post(`${urls.procountorControl}/reset`, {});
   await post(`${urls.procountorControl}/faults`, { latencyMs: LATENCY_MS });
+  // A new Procountor company: the 50,000-product index of the last catalogue row no longer belongs to it.
+  runtime.clearCache();
   await post(`${urls.procountorControl}/seed`, {
     businesspartners: [{ name: existing.name, invoicingInfo: { identifier: existing.businessId } }],
     products: items(2, 'burst').map((item) => ({ name: item.name, code: item.code, unit: 'HOUR', price: item.unit_price, vat: 25.5 })),

@@ -211,6 +211,13 @@ export class Catalogue {
     return product;
   }
 
+  /** The next step reads what changed in Procountor, however recently this one did. */
+  markUnread() {
+    if (!this.manifest) return;
+    this.manifest = { ...this.manifest, checkedAt: 0 };
+    this.changed = true;
+  }
+
   /** Products Procountor says it no longer has leave the index, which is then read again from Procountor. */
   async forgetAndRefresh(ids: number[]) {
     this.index = withoutIds(this.index, new Set(ids));
@@ -324,6 +331,11 @@ export const withCatalogue = async <T>(
   };
   try {
     return await work(open);
+  } catch (error) {
+    // A POST whose answer was lost may still have made its product: the retry must read Procountor, not trust a
+    // freshly read index.
+    opened?.markUnread();
+    throw error;
   } finally {
     await opened?.save();
   }
