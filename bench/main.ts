@@ -1,5 +1,5 @@
-// `npm run bench`: figures, one per line as `name: value unit`. Contracts of 1, 10 and 50 lines against the
-// sandboxes with a 50 ms round trip injected on every service.
+// `npm run bench`: figures, one per line as `name: value unit`. Contracts of 1, 10, 50 and 200 lines, and catalogues of
+// 100, 5,000 and 50,000 products, against the sandboxes with a 50 ms round trip injected on every service.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,7 +11,8 @@ import { startZapierRuntime } from '../sandboxes/zapier/runtime';
 import { naiveInvoice } from './naiveInvoice';
 
 const LATENCY_MS = 50;
-const SIZES = [1, 10, 50];
+const SIZES = [1, 10, 50, 200];
+const CATALOGUES = [100, 5_000, 50_000];
 const RUNS = 5;
 const BURST = 200;
 const root = path.resolve(__dirname, '..', '..');
@@ -58,7 +59,7 @@ const main = async () => {
     const started = performance.now();
     await work();
     const ms = performance.now() - started;
-    return { ms, ...(await post(`${urls.procountorControl}/stats`)) } as { ms: number; requests: number; longestChain: number; peakPerSecond: number; rateLimited: number };
+    return { ms, ...(await post(`${urls.procountorControl}/stats`)) } as { ms: number; requests: number; longestChain: number; peakPerSecond: number; rateLimited: number; byRoute: Record<string, number> };
   };
   const step = async (method: string, contractId: string) => {
     const run = await runtime.run(method, { authData, inputData: { contract_id: contractId } });
@@ -66,44 +67,136 @@ const main = async () => {
     return run.result;
   };
   const appStep = (contractId: string) => step('creates.create_unfinished_invoice.operation.perform', contractId);
+  /** A step Zapier retries after a ThrottledError (here at once); answers how many steps the contract took. */
+  const appStepsUntilDone = async (contractId: string) => {
+    for (let steps = 1; steps <= 10; steps++) {
+      const run = await runtime.run('creates.create_unfinished_invoice.operation.perform', { authData, inputData: { contract_id: contractId } });
+      if (run.ok) return steps;
+      if (run.error?.name !== 'ThrottledError') throw new Error(`${contractId}: ${run.error?.message}`);
+    }
+    throw new Error(`${contractId} did not finish in 10 steps`);
+  };
   const naiveStep = (contractId: string) => step('creates.bench_naive_invoice.operation.perform', contractId);
   const existing = { name: 'Vakio Asiakas Oy', businessId: '0737546-2' };
 
+  // Every step of the per-k rows reads the index from Procountor (no 5 s freshness): the worst case a step pays.
+  process.env.PROCOUNTOR_INDEX_FRESH_MS = '0';
+  const businessIds = ['0836922-4', '2077474-0', '2030522-3', '1572860-0'];
   for (const k of SIZES) {
+    const runs = k >= 200 ? 1 : RUNS;
     figure(`zap_steps_per_contract_this_app_k${k}`, 2, 'steps');
     figure(`zap_steps_per_contract_separate_steps_k${k}`, k + 4, 'steps');
 
-    const fresh = await contract(k, `new${k}`, { name: `Uusi ${k} Oy`, businessId: ['0836922-4', '2077474-0', '2030522-3'][SIZES.indexOf(k)]! });
-    const cold = await measure(() => appStep(fresh));
-    figure(`procountor_requests_new_customer_new_products_k${k}`, cold.requests, 'requests');
-    figure(`procountor_longest_chain_new_customer_new_products_k${k}`, cold.longestChain, 'round trips');
-
+    await post(`${urls.procountorControl}/reset`, {});
+    await post(`${urls.procountorControl}/faults`, { latencyMs: LATENCY_MS });
+    runtime.clearCache();
     await post(`${urls.procountorControl}/seed`, {
-      businesspartners: k === SIZES[0] ? [{ name: existing.name, invoicingInfo: { identifier: existing.businessId } }] : [],
+      businesspartners: [{ name: existing.name, invoicingInfo: { identifier: existing.businessId } }],
       products: items(k, `old${k}`).map((item) => ({ name: item.name, code: item.code, unit: 'HOUR', price: item.unit_price, vat: 25.5 })),
     });
+    // The first contract warms company data, the customer record and the index; it is not counted.
+    await appStep(await contract(k, `old${k}`, existing));
+
+    const fresh = await contract(k, `new${k}`, { name: `Uusi ${k} Oy`, businessId: businessIds[SIZES.indexOf(k)]! });
+    const allNew = await measure(() => appStep(fresh));
+    figure(`procountor_requests_new_customer_new_products_k${k}`, allNew.requests, `requests (k + 5 = ${k + 5}: index read, duplicate check, customer search and POST, k POSTs, invoice; + 3 searches for the business ID's other spellings)`);
+    figure(`procountor_longest_chain_new_customer_new_products_k${k}`, allNew.longestChain, 'round trips');
+    // "fresh" shares too few letters with "old" and "new" for the names to count as similar products.
+    const newProducts = await measure(async () => appStep(await contract(k, `fresh${k}`, existing)));
+    figure(`procountor_requests_warm_new_products_k${k}`, newProducts.requests, `requests (k + 4 = ${k + 4})`);
+
     const app: Array<Awaited<ReturnType<typeof measure>>> = [];
+    const perProduct: Array<Awaited<ReturnType<typeof measure>>> = [];
     const naive: Array<Awaited<ReturnType<typeof measure>>> = [];
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < runs; run++) {
       const forApp = await contract(k, `old${k}`, existing);
       app.push(await measure(() => appStep(forApp)));
+      const forPerProduct = await contract(k, `old${k}`, existing);
+      process.env.PROCOUNTOR_CATALOGUE_INDEX = 'off';
+      try {
+        perProduct.push(await measure(() => appStep(forPerProduct)));
+      } finally {
+        delete process.env.PROCOUNTOR_CATALOGUE_INDEX;
+      }
       const forNaive = await contract(k, `old${k}`, existing);
       naive.push(await measure(() => naiveStep(forNaive)));
     }
-    figure(`procountor_requests_all_existing_k${k}`, median(app.map((m) => m.requests)), `requests (k + 3 = ${k + 3})`);
-    figure(`procountor_longest_chain_all_existing_k${k}`, median(app.map((m) => m.longestChain)), 'round trips');
-    figure(`procountor_requests_naive_sequential_k${k}`, median(naive.map((m) => m.requests)), 'requests');
-    figure(`procountor_longest_chain_naive_sequential_k${k}`, median(naive.map((m) => m.longestChain)), 'round trips');
-    const appMs = median(app.map((m) => m.ms));
-    const naiveMs = median(naive.map((m) => m.ms));
-    figure(`invoice_step_latency_this_app_k${k}`, round(appMs), 'ms');
-    figure(`invoice_step_latency_naive_sequential_k${k}`, round(naiveMs), 'ms');
+    const med = (list: typeof app, pick: (m: (typeof app)[number]) => number) => median(list.map(pick));
+    figure(`procountor_requests_warm_all_existing_k${k}`, med(app, (m) => m.requests), 'requests (target <= 4)');
+    figure(`procountor_longest_chain_warm_all_existing_k${k}`, med(app, (m) => m.longestChain), 'round trips');
+    figure(`procountor_requests_all_existing_k${k}`, med(app, (m) => m.requests), 'requests (same run as the warm figure; was k + 3)');
+    figure(`procountor_requests_per_product_lookups_k${k}`, med(perProduct, (m) => m.requests), `requests (the app before the index, k + 3 = ${k + 3})`);
+    figure(`procountor_longest_chain_per_product_lookups_k${k}`, med(perProduct, (m) => m.longestChain), 'round trips');
+    figure(`procountor_requests_naive_sequential_k${k}`, med(naive, (m) => m.requests), 'requests');
+    figure(`procountor_longest_chain_naive_sequential_k${k}`, med(naive, (m) => m.longestChain), 'round trips');
+    const appMs = med(app, (m) => m.ms);
+    const perProductMs = med(perProduct, (m) => m.ms);
+    const naiveMs = med(naive, (m) => m.ms);
+    figure(`invoice_step_latency_this_app_k${k}`, round(appMs), `ms (median of ${runs})`);
+    figure(`invoice_step_latency_per_product_lookups_k${k}`, round(perProductMs), `ms (median of ${runs})`);
+    figure(`invoice_step_latency_naive_sequential_k${k}`, round(naiveMs), `ms (median of ${runs})`);
+    figure(`invoice_step_latency_ratio_per_product_over_app_warm_k${k}`, round(perProductMs / appMs, 2), 'x');
+    figure(`invoice_step_latency_ratio_naive_over_app_warm_k${k}`, round(naiveMs / appMs, 2), 'x');
     figure(`invoice_step_latency_ratio_naive_over_app_k${k}`, round(naiveMs / appMs, 2), 'x');
+  }
+  delete process.env.PROCOUNTOR_INDEX_FRESH_MS;
+
+  // Cold index: the first contract (10 lines, all in the catalogue) of a connection whose catalogue holds N products.
+  for (const n of CATALOGUES) {
+    await post(`${urls.procountorControl}/reset`, {});
+    await post(`${urls.procountorControl}/faults`, { latencyMs: LATENCY_MS });
+    runtime.clearCache();
+    const catalogue = Array.from({ length: n }, (_, i) => ({ name: `Catalogue product ${i}`, code: `CP-${i}`, unit: 'HOUR', price: 100 + (i % 50), vat: 25.5 }));
+    for (let i = 0; i < n; i += 10_000) await post(`${urls.procountorControl}/seed`, { products: catalogue.slice(i, i + 10_000) });
+    await post(`${urls.procountorControl}/seed`, { businesspartners: [{ name: existing.name, invoicingInfo: { identifier: existing.businessId } }] });
+    const lines = (seed: number) =>
+      Array.from({ length: 10 }, (_, i) => ({ name: `Catalogue product ${(seed * 7919 + i * 104_729) % n}`, code: `CP-${(seed * 7919 + i * 104_729) % n}`, quantity: 1, unit: 'h', unit_price: 100, discount_percent: 0, vat_percent: 25.5 }));
+    const contractOf = async (seed: number) => {
+      const created = await post(`${urls.click2contractControl}/proposals`, {
+        title: `catalogue ${n}`,
+        customer: { company_name: existing.name, business_id: existing.businessId, address: 'Mannerheimintie 1', postal_code: '00100', city: 'Helsinki', country: 'FI', email: 'laskut@example.fi' },
+        pricing_table: { currency: 'EUR', prices_include_vat: false, items: lines(seed) },
+      });
+      await post(`${urls.click2contractControl}/contracts/${created.id}/accept`, {});
+      return created.id as string;
+    };
+    // Company data and the customer's record are warm, as for any connection that has run before: the index is not.
+    await appStep(await contractOf(0));
+    runtime.clearCache('procountor:catalogue:');
+    let firstSteps = 0;
+    const first = await measure(async () => {
+      firstSteps = await appStepsUntilDone(await contractOf(1));
+    });
+    figure(`procountor_requests_cold_first_contract_catalogue${n}`, first.requests, `requests (${first.byRoute['GET /products'] ?? 0} product pages; company data warm)`);
+    figure(`procountor_longest_chain_cold_first_contract_catalogue${n}`, first.longestChain, 'round trips');
+    figure(`invoice_steps_cold_first_contract_catalogue${n}`, firstSteps, 'steps (Zapier retries a step cut short by the deadline)');
+    figure(`invoice_step_latency_cold_first_contract_catalogue${n}`, round(first.ms), `ms (${firstSteps} step${firstSteps > 1 ? 's' : ''})`);
+    // A large catalogue loads over several steps; until then lookups go to Procountor per line.
+    let steps = firstSteps;
+    let pages = first.byRoute['GET /products'] ?? 0;
+    let last = first;
+    while (!runtime.cacheValue('procountor:catalogue:v1')?.complete && steps < 10) {
+      let taken = 0;
+      last = await measure(async () => {
+        taken = await appStepsUntilDone(await contractOf(steps + 1));
+      });
+      pages += last.byRoute['GET /products'] ?? 0;
+      steps += taken;
+    }
+    figure(`catalogue_index_steps_to_warm_catalogue${n}`, steps, 'steps');
+    figure(`catalogue_index_product_requests_to_warm_catalogue${n}`, pages, 'requests');
+    const warm = await measure(async () => appStep(await contractOf(99)));
+    figure(`procountor_requests_warm_10_lines_catalogue${n}`, warm.requests, 'requests');
+    figure(`invoice_step_latency_warm_10_lines_catalogue${n}`, round(warm.ms), 'ms');
+    figure(`catalogue_index_bytes_per_product_catalogue${n}`, round(runtime.cacheBytes('procountor:catalogue:') / n, 1), 'bytes');
+    figure(`catalogue_index_bytes_catalogue${n}`, round(runtime.cacheBytes('procountor:catalogue:') / 1024), 'KiB');
   }
 
   // A burst: 200 contracts accepted at once, every delivery's invoice step started together, as Zapier would.
   await post(`${urls.procountorControl}/reset`, {});
   await post(`${urls.procountorControl}/faults`, { latencyMs: LATENCY_MS });
+  // A new Procountor company: the 50,000-product index of the last catalogue row no longer belongs to it.
+  runtime.clearCache();
   await post(`${urls.procountorControl}/seed`, {
     businesspartners: [{ name: existing.name, invoicingInfo: { identifier: existing.businessId } }],
     products: items(2, 'burst').map((item) => ({ name: item.name, code: item.code, unit: 'HOUR', price: item.unit_price, vat: 25.5 })),

@@ -97,6 +97,37 @@ describe('duplicates', () => {
   });
 });
 
+describe('a catalogue index shared by concurrent runs', () => {
+  const line = (name: string, code: string | null) => ({ name, code, quantity: 1, unit: 'h', unit_price: 120, discount_percent: 0, vat_percent: 25.5 });
+  const shared = [line('Shared new service', 'SHARED-1'), line('Another shared service', null), line('Third shared one', 'SHARED-3')];
+
+  it('creates each new product once when runs of two contracts start together on a cold index', async () => {
+    await w.procountor.control('seed', {
+      products: Array.from({ length: 450 }, (_, i) => ({ name: `Existing item ${i}`, code: `EX-${i}`, unit: 'HOUR', price: 100, vat: 25.5 })),
+    });
+    const contracts = await Promise.all(
+      [[...shared, line('Existing item 7', 'EX-7')], [line('Existing item 400', null), ...shared]].map((items) =>
+        w.acceptedContract({ pricing_table: { currency: 'EUR', prices_include_vat: false, items } }),
+      ),
+    );
+    await w.procountor.control('faults', { latencyMs: 20 });
+    const runs = await Promise.all(contracts.map((c) => w.runInvoice({ contract_id: c.id })));
+    await w.procountor.control('faults', { latencyMs: 0 });
+    expect(runs.map((r) => r.error)).toEqual([undefined, undefined]);
+    expect(runs.map((r) => r.result!.products_created).sort()).toEqual([0, 3]);
+    const state = await w.state();
+    expect(state.invoices).toHaveLength(2);
+    const names = state.products.map((p: any) => p.name);
+    expect(names).toHaveLength(453);
+    expect(new Set(names).size).toBe(names.length);
+    // The index both runs wrote back holds every product either made: a third contract creates and searches nothing.
+    const third = await w.acceptedContract({ pricing_table: { currency: 'EUR', prices_include_vat: false, items: shared } });
+    const next = await w.requestsDuring(() => w.runInvoice({ contract_id: third.id }));
+    expect(next.byRoute['POST /products']).toBeUndefined();
+    expect(next.byRoute['GET /products']).toBeUndefined();
+  });
+});
+
 describe('faults on every endpoint the Zap uses', () => {
   const endpoints = [
     ['procountor', 'GET', '/api/invoices'],

@@ -6,14 +6,15 @@ import { withClaim, cachedPerConnection } from '../claim';
 import { todayInHelsinki } from '../dates';
 import { InputError } from '../inputError';
 import { normaliseProductName } from '../productMatch';
-import { allSettledOrThrow, mapSettledLimited } from '../settle';
+import { allSettledOrThrow } from '../settle';
 import { procountorFor, type ProcountorClient } from '../procountor/client';
 import { companyData, type CompanyData } from '../procountor/companyData';
 import { withConnectionRateWindow } from '../procountor/rateWindow';
 import { checkedBusinessId, createCustomer, findCustomer } from '../procountor/customers';
 import { findInvoiceForOrder } from '../procountor/invoices';
 import { invoiceTotals } from '../procountor/outputs';
-import { createProduct, findProduct, type ProductWanted } from '../procountor/products';
+import { retryingStaleProducts, withCatalogue } from '../procountor/catalogue';
+import type { ProductWanted } from '../procountor/products';
 import type { BankAccount, InvoiceBasicInfo, InvoiceChannel, ProductAnswer } from '../procountor/schemas';
 import { toProcountorUnit } from '../units';
 import { toInvoiceDraft, type DraftCustomer, type DraftLine } from './draft';
@@ -41,9 +42,6 @@ export interface InvoiceResult {
  * (everything made so far is found again).
  */
 export const STEP_DEADLINE_MS = 22_000;
-
-/** Products looked up (and made) at once: enough to keep the rate budget busy, few enough to finish some early. */
-const PRODUCTS_AT_ONCE = 6;
 
 /** One Procountor connection writes one invoice at a time: this is what keeps concurrent runs under 20 requests/s. */
 const CONNECTION_CLAIM = 'procountor:invoice-writer';
@@ -122,7 +120,8 @@ export const createInvoiceFromOrder = async (
   timing: { startedAt?: number } = {},
 ): Promise<InvoiceResult> => {
   const procountor = procountorFor(z, bundle);
-  procountor.deadline = (timing.startedAt ?? Date.now()) + Number(process.env.STEP_DEADLINE_MS || STEP_DEADLINE_MS);
+  const startedAt = timing.startedAt ?? Date.now();
+  procountor.deadline = startedAt + Number(process.env.STEP_DEADLINE_MS || STEP_DEADLINE_MS);
   const invoiceDate = given.options.invoiceDate ?? todayInHelsinki();
   const early = prepareOrder(given, { channel: given.options.channel, invoiceDate });
   if (early.problems.length) throw new InputError(haltMessage(early.problems, given.words));
@@ -139,15 +138,17 @@ export const createInvoiceFromOrder = async (
       waitMs: CLAIM_WAIT_MS,
       busyMessage: `Other invoices are being written to Procountor right now; ${words.label} waits its turn. Zapier will retry.`,
     },
-    () => withConnectionRateWindow(z, procountor, async () => {
+    // The catalogue index is read and written back inside the claim: one run of the connection extends it at a time.
+    () => withConnectionRateWindow(z, procountor, () => withCatalogue(z, procountor, startedAt, async (openCatalogue) => {
       const distinct = new Map<string, OrderLine>();
       for (const line of order.lines) if (!distinct.has(productKey(line))) distinct.set(productKey(line), line);
 
       // The reads every check needs run at once; nothing is created until every check has passed.
-      const [existing, company, foundCustomer] = await allSettledOrThrow([
+      const [existing, company, foundCustomer, catalogue] = await allSettledOrThrow([
         findInvoiceForOrder(procountor, order.idempotencyKey),
         companyData(z, procountor),
         findCustomer(procountor, { businessId: details.businessId, identifierType: details.identifierType, name: details.name }),
+        openCatalogue(),
       ]);
 
       const result = (invoice: InvoiceResult['invoice'], rest: Omit<InvoiceResult, 'invoice' | 'procountorRequests'>) => ({
@@ -185,6 +186,7 @@ export const createInvoiceFromOrder = async (
 
       // Each product is found or made on its own, so a step cut short by the deadline leaves its products for the
       // retry to find instead of repeating every lookup.
+      const wanted = [...distinct].map(([key, line]) => [key, wantedProduct(ready, line)] as [string, ProductWanted]);
       const [customer, products] = await allSettledOrThrow([
         foundCustomer
           ? Promise.resolve({ id: foundCustomer.id, name: foundCustomer.name ?? details.name, created: false })
@@ -193,15 +195,10 @@ export const createInvoiceFromOrder = async (
               name: p.name ?? ready.customer.name,
               created: true,
             })),
-        mapSettledLimited([...distinct], PRODUCTS_AT_ONCE, async ([key, line]) => {
-          const wanted = wantedProduct(ready, line);
-          const found = await findProduct(procountor, wanted);
-          if (found) return [key, found.product, false] as const;
-          return [key, await createProduct(procountor, wanted), true] as const;
-        }),
+        catalogue.findOrCreate(wanted),
       ]);
-      const productByKey = new Map<string, ProductAnswer>(products.map(([key, product]) => [key, product]));
 
+      const draftWith = (productByKey: Map<string, ProductAnswer>) => {
       const lines: DraftLine[] = ready.lines.map((line) => {
         const product = productByKey.get(productKey(line))!;
         return {
@@ -230,7 +227,7 @@ export const createInvoiceFromOrder = async (
         einvoiceAddress: own?.einvoiceAddress,
         einvoiceOperator: own?.einvoiceOperator,
       };
-      const draft = toInvoiceDraft(ready, draftCustomer, lines, {
+      return toInvoiceDraft(ready, draftCustomer, lines, {
         invoiceDate,
         paymentTermDays: paymentTermFrom(options.paymentTermDays, own?.paymentTermDays),
         bankAccount,
@@ -239,7 +236,8 @@ export const createInvoiceFromOrder = async (
         vatStatus: company.vatStatus!,
         notes: options.notes,
       });
-      const created = await procountor.createInvoice(draft);
+      };
+      const { created, products: used } = await retryingStaleProducts(catalogue, wanted, products, draftWith, (draft) => procountor.createInvoice(draft));
       return result(
         {
           ...created,
@@ -252,12 +250,12 @@ export const createInvoiceFromOrder = async (
           customerId: customer.id,
           customerName: customer.name,
           customerCreated: customer.created,
-          productsCreated: products.filter(([, , made]) => made).map(([, p]) => p.name),
-          productsReused: products.filter(([, , made]) => !made).map(([, p]) => p.name),
+          productsCreated: used.filter(([, , made]) => made).map(([, p]) => p.name),
+          productsReused: used.filter(([, , made]) => !made).map(([, p]) => p.name),
           adjustments: early.adjustments,
         },
       );
-    }),
+    })),
   );
 };
 

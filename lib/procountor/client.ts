@@ -5,6 +5,7 @@ import { procountorApiUrl, procountorStepRequestsPerSecond } from '../config';
 import { firstProblem, parseAnswer, wireRequest } from '../wire';
 import { SlidingWindowLimiter } from '../rateLimiter';
 import { retryAfterSeconds, retryLater } from '../retryable';
+import { CataloguePage } from './catalogueSchemas';
 import { procountorError } from './errors';
 import {
   BankAccountSearchResult,
@@ -59,6 +60,9 @@ export interface ProductQuery {
   active?: boolean;
   previousId?: number;
   size?: number;
+  /** Products changed at or after this Procountor date-time (`YYYY-MM-DDTHH:MM:SS`). */
+  versionStartDate?: string;
+  orderByVersion?: 'ASC' | 'DESC';
 }
 
 export interface InvoiceQuery {
@@ -221,6 +225,12 @@ export class ProcountorClient {
 
   searchProducts(query: ProductQuery) {
     return this.call(ProductSearchResult, { method: 'GET', path: '/products', params: { ...query } });
+  }
+
+  /** A page of products for the catalogue index, read leniently: it keeps only what it can match on. */
+  async listProductsForCatalogue(query: ProductQuery) {
+    const page = await this.call(CataloguePage, { method: 'GET', path: '/products', params: { ...query } });
+    return { results: page.results, totalCount: page.meta?.totalCount ?? undefined };
   }
 
   getProduct(id: number) {

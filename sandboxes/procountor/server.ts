@@ -31,7 +31,12 @@ export const SANDBOX_VAT_STATUSES = [
 const HELSINKI_CLOCK = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
 });
-/** Procountor's date-time, `YYYY-MM-DDTHH:MM:SS` in Finnish time (dev.procountor.com/api-requests). */
+/**
+ * Procountor's date-time, `YYYY-MM-DDTHH:MM:SS` in Finnish time (dev.procountor.com/api-requests), as a record's
+ * `version` ("updated date"), set on creation and on every change. Two changes in one second share a version, which
+ * is why `versionStartDate` is taken as inclusive here. Procountor publishes neither the zone of `version` nor whether
+ * `versionStartDate` is inclusive; both are inferred from its date-time examples.
+ */
 export const procountorDateTime = (at = new Date()) => HELSINKI_CLOCK.format(at).replace(' ', 'T');
 /** A changed invoice's new version: now, and never equal to its previous one (versions are to the second). */
 const nextVersion = (previous: unknown) => {
@@ -362,19 +367,35 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
     if (type && !['SALES', 'PURCHASE', 'TRAVEL'].includes(type)) {
       problems.push({ status: 400, field: 'type', message: `Unknown type "${type}".` });
     }
+    const since = req.query.get('versionStartDate');
+    if (since !== null && !isDateTime(since)) {
+      problems.push({ status: 400, field: 'versionStartDate', message: 'versionStartDate must be a date-time such as 2018-08-13T00:00:00.' });
+    }
+    const byVersion = req.query.get('orderByVersion');
+    if (byVersion !== null && !['ASC', 'DESC'].includes(byVersion)) {
+      problems.push({ status: 400, field: 'orderByVersion', message: 'orderByVersion must be ASC or DESC.' });
+    }
     if (problems.length) return badRequest(problems);
     const name = (req.query.get('name') ?? '').toLowerCase();
     const active = req.query.get('active');
     const size = Number(req.query.get('size') ?? 50);
     const desc = req.query.get('orderById') === 'DESC';
     const after = Number(previousId ?? 0);
+    // Inclusive (see procountorDateTime); a bound without seconds means :00.
+    const from = since && since.length === 16 ? `${since}:00` : since;
     const matches = state.products
       .filter((p) => (type ? p.type === type : p.type === 'SALES' || p.type === 'PURCHASE'))
       .filter((p) => active === null || p.active === (active === 'true'))
+      .filter((p) => !from || String(p.version ?? '') >= from)
       .filter((p) => !code || String(p.code ?? '').toLowerCase().includes(code.toLowerCase()))
       .filter((p) => !name || String(p.name).toLowerCase().includes(name))
       .sort((a, b) => (desc ? b.id - a.id : a.id - b.id))
       .filter((p) => !after || (desc ? p.id < after : p.id > after));
+    // Version order with ids breaking ties; previousId still pages by id, as Procountor documents no other cursor.
+    if (byVersion) {
+      const sign = byVersion === 'DESC' ? -1 : 1;
+      matches.sort((a, b) => sign * (String(a.version ?? '').localeCompare(String(b.version ?? '')) || a.id - b.id));
+    }
     const results = matches.slice(0, size).map(fullProduct);
     return json(200, { results, meta: { pageNumber: 0, pageSize: size, resultCount: results.length, totalCount: matches.length } });
   });
@@ -533,6 +554,16 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
       added.products.push(product);
     }
     return json(200, added);
+  });
+  // A change made in Procountor's own UI: `{"patch": {...}}` changes the product (a new version), `{"remove": true}`
+  // takes it away entirely, as a product the index still names but Procountor no longer has.
+  router.on('POST', '/_sandbox/products/:id', (req) => {
+    const at = state.products.findIndex((p) => p.id === Number(req.params.id));
+    if (at < 0) return errors(404, [{ message: 'Product not found.' }]);
+    const body = (req.body ?? {}) as { patch?: Json; remove?: boolean };
+    if (body.remove) return json(200, state.products.splice(at, 1)[0]!);
+    state.products[at] = { ...state.products[at], ...body.patch, id: state.products[at]!.id, version: procountorDateTime() };
+    return json(200, state.products[at]!);
   });
   router.on('POST', '/_sandbox/faults', (req) => {
     const body = (req.body ?? {}) as Fault & { unnumberedUnfinished?: boolean; expireTokens?: boolean; tokenLifetimeSeconds?: number; clear?: boolean; rateLimitPerSecond?: number | null };

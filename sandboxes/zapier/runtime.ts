@@ -164,7 +164,19 @@ export const startZapierRuntime = async (app: object) => {
     logLines,
     cacheCalls: () => cacheCalls,
     cacheKeys: () => [...cache.keys()].map((k) => k.split('|').pop()!),
-    clearCache: () => cache.clear(),
+    /** A connection-scoped value as z.cache holds it (parsed), whichever connection set it; undefined when absent. */
+    cacheValue: (key: string) => {
+      const found = [...cache.entries()].find(([k, e]) => k.split('|').pop() === key && e.expiresAt > Date.now());
+      return found ? JSON.parse(found[1].value) : undefined;
+    },
+    /** Bytes stored under keys starting with `prefix`, as z.cache holds them (JSON text). */
+    cacheBytes: (prefix: string) =>
+      [...cache.entries()].filter(([k]) => k.split('|').pop()!.startsWith(prefix)).reduce((n, [, e]) => n + Buffer.byteLength(e.value), 0),
+    /** Empties z.cache, or only the keys starting with `prefix`. */
+    clearCache: (prefix?: string) => {
+      if (prefix === undefined) cache.clear();
+      else for (const key of [...cache.keys()]) if (key.split('|').pop()!.startsWith(prefix)) cache.delete(key);
+    },
     /** Lets log streams still being written finish (three seconds at most) before closing. */
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,0 +1,82 @@
+// The catalogue index against the Procountor sandbox: what a cold and a warm index cost, and how it follows
+// changes made in Procountor itself.
+import { INDEX_FRESH_MS } from '../lib/procountor/catalogue';
+import { startWorld, type World } from './support/world';
+
+let w: World;
+beforeAll(async () => {
+  w = await startWorld();
+});
+afterAll(() => w.stop());
+beforeEach(() => w.reset());
+
+const line = (name: string, code: string | null, unit_price = 100) => ({ name, code, quantity: 1, unit: 'h', unit_price, discount_percent: 0, vat_percent: 25.5 });
+const contractWith = (items: object[]) => w.acceptedContract({ pricing_table: { currency: 'EUR', prices_include_vat: false, items } });
+const catalogue = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ name: `Catalogue item ${i}`, code: `CAT-${i}`, unit: 'HOUR', price: 100, vat: 25.5 }));
+const seedCustomer = { name: 'Asiakas Oy', invoicingInfo: { identifier: '0737546-2' } };
+const waitPastFreshness = () => new Promise((resolve) => setTimeout(resolve, INDEX_FRESH_MS + 1100));
+
+describe('catalogue index', () => {
+  it('loads a cold index in pages of 200 once, then answers existing lines with no product request', async () => {
+    await w.procountor.control('seed', { businesspartners: [seedCustomer], products: catalogue(550) });
+    const lines = [line('Catalogue item 3', 'CAT-3'), line('catalogue-item 420', null), line('Catalogue item 549', 'CAT-549')];
+    const cold = await w.requestsDuring(async () => w.runInvoice({ contract_id: (await contractWith(lines)).id }));
+    expect(cold.byRoute['GET /products']).toBe(3);
+    expect(cold.byRoute['POST /products']).toBeUndefined();
+    const warm = await w.requestsDuring(async () => w.runInvoice({ contract_id: (await contractWith(lines)).id }));
+    expect(warm.byRoute['GET /products']).toBeUndefined();
+    expect(warm.requests).toBeLessThanOrEqual(4);
+    expect((await w.state()).products).toHaveLength(550);
+  });
+
+  it('reads only what changed since the last read, once a step, and follows a code changed in Procountor', async () => {
+    const [seeded] = (await w.procountor.control('seed', { businesspartners: [seedCustomer], products: catalogue(5) })).products;
+    await w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 0', 'CAT-0')])).id });
+    await w.procountor.control(`products/${seeded.id}`, { patch: { code: 'RENAMED-0' } });
+    await waitPastFreshness();
+    const run = await w.requestsDuring(async () => {
+      const result = await w.runInvoice({ contract_id: (await contractWith([line('Something else entirely', 'RENAMED-0')])).id });
+      expect(result.result).toEqual(expect.objectContaining({ products_created: 0, products_reused: 1 }));
+    });
+    expect(run.byRoute['GET /products']).toBe(1);
+    expect(run.requests).toBe(4);
+    expect((await w.state()).products).toHaveLength(5);
+  });
+
+  it('costs one request per new product: its POST, and the product is matched from the index next time', async () => {
+    await w.procountor.control('seed', { businesspartners: [seedCustomer], products: catalogue(3) });
+    await w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 0', 'CAT-0')])).id });
+    const fresh = [line('Brand new A', 'NEW-A'), line('Brand new B', 'NEW-B'), line('Brand new C', null)];
+    const run = await w.requestsDuring(async () => w.runInvoice({ contract_id: (await contractWith(fresh)).id }));
+    expect(run.byRoute['POST /products']).toBe(3);
+    // Customer, duplicate check, invoice and the three POSTs; the index read is skipped within 5 s of the last one.
+    expect(run.requests - (run.byRoute['GET /products'] ?? 0)).toBe(3 + 3);
+    expect(run.requests).toBeLessThanOrEqual(4 + 3);
+    const again = await w.requestsDuring(async () => w.runInvoice({ contract_id: (await contractWith(fresh)).id }));
+    expect(again.byRoute['POST /products']).toBeUndefined();
+    expect((await w.state()).products).toHaveLength(6);
+  });
+
+  it('refreshes the index and retries once when the invoice names a product Procountor no longer has', async () => {
+    const [gone] = (await w.procountor.control('seed', { businesspartners: [seedCustomer], products: catalogue(2) })).products;
+    await w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 1', 'CAT-1')])).id });
+    await w.procountor.control(`products/${gone.id}`, { remove: true });
+    const run = await w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 0', 'CAT-0'), line('Catalogue item 1', 'CAT-1')])).id });
+    expect(run.error).toBeUndefined();
+    expect(run.result).toEqual(expect.objectContaining({ status: 'UNFINISHED', products_created: 1, products_reused: 1 }));
+    const state = await w.state();
+    expect(state.invoices).toHaveLength(2);
+    expect(state.products.map((p: any) => p.code).sort()).toEqual(['CAT-0', 'CAT-1']);
+    expect(state.invoices[1].invoiceRows.every((r: any) => state.products.some((p: any) => p.id === r.productId))).toBe(true);
+  });
+
+  it('leaves a product switched off in Procountor out of matching', async () => {
+    const [off] = (await w.procountor.control('seed', { businesspartners: [seedCustomer], products: catalogue(2) })).products;
+    await w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 1', 'CAT-1')])).id });
+    await w.procountor.control(`products/${off.id}`, { patch: { active: false } });
+    await waitPastFreshness();
+    const run = await w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 0', 'CAT-0')])).id });
+    expect(run.result).toEqual(expect.objectContaining({ products_created: 1 }));
+  });
+});
