@@ -61,7 +61,7 @@ export const invoicePaidZap = async (runtime: Runtime, authData: Record<string, 
   items.forEach((item) => seen.add(item.id));
   const steps = [record('(poll)', 'Invoice Paid', poll, () => `${items.length} new: ${items.map((i) => `invoice ${i.invoice_number} ${i.status}`).join(', ') || 'none'}`)];
   for (const item of items) {
-    const text = `${item.customer_name} paid invoice ${item.invoice_number}${item.contract_id ? ` (contract ${item.contract_id})` : ''}: ${item.total} ${item.currency}, status ${item.status}.`;
+    const text = `${item.customer_name} paid invoice ${item.invoice_number}${item.contract_id ? ` (contract ${item.contract_number || item.contract_id})` : ''}: ${item.total} ${item.currency}, status ${item.status}.`;
     const post = await runtime.run<Record<string, any>>('creates.post_to_slack.operation.perform', { authData, inputData: { channel: slackChannel, text } });
     steps.push(record(`invoice ${item.invoice_number}`, 'Post to Slack', post, (r) => `posted ${r.permalink ?? ''}`));
   }

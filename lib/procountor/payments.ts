@@ -26,6 +26,8 @@ export const paidInvoiceOutput = (invoice: InvoiceBasicInfo, details: InvoiceDet
   invoice_number: invoice.invoiceNumber ?? null,
   status: invoice.status ?? '',
   contract_id: contractIdIn(details?.additionalInformation),
+  // Contract invoices carry the contract number as Procountor's agreement number (what people call the contract).
+  contract_number: contractIdIn(details?.additionalInformation) ? details?.agreementNumber ?? '' : '',
   customer_id: invoice.partnerId ?? null,
   customer_name: invoice.counterParty?.counterPartyAddress?.name ?? '',
   date: invoice.date ?? '',

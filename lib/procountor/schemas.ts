@@ -316,6 +316,7 @@ export const InvoiceAnswer = z.looseObject({
   invoiceNumber: maybeNumber,
   invoiceChannel: maybeCode,
   paymentDate: maybeString,
+  agreementNumber: maybeString,
   counterParty: maybe(CounterPartyAnswer),
   paymentInfo: maybe(z.looseObject({ dueDate: maybeString, bankReferenceCode: maybeString })),
   additionalInformation: maybeString,
