@@ -71,12 +71,15 @@ describe('the channel dropdown', () => {
     const first = await w.run<any[]>(CHANNELS, {}, { meta: { page: 0 } });
     const second = await w.run<any[]>(CHANNELS, {}, { meta: { page: 1 } });
     const third = await w.run<any[]>(CHANNELS, {}, { meta: { page: 2 } });
-    expect(first.result).toHaveLength(200);
+    expect(first.result!.length).toBeGreaterThanOrEqual(100);
     expect(first.result![0]).toEqual({ id: 'C0GENERAL', name: '#general', is_private: false, is_member: true });
     expect(first.result!.map((c) => c.name)).toContain('🔒finance');
     expect(first.result!.map((c) => c.name)).not.toContain('#old-projects');
+    expect(first.result!.map((c) => c.name)).not.toContain('🔒board');
     expect(second.result!.length).toBeGreaterThan(0);
-    expect(new Set([...first.result!, ...second.result!].map((c) => c.id)).size).toBe(first.result!.length + second.result!.length);
+    const all = [...first.result!, ...second.result!];
+    expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
+    expect(all).toHaveLength(254);
     expect(third.result).toEqual([]);
   });
 });
