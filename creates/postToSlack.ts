@@ -65,7 +65,8 @@ export default {
         key: 'text',
         label: 'Message',
         type: 'text' as const,
-        helpText: 'Leave empty to send the new-invoice alert built from the invoice fields below. Your text is shown exactly as written.',
+        helpText:
+          'Leave empty to send the new-invoice alert built from the invoice fields below. Your text is shown exactly as written; past about 12,000 characters (what Slack takes in one message) it is cut and ends with "(cut)".',
       },
       { key: 'invoice_number', label: 'Invoice Number', helpText: 'From "Create Unfinished Invoice", for the default alert.' },
       { key: 'customer_name', label: 'Customer Name' },
@@ -74,7 +75,7 @@ export default {
       { key: 'currency', label: 'Currency', default: 'EUR' },
       { key: 'due_date', label: 'Due Date' },
       { key: 'status', label: 'Invoice Status', default: 'UNFINISHED' },
-      { key: 'notes', label: 'Notes', type: 'text' as const, helpText: 'Added under the alert.' },
+      { key: 'notes', label: 'Notes', type: 'text' as const, helpText: 'Added under the alert. Long notes are cut to fit one Slack message and end with "(cut)".' },
       { key: 'bot_name', label: 'Bot Name', helpText: 'Shown as the sender, e.g. "Invoices".' },
       { key: 'bot_icon', label: 'Bot Icon', helpText: 'An emoji such as `:receipt:` or an image URL.' },
       { key: 'unfurl_links', label: 'Unfurl Links', type: 'boolean' as const, default: 'false', helpText: 'Show previews of links in the message.' },

@@ -21,6 +21,14 @@ describe('Post to Slack', () => {
     expect(message.blocks[0].type).toBe('header');
   });
 
+  it('reads well before Procountor has numbered the invoice', async () => {
+    const run = await w.run(POST, { channel: '#invoices', customer_name: 'Asiakas Oy', contract_number: 'C-1042', total: '100' });
+    expect(run.ok).toBe(true);
+    const [message] = await w.slackMessages();
+    expect(message.blocks[0].text.text).toBe('New unfinished invoice for Asiakas Oy');
+    expect(message.text).not.toMatch(/null|undefined|#/);
+  });
+
   it('posts hostile text exactly as written, without pinging anyone', async () => {
     const hostile = '<!channel> *bold* ' + 'x'.repeat(10_000);
     const run = await w.run(POST, { channel: 'C0GENERAL', text: hostile });
@@ -29,6 +37,18 @@ describe('Post to Slack', () => {
     expect(message.text.startsWith('&lt;!channel&gt; *bold* ')).toBe(true);
     expect(message.blocks.map((b: any) => b.text.type)).toEqual(['plain_text', 'plain_text', 'plain_text', 'plain_text']);
     expect(message.blocks.map((b: any) => b.text.text).join('')).toBe(hostile);
+  });
+
+  it('posts a 100,000-character alert as one message Slack accepts, cut and marked', async () => {
+    const notes = Array.from({ length: 100_000 / 20 }, (_, i) => ['Rivi ', '🇫🇮 ', '<!here> ', '&amp; ', '\u200fשלום ', '👨‍👩‍👧 '][i % 6]!.padEnd(20, '.')).join('');
+    expect(notes).toHaveLength(100_000);
+    const run = await w.run(POST, { channel: '#invoices', customer_name: 'Asiakas Oy', contract_number: 'C-1042', total: '100', notes });
+    expect(run.error).toBeUndefined();
+    const messages = await w.slackMessages();
+    expect(messages).toHaveLength(1);
+    const texts = messages[0].blocks.flatMap((b: any) => [b.text?.text, ...(b.fields ?? []).map((f: any) => f.text), ...(b.elements ?? []).map((e: any) => e.text)]).filter(Boolean);
+    expect(texts.join('').length).toBeLessThanOrEqual(12_000);
+    expect(texts.some((t: string) => t.endsWith('… (cut)'))).toBe(true);
   });
 
   it.each([
