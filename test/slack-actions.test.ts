@@ -52,20 +52,21 @@ describe('Post to Slack', () => {
   });
 
   it.each([
-    ['channel_not_found', { channel: '#nope' }, {}, 'Slack has no channel nope that the bot can see'],
-    ['not_in_channel', { channel: '#random' }, {}, '/invite @your-bot'],
-    ['is_archived', { channel: '#old-projects' }, {}, 'is archived'],
-    ['invalid_auth', { channel: '#invoices' }, { error: 'invalid_auth' }, 'Update the Slack Bot Token'],
-    ['msg_too_long', { channel: '#invoices' }, { error: 'msg_too_long' }, 'too long'],
-    ['no_text', { channel: '#invoices' }, { error: 'no_text' }, 'empty'],
-    ['invalid_blocks', { channel: '#invoices' }, { error: 'invalid_blocks' }, 'message layout'],
-    ['missing_scope', { channel: '#invoices' }, { error: 'missing_scope', needed: 'chat:write' }, 'lacks the scope chat:write'],
-  ])('explains %s in words the Zap builder can act on', async (code, input, fault, sentence) => {
-    if (Object.keys(fault).length) await w.slack.control('faults', fault);
+    ['channel_not_found', { channel: '#nope' }, 'Slack has no channel nope that the bot can see'],
+    ['not_in_channel', { channel: '#random' }, '/invite @your-bot'],
+    ['is_archived', { channel: '#old-projects' }, 'is archived'],
+    ['channel_not_found', { channel: '#board' }, 'for a private channel, invite the bot to it first'],
+  ])('explains %s in words the Zap builder can act on', async (_code, input, sentence) => {
     const run = await w.run(POST, { text: 'hello', ...input });
     expect(run.ok).toBe(false);
     expect(run.error?.message).toContain(sentence);
-    expect(run.error?.name).toBe(code === 'invalid_auth' ? 'ExpiredAuthError' : 'AppError');
+    expect(run.error?.name).toBe('AppError');
+  });
+
+  it('names the scope the Slack app lacks', async () => {
+    await w.slack.control('scopes', { scopes: ['channels:read'] });
+    const run = await w.run(POST, { channel: '#invoices', text: 'hi' });
+    expect(run.error?.message).toContain('The Slack app lacks the scope chat:write');
   });
 
   it('posts into a channel it has not joined once it has chat:write.public', async () => {
@@ -77,6 +78,14 @@ describe('Post to Slack', () => {
     await w.slack.control('faults', { status: 429, count: 1, retryAfter: 12 });
     const run = await w.run(POST, { channel: '#invoices', text: 'hi' });
     expect(run.error).toEqual(expect.objectContaining({ name: 'ThrottledError', delay: 12 }));
+  });
+
+  it('throttles when it posts faster than Slack allows in one channel', async () => {
+    await w.slack.control('pace', { burst: 1 });
+    expect((await w.run(POST, { channel: '#invoices', text: 'first' })).ok).toBe(true);
+    const second = await w.run(POST, { channel: '#invoices', text: 'second' });
+    expect(second.error).toEqual(expect.objectContaining({ name: 'ThrottledError', delay: 5 }));
+    expect(second.error?.message).toContain('too many messages too fast');
   });
 
   it('says how to connect Slack when the connection has no bot token', async () => {

@@ -10,8 +10,9 @@ import { slackError } from './errors';
 /** One attempt, at most 10 s: Zapier's step has 30 s, and Zapier itself retries what we mark as retryable. */
 const slackTimeoutMs = () => Math.min(requestTimeoutMs(), 10_000);
 
+/** @slack/web-api's fetch, over z.request; `onAnswer` hears each answer's status (see slackError on a bare 429). */
 const zapierFetch =
-  (z: ZObject): FetchFunction =>
+  (z: ZObject, onAnswer: (status: number) => void): FetchFunction =>
   async (url, init) => {
     const response = await z.request({
       ...wireRequest({
@@ -22,6 +23,7 @@ const zapierFetch =
       }),
       timeout: slackTimeoutMs(),
     } as Parameters<ZObject['request']>[0]);
+    onAnswer(response.status);
     const headers = response.headers as unknown as { get(name: string): string | null; entries?: () => Iterable<[string, string]> };
     return {
       ok: response.status >= 200 && response.status < 300,
@@ -61,6 +63,7 @@ export interface SlackPost {
 
 export class SlackClient {
   private readonly web: WebClient;
+  private lastStatus: number | undefined;
 
   constructor(
     private readonly z: ZObject,
@@ -68,7 +71,9 @@ export class SlackClient {
   ) {
     this.web = new WebClient(token, {
       slackApiUrl: slackApiUrl(),
-      fetch: zapierFetch(z),
+      fetch: zapierFetch(z, (status) => {
+        this.lastStatus = status;
+      }),
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
       timeout: slackTimeoutMs(),
@@ -78,10 +83,11 @@ export class SlackClient {
   }
 
   private async guard<T>(work: () => Promise<T>, channel?: string): Promise<T> {
+    this.lastStatus = undefined;
     try {
       return await work();
     } catch (error) {
-      throw slackError(this.z, error, channel);
+      throw slackError(this.z, error, channel, this.lastStatus);
     }
   }
 
