@@ -14,11 +14,21 @@ describe('Post to Slack', () => {
   it('posts the default new-invoice alert and answers channel, ts and permalink', async () => {
     const run = await w.run(POST, { channel: '#invoices', invoice_number: '1001', customer_name: 'Asiakas Oy', contract_number: 'C-1042', total: '11444.09', due_date: '2026-12-08', bot_name: 'Invoices', bot_icon: ':receipt:' });
     expect(run.error).toBeUndefined();
-    expect(run.result).toEqual(expect.objectContaining({ channel: 'C0INVOICES', ts: expect.stringMatching(/^\d+\.\d{6}$/), permalink: expect.stringContaining('/archives/C0INVOICES/p') }));
+    expect(run.result).toEqual(expect.objectContaining({ channel: 'C0INVOICES', ts: expect.stringMatching(/^\d+\.\d{6}$/), permalink: expect.stringContaining('/archives/C0INVOICES/p'), warning: '' }));
     const [message] = await w.slackMessages();
     expect(message).toEqual(expect.objectContaining({ channel: 'C0INVOICES', username: 'Invoices', icon_emoji: ':receipt:', unfurl_links: false }));
     expect(message.text).toContain('11 444,09 €');
     expect(message.blocks[0].type).toBe('header');
+  });
+
+  it('says which scope is missing when Slack posted under the app name instead of the chosen bot name', async () => {
+    await w.slack.control('scopes', { scopes: ['chat:write', 'channels:read', 'groups:read'] });
+    const run = await w.run(POST, { channel: '#invoices', text: 'hi', bot_name: 'Invoices', bot_icon: ':receipt:' });
+    expect(run.ok).toBe(true);
+    expect(run.result!.warning).toContain('needs the chat:write.customize scope');
+    expect((await w.slackMessages())[0]).toEqual(expect.objectContaining({ username: null, icon_emoji: null }));
+    // Without a custom name or icon there is nothing to warn about.
+    expect((await w.run(POST, { channel: '#invoices', text: 'plain' })).result!.warning).toBe('');
   });
 
   it('reads well before Procountor has numbered the invoice', async () => {

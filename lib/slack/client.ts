@@ -48,7 +48,12 @@ const ChannelPage = zod.looseObject({
   channels: zod.array(Channel).default([]),
   response_metadata: zod.looseObject({ next_cursor: zod.string().optional() }).optional(),
 });
-const Posted = zod.looseObject({ channel: zod.string(), ts: zod.string() });
+// The library copies Slack's `x-oauth-scopes` header into response_metadata.scopes.
+const Posted = zod.looseObject({
+  channel: zod.string(),
+  ts: zod.string(),
+  response_metadata: zod.looseObject({ scopes: zod.array(zod.string()).optional() }).optional(),
+});
 const Permalink = zod.looseObject({ permalink: zod.string() });
 
 export interface SlackPost {
@@ -122,13 +127,29 @@ export class SlackClient {
         ),
       message.channel,
     );
-    return Posted.parse(answer);
+    const posted = Posted.parse(answer);
+    return { channel: posted.channel, ts: posted.ts, warning: postWarning(message, posted.response_metadata?.scopes) };
   }
 
   async permalink(channel: string, ts: string) {
     return Permalink.parse(await this.guard(() => this.web.chat.getPermalink({ channel, message_ts: ts }), channel)).permalink;
   }
 }
+
+/**
+ * What the Zap builder should know about a message Slack posted, but not as asked: a custom name or icon without the
+ * chat:write.customize scope is dropped silently by Slack, which posts under the app's own name.
+ */
+export const postWarning = (message: Pick<SlackPost, 'username' | 'iconEmoji' | 'iconUrl'>, scopes: string[] | undefined) => {
+  const customized = Boolean(message.username || message.iconEmoji || message.iconUrl);
+  if (customized && scopes && !scopes.includes('chat:write.customize')) {
+    return (
+      'Slack posted this under the Slack app\'s own name and icon: a custom Bot Name or Bot Icon needs the chat:write.customize scope, which this bot token lacks. ' +
+      'Add chat:write.customize under OAuth & Permissions in your Slack app, reinstall the app, and paste the new Bot User OAuth Token into this connection; or leave Bot Name and Bot Icon empty.'
+    );
+  }
+  return '';
+};
 
 export const slackFor = (z: ZObject, bundle: { authData: Record<string, string | undefined> }) => {
   const token = bundle.authData.slack_bot_token?.trim();
