@@ -121,6 +121,15 @@ describe('the channel dropdown', () => {
     expect(all).toHaveLength(254);
     expect(third.result).toEqual([]);
   });
+
+  it('keeps following the cursor past empty pages instead of ending the list', async () => {
+    const archived = Array.from({ length: 500 }, (_, i) => ({ id: `C9OLD${i}`, name: `old-${i}`, is_private: false, is_archived: true, is_member: true }));
+    await w.slack.control('channels', { channels: archived, first: true });
+    const first = await w.run<any[]>(CHANNELS, {}, { meta: { page: 0 } });
+    expect(first.error).toBeUndefined();
+    expect(first.result!.map((c) => c.name)).toContain('#general');
+    expect(first.result!.map((c) => c.name)).not.toContain('#old-0');
+  });
 });
 
 describe('the alert built into Create Unfinished Invoice', () => {

@@ -66,6 +66,14 @@ export interface SlackPost {
   unfurlLinks?: boolean;
 }
 
+/** Channels asked for per call: Slack allows up to 1,000, smaller pages answer faster. */
+const CHANNEL_PAGE_SIZE = 200;
+/**
+ * Slack may answer a short or even empty page while the cursor goes on. One dropdown page follows the cursor until
+ * it has half a page of channels, at most this many calls (conversations.list allows 20+ a minute).
+ */
+const MAX_CALLS_PER_DROPDOWN_PAGE = 5;
+
 export class SlackClient {
   private readonly web: WebClient;
   private lastStatus: number | undefined;
@@ -100,11 +108,24 @@ export class SlackClient {
     return this.guard(() => this.web.auth.test());
   }
 
-  async channelPage(cursor?: string) {
+  private async channelPage(cursor?: string) {
     const page = await this.guard(() =>
-      this.web.conversations.list({ types: 'public_channel,private_channel', exclude_archived: true, limit: 200, cursor }),
+      this.web.conversations.list({ types: 'public_channel,private_channel', exclude_archived: true, limit: CHANNEL_PAGE_SIZE, cursor }),
     );
     return ChannelPage.parse(page);
+  }
+
+  /** Channels for one dropdown page, and the cursor where the next one starts ('' at the end). */
+  async channelsFrom(cursor?: string) {
+    const channels: zod.infer<typeof Channel>[] = [];
+    let next = cursor;
+    for (let calls = 0; calls < MAX_CALLS_PER_DROPDOWN_PAGE; calls++) {
+      const page = await this.channelPage(next);
+      channels.push(...page.channels);
+      next = page.response_metadata?.next_cursor || undefined;
+      if (!next || channels.length >= CHANNEL_PAGE_SIZE / 2) break;
+    }
+    return { channels, nextCursor: next ?? '' };
   }
 
   async post(message: SlackPost) {
