@@ -15,13 +15,18 @@ export const wellFormed = (text: string) =>
   text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 /**
- * The longest run of whole characters from the start of `text` whose `measure` stays within `max`, and whether
- * anything was left out. The segmenter is lazy, so a 100,000-character input costs only what is kept.
+ * The longest run of whole characters from the start of `text` whose `measure` (never less than the length) stays
+ * within `max`, and whether anything was left out.
+ *
+ * Only the first `max + 2` code units are segmented: V8's segment iterator costs time in proportion to the whole
+ * string at every step (a 100,000-character input took seconds), and nothing past `max` can be kept anyway. Whether
+ * a boundary falls at a position depends on what precedes it and on the one code point after it (UAX #29), and the
+ * window holds that code point whole for every position up to `max`: each boundary the loop uses is a true one.
  */
 const longestPrefix = (text: string, max: number, measure: (grapheme: string) => number) => {
   let used = 0;
   let end = 0;
-  for (const { segment, index } of graphemes.segment(text)) {
+  for (const { segment, index } of graphemes.segment(text.slice(0, max + 2))) {
     const size = measure(segment);
     if (used + size > max) return { kept: text.slice(0, index), cut: true };
     used += size;
