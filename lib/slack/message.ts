@@ -46,7 +46,7 @@ const textBudget = (total: number) => {
 /** Sections of at most 3,000 characters holding `text`, cut to `room` characters in all (marker included). */
 const textSections = (text: string, room: number) =>
   split(cut(text, room), MAX_SECTION_TEXT)
-    // A section of nothing but spaces shows nothing; Slack wants visible text in a section.
+    // A section of nothing but spaces would show as an empty gap in the message.
     .filter((piece) => piece.trim())
     .map((piece) => ({ type: 'section', text: plain(piece) }));
 

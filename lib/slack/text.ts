@@ -16,7 +16,7 @@ export const wellFormed = (text: string) =>
 
 /**
  * The longest run of whole characters from the start of `text` whose `measure` (never less than the length) stays
- * within `max`, and whether anything was left out.
+ * within `max`.
  *
  * Only the first `max + 2` code units are segmented: V8's segment iterator costs time in proportion to the whole
  * string at every step (a 100,000-character input took seconds), and nothing past `max` can be kept anyway. Whether
@@ -28,11 +28,11 @@ const longestPrefix = (text: string, max: number, measure: (grapheme: string) =>
   let end = 0;
   for (const { segment, index } of graphemes.segment(text.slice(0, max + 2))) {
     const size = measure(segment);
-    if (used + size > max) return { kept: text.slice(0, index), cut: true };
+    if (used + size > max) return { kept: text.slice(0, index) };
     used += size;
     end = index + segment.length;
   }
-  return { kept: text.slice(0, end), cut: false };
+  return { kept: text.slice(0, end) };
 };
 
 /** `text` within `max` code units; when it had to be cut, it ends with the marker (which counts in `max`). */
