@@ -58,9 +58,11 @@ export default {
       type: 'password' as const,
       required: false,
       helpText:
-        'Only needed to post new-invoice alerts to Slack. In your Slack app\'s **OAuth & Permissions** page, copy the ' +
-        '**Bot User OAuth Token** (it starts with `xoxb-`). The bot needs the scopes `chat:write`, `channels:read` and ' +
-        '`groups:read` (add `chat:write.public` to post in channels it has not been invited to).',
+        'Only needed to post new-invoice alerts to Slack. In your Slack app at [api.slack.com/apps](https://api.slack.com/apps), add these ' +
+        '**Bot Token Scopes** under **OAuth & Permissions**: `chat:write` (post messages), `channels:read` and `groups:read` (list public ' +
+        'and private channels in the channel dropdown); optionally `chat:write.public` (post in public channels the bot has not been ' +
+        'invited to) and `chat:write.customize` (post with your own Bot Name and Bot Icon). Install the app to your workspace and paste ' +
+        'its **Bot User OAuth Token** (it starts with `xoxb-`) here. [About bot tokens](https://docs.slack.dev/authentication/tokens).',
     },
   ],
   test,

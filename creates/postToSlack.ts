@@ -37,12 +37,12 @@ const perform = (z: ZObject, bundle: Bundle) =>
     const onceKey = text(input.once_per) ?? (!own && text(input.invoice_number) ? `invoice-number:${text(input.invoice_number)}` : undefined);
     if (onceKey) {
       const outcome = await postOnce(z, bundle, onceKey, post);
-      return { id: `${outcome.slack_channel}:${outcome.slack_ts}`, channel: outcome.slack_channel, ts: outcome.slack_ts, permalink: outcome.slack_permalink, text: outcome.text, already_posted: outcome.slack_alert === 'already_posted' };
+      return { id: `${outcome.slack_channel}:${outcome.slack_ts}`, channel: outcome.slack_channel, ts: outcome.slack_ts, permalink: outcome.slack_permalink, text: outcome.text, already_posted: outcome.slack_alert === 'already_posted', warning: outcome.warning };
     }
     const slack = slackFor(z, bundle);
     const posted = await slack.post(post);
     const permalink = await slack.permalink(posted.channel, posted.ts);
-    return { id: `${posted.channel}:${posted.ts}`, channel: posted.channel, ts: posted.ts, permalink, text: message.text, already_posted: false };
+    return { id: `${posted.channel}:${posted.ts}`, channel: posted.channel, ts: posted.ts, permalink, text: message.text, already_posted: false, warning: posted.warning };
   });
 
 export default {
@@ -65,7 +65,8 @@ export default {
         key: 'text',
         label: 'Message',
         type: 'text' as const,
-        helpText: 'Leave empty to send the new-invoice alert built from the invoice fields below. Your text is shown exactly as written.',
+        helpText:
+          'Leave empty to send the new-invoice alert built from the invoice fields below. Your text is shown exactly as written; past about 12,000 characters (what Slack takes in one message) it is cut and ends with "(cut)".',
       },
       { key: 'invoice_number', label: 'Invoice Number', helpText: 'From "Create Unfinished Invoice", for the default alert.' },
       { key: 'customer_name', label: 'Customer Name' },
@@ -74,9 +75,17 @@ export default {
       { key: 'currency', label: 'Currency', default: 'EUR' },
       { key: 'due_date', label: 'Due Date' },
       { key: 'status', label: 'Invoice Status', default: 'UNFINISHED' },
-      { key: 'notes', label: 'Notes', type: 'text' as const, helpText: 'Added under the alert.' },
-      { key: 'bot_name', label: 'Bot Name', helpText: 'Shown as the sender, e.g. "Invoices".' },
-      { key: 'bot_icon', label: 'Bot Icon', helpText: 'An emoji such as `:receipt:` or an image URL.' },
+      { key: 'notes', label: 'Notes', type: 'text' as const, helpText: 'Added under the alert. Long notes are cut to fit one Slack message and end with "(cut)".' },
+      {
+        key: 'bot_name',
+        label: 'Bot Name',
+        helpText: 'Shown as the sender, e.g. "Invoices". Needs the `chat:write.customize` scope in your Slack app; without it Slack uses the app\'s own name and the output says so.',
+      },
+      {
+        key: 'bot_icon',
+        label: 'Bot Icon',
+        helpText: 'An emoji such as `:receipt:` or an image URL. Needs the `chat:write.customize` scope, like Bot Name.',
+      },
       { key: 'unfurl_links', label: 'Unfurl Links', type: 'boolean' as const, default: 'false', helpText: 'Show previews of links in the message.' },
       {
         key: 'once_per',
@@ -93,6 +102,7 @@ export default {
       permalink: 'https://example.slack.com/archives/C0INVOICES/p1764000000000100',
       text: 'New unfinished invoice 1001 for Asiakas Oy (contract C-1042): 11 444,09 € incl. VAT, due 8.12.2026.',
       already_posted: false,
+      warning: '',
     },
     outputFields: [
       { key: 'channel', label: 'Channel ID' },
@@ -100,6 +110,7 @@ export default {
       { key: 'permalink', label: 'Message Link' },
       { key: 'text', label: 'Message Text' },
       { key: 'already_posted', label: 'Was Already Posted', type: 'boolean' as const },
+      { key: 'warning', label: 'Warning (empty when Slack posted it as asked)' },
     ],
   },
 };

@@ -14,11 +14,29 @@ describe('Post to Slack', () => {
   it('posts the default new-invoice alert and answers channel, ts and permalink', async () => {
     const run = await w.run(POST, { channel: '#invoices', invoice_number: '1001', customer_name: 'Asiakas Oy', contract_number: 'C-1042', total: '11444.09', due_date: '2026-12-08', bot_name: 'Invoices', bot_icon: ':receipt:' });
     expect(run.error).toBeUndefined();
-    expect(run.result).toEqual(expect.objectContaining({ channel: 'C0INVOICES', ts: expect.stringMatching(/^\d+\.\d{6}$/), permalink: expect.stringContaining('/archives/C0INVOICES/p') }));
+    expect(run.result).toEqual(expect.objectContaining({ channel: 'C0INVOICES', ts: expect.stringMatching(/^\d+\.\d{6}$/), permalink: expect.stringContaining('/archives/C0INVOICES/p'), warning: '' }));
     const [message] = await w.slackMessages();
     expect(message).toEqual(expect.objectContaining({ channel: 'C0INVOICES', username: 'Invoices', icon_emoji: ':receipt:', unfurl_links: false }));
     expect(message.text).toContain('11 444,09 €');
     expect(message.blocks[0].type).toBe('header');
+  });
+
+  it('says which scope is missing when Slack posted under the app name instead of the chosen bot name', async () => {
+    await w.slack.control('scopes', { scopes: ['chat:write', 'channels:read', 'groups:read'] });
+    const run = await w.run(POST, { channel: '#invoices', text: 'hi', bot_name: 'Invoices', bot_icon: ':receipt:' });
+    expect(run.ok).toBe(true);
+    expect(run.result!.warning).toContain('needs the chat:write.customize scope');
+    expect((await w.slackMessages())[0]).toEqual(expect.objectContaining({ username: null, icon_emoji: null }));
+    // Without a custom name or icon there is nothing to warn about.
+    expect((await w.run(POST, { channel: '#invoices', text: 'plain' })).result!.warning).toBe('');
+  });
+
+  it('reads well before Procountor has numbered the invoice', async () => {
+    const run = await w.run(POST, { channel: '#invoices', customer_name: 'Asiakas Oy', contract_number: 'C-1042', total: '100' });
+    expect(run.ok).toBe(true);
+    const [message] = await w.slackMessages();
+    expect(message.blocks[0].text.text).toBe('New unfinished invoice for Asiakas Oy');
+    expect(message.text).not.toMatch(/null|undefined|#/);
   });
 
   it('posts hostile text exactly as written, without pinging anyone', async () => {
@@ -31,21 +49,34 @@ describe('Post to Slack', () => {
     expect(message.blocks.map((b: any) => b.text.text).join('')).toBe(hostile);
   });
 
+  it('posts a 100,000-character alert as one message Slack accepts, cut and marked', async () => {
+    const notes = Array.from({ length: 100_000 / 20 }, (_, i) => ['Rivi ', '🇫🇮 ', '<!here> ', '&amp; ', '\u200fשלום ', '👨‍👩‍👧 '][i % 6]!.padEnd(20, '.')).join('');
+    expect(notes).toHaveLength(100_000);
+    const run = await w.run(POST, { channel: '#invoices', customer_name: 'Asiakas Oy', contract_number: 'C-1042', total: '100', notes });
+    expect(run.error).toBeUndefined();
+    const messages = await w.slackMessages();
+    expect(messages).toHaveLength(1);
+    const texts = messages[0].blocks.flatMap((b: any) => [b.text?.text, ...(b.fields ?? []).map((f: any) => f.text), ...(b.elements ?? []).map((e: any) => e.text)]).filter(Boolean);
+    expect(texts.join('').length).toBeLessThanOrEqual(12_000);
+    expect(texts.some((t: string) => t.endsWith('… (cut)'))).toBe(true);
+  });
+
   it.each([
-    ['channel_not_found', { channel: '#nope' }, {}, 'Slack has no channel nope that the bot can see'],
-    ['not_in_channel', { channel: '#random' }, {}, '/invite @your-bot'],
-    ['is_archived', { channel: '#old-projects' }, {}, 'is archived'],
-    ['invalid_auth', { channel: '#invoices' }, { error: 'invalid_auth' }, 'Update the Slack Bot Token'],
-    ['msg_too_long', { channel: '#invoices' }, { error: 'msg_too_long' }, 'too long'],
-    ['no_text', { channel: '#invoices' }, { error: 'no_text' }, 'empty'],
-    ['invalid_blocks', { channel: '#invoices' }, { error: 'invalid_blocks' }, 'message layout'],
-    ['missing_scope', { channel: '#invoices' }, { error: 'missing_scope', needed: 'chat:write' }, 'lacks the scope chat:write'],
-  ])('explains %s in words the Zap builder can act on', async (code, input, fault, sentence) => {
-    if (Object.keys(fault).length) await w.slack.control('faults', fault);
+    ['channel_not_found', { channel: '#nope' }, 'Slack has no channel nope that the bot can see'],
+    ['not_in_channel', { channel: '#random' }, '/invite @your-bot'],
+    ['is_archived', { channel: '#old-projects' }, 'is archived'],
+    ['channel_not_found', { channel: '#board' }, 'for a private channel, invite the bot to it first'],
+  ])('explains %s in words the Zap builder can act on', async (_code, input, sentence) => {
     const run = await w.run(POST, { text: 'hello', ...input });
     expect(run.ok).toBe(false);
     expect(run.error?.message).toContain(sentence);
-    expect(run.error?.name).toBe(code === 'invalid_auth' ? 'ExpiredAuthError' : 'AppError');
+    expect(run.error?.name).toBe('AppError');
+  });
+
+  it('names the scope the Slack app lacks', async () => {
+    await w.slack.control('scopes', { scopes: ['channels:read'] });
+    const run = await w.run(POST, { channel: '#invoices', text: 'hi' });
+    expect(run.error?.message).toContain('The Slack app lacks the scope chat:write');
   });
 
   it('posts into a channel it has not joined once it has chat:write.public', async () => {
@@ -57,6 +88,14 @@ describe('Post to Slack', () => {
     await w.slack.control('faults', { status: 429, count: 1, retryAfter: 12 });
     const run = await w.run(POST, { channel: '#invoices', text: 'hi' });
     expect(run.error).toEqual(expect.objectContaining({ name: 'ThrottledError', delay: 12 }));
+  });
+
+  it('throttles when it posts faster than Slack allows in one channel', async () => {
+    await w.slack.control('pace', { burst: 1 });
+    expect((await w.run(POST, { channel: '#invoices', text: 'first' })).ok).toBe(true);
+    const second = await w.run(POST, { channel: '#invoices', text: 'second' });
+    expect(second.error).toEqual(expect.objectContaining({ name: 'ThrottledError', delay: 5 }));
+    expect(second.error?.message).toContain('too many messages too fast');
   });
 
   it('says how to connect Slack when the connection has no bot token', async () => {
@@ -71,13 +110,25 @@ describe('the channel dropdown', () => {
     const first = await w.run<any[]>(CHANNELS, {}, { meta: { page: 0 } });
     const second = await w.run<any[]>(CHANNELS, {}, { meta: { page: 1 } });
     const third = await w.run<any[]>(CHANNELS, {}, { meta: { page: 2 } });
-    expect(first.result).toHaveLength(200);
+    expect(first.result!.length).toBeGreaterThanOrEqual(100);
     expect(first.result![0]).toEqual({ id: 'C0GENERAL', name: '#general', is_private: false, is_member: true });
     expect(first.result!.map((c) => c.name)).toContain('🔒finance');
     expect(first.result!.map((c) => c.name)).not.toContain('#old-projects');
+    expect(first.result!.map((c) => c.name)).not.toContain('🔒board');
     expect(second.result!.length).toBeGreaterThan(0);
-    expect(new Set([...first.result!, ...second.result!].map((c) => c.id)).size).toBe(first.result!.length + second.result!.length);
+    const all = [...first.result!, ...second.result!];
+    expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
+    expect(all).toHaveLength(254);
     expect(third.result).toEqual([]);
+  });
+
+  it('keeps following the cursor past empty pages instead of ending the list', async () => {
+    const archived = Array.from({ length: 500 }, (_, i) => ({ id: `C9OLD${i}`, name: `old-${i}`, is_private: false, is_archived: true, is_member: true }));
+    await w.slack.control('channels', { channels: archived, first: true });
+    const first = await w.run<any[]>(CHANNELS, {}, { meta: { page: 0 } });
+    expect(first.error).toBeUndefined();
+    expect(first.result!.map((c) => c.name)).toContain('#general');
+    expect(first.result!.map((c) => c.name)).not.toContain('#old-0');
   });
 });
 

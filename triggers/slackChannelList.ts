@@ -6,8 +6,8 @@ const perform = async (z: ZObject, bundle: Bundle) => {
   const page = Number(bundle.meta?.page ?? 0);
   const cursor = page > 0 ? (await z.cursor.get()) || undefined : undefined;
   if (page > 0 && !cursor) return [];
-  const { channels, response_metadata } = await slackFor(z, bundle).channelPage(cursor);
-  await z.cursor.set(response_metadata?.next_cursor ?? '');
+  const { channels, nextCursor } = await slackFor(z, bundle).channelsFrom(cursor);
+  await z.cursor.set(nextCursor);
   return channels.map((c) => ({ id: c.id, name: `${c.is_private ? '🔒' : '#'}${c.name ?? c.id}`, is_private: Boolean(c.is_private), is_member: Boolean(c.is_member) }));
 };
 

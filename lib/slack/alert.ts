@@ -32,10 +32,10 @@ export const postOnce = async (
   bundle: { authData: Record<string, string | undefined> },
   key: string,
   post: SlackPost,
-): Promise<AlertOutcome & { text: string }> => {
+): Promise<AlertOutcome & { text: string; warning: string }> => {
   const channel = channelInput(post.channel);
   const mark = `slack:posted:${channel}:${key}`;
-  const none = { slack_channel: channel, slack_ts: '', slack_permalink: '', slack_error: '', text: post.text };
+  const none = { slack_channel: channel, slack_ts: '', slack_permalink: '', slack_error: '', text: post.text, warning: '' };
   try {
     const previous = (await connectionCache(z).get(mark)) as { ts?: string; permalink?: string; channel?: string } | null;
     if (previous?.ts) {
@@ -52,7 +52,7 @@ export const postOnce = async (
   } catch {
     // as above
   }
-  return { ...none, slack_alert: 'posted', slack_channel: posted.channel, slack_ts: posted.ts, slack_permalink: permalink };
+  return { ...none, slack_alert: 'posted', slack_channel: posted.channel, slack_ts: posted.ts, slack_permalink: permalink, warning: posted.warning };
 };
 
 /** The invoice step's built-in alert: never throws, so a Slack failure cannot cost the invoice. */
@@ -64,7 +64,7 @@ export const postInvoiceAlertOnce = async (
   alert: InvoiceAlert,
 ): Promise<AlertOutcome> => {
   try {
-    const { text: _text, ...outcome } = await postOnce(z, bundle, `invoice:${invoiceId}`, { channel: channelText, ...invoiceAlertMessage(alert) });
+    const { text: _text, warning: _warning, ...outcome } = await postOnce(z, bundle, `invoice:${invoiceId}`, { channel: channelText, ...invoiceAlertMessage(alert) });
     return outcome;
   } catch (error) {
     return { slack_alert: 'failed', slack_channel: channelInput(channelText), slack_ts: '', slack_permalink: '', slack_error: messageOf(error) };

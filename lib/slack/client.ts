@@ -10,8 +10,9 @@ import { slackError } from './errors';
 /** One attempt, at most 10 s: Zapier's step has 30 s, and Zapier itself retries what we mark as retryable. */
 const slackTimeoutMs = () => Math.min(requestTimeoutMs(), 10_000);
 
+/** @slack/web-api's fetch, over z.request; `onAnswer` hears each answer's status (see slackError on a bare 429). */
 const zapierFetch =
-  (z: ZObject): FetchFunction =>
+  (z: ZObject, onAnswer: (status: number) => void): FetchFunction =>
   async (url, init) => {
     const response = await z.request({
       ...wireRequest({
@@ -22,6 +23,7 @@ const zapierFetch =
       }),
       timeout: slackTimeoutMs(),
     } as Parameters<ZObject['request']>[0]);
+    onAnswer(response.status);
     const headers = response.headers as unknown as { get(name: string): string | null; entries?: () => Iterable<[string, string]> };
     return {
       ok: response.status >= 200 && response.status < 300,
@@ -46,7 +48,12 @@ const ChannelPage = zod.looseObject({
   channels: zod.array(Channel).default([]),
   response_metadata: zod.looseObject({ next_cursor: zod.string().optional() }).optional(),
 });
-const Posted = zod.looseObject({ channel: zod.string(), ts: zod.string() });
+// The library copies Slack's `x-oauth-scopes` header into response_metadata.scopes.
+const Posted = zod.looseObject({
+  channel: zod.string(),
+  ts: zod.string(),
+  response_metadata: zod.looseObject({ scopes: zod.array(zod.string()).optional() }).optional(),
+});
 const Permalink = zod.looseObject({ permalink: zod.string() });
 
 export interface SlackPost {
@@ -59,8 +66,17 @@ export interface SlackPost {
   unfurlLinks?: boolean;
 }
 
+/** Channels asked for per call: Slack allows up to 1,000, smaller pages answer faster. */
+const CHANNEL_PAGE_SIZE = 200;
+/**
+ * Slack may answer a short or even empty page while the cursor goes on. One dropdown page follows the cursor until
+ * it has half a page of channels, at most this many calls (conversations.list allows 20+ a minute).
+ */
+const MAX_CALLS_PER_DROPDOWN_PAGE = 5;
+
 export class SlackClient {
   private readonly web: WebClient;
+  private lastStatus: number | undefined;
 
   constructor(
     private readonly z: ZObject,
@@ -68,7 +84,9 @@ export class SlackClient {
   ) {
     this.web = new WebClient(token, {
       slackApiUrl: slackApiUrl(),
-      fetch: zapierFetch(z),
+      fetch: zapierFetch(z, (status) => {
+        this.lastStatus = status;
+      }),
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
       timeout: slackTimeoutMs(),
@@ -78,10 +96,11 @@ export class SlackClient {
   }
 
   private async guard<T>(work: () => Promise<T>, channel?: string): Promise<T> {
+    this.lastStatus = undefined;
     try {
       return await work();
     } catch (error) {
-      throw slackError(this.z, error, channel);
+      throw slackError(this.z, error, channel, this.lastStatus);
     }
   }
 
@@ -89,11 +108,24 @@ export class SlackClient {
     return this.guard(() => this.web.auth.test());
   }
 
-  async channelPage(cursor?: string) {
+  private async channelPage(cursor?: string) {
     const page = await this.guard(() =>
-      this.web.conversations.list({ types: 'public_channel,private_channel', exclude_archived: true, limit: 200, cursor }),
+      this.web.conversations.list({ types: 'public_channel,private_channel', exclude_archived: true, limit: CHANNEL_PAGE_SIZE, cursor }),
     );
     return ChannelPage.parse(page);
+  }
+
+  /** Channels for one dropdown page, and the cursor where the next one starts ('' at the end). */
+  async channelsFrom(cursor?: string) {
+    const channels: zod.infer<typeof Channel>[] = [];
+    let next = cursor;
+    for (let calls = 0; calls < MAX_CALLS_PER_DROPDOWN_PAGE; calls++) {
+      const page = await this.channelPage(next);
+      channels.push(...page.channels);
+      next = page.response_metadata?.next_cursor || undefined;
+      if (!next || channels.length >= CHANNEL_PAGE_SIZE / 2) break;
+    }
+    return { channels, nextCursor: next ?? '' };
   }
 
   async post(message: SlackPost) {
@@ -116,13 +148,29 @@ export class SlackClient {
         ),
       message.channel,
     );
-    return Posted.parse(answer);
+    const posted = Posted.parse(answer);
+    return { channel: posted.channel, ts: posted.ts, warning: postWarning(message, posted.response_metadata?.scopes) };
   }
 
   async permalink(channel: string, ts: string) {
     return Permalink.parse(await this.guard(() => this.web.chat.getPermalink({ channel, message_ts: ts }), channel)).permalink;
   }
 }
+
+/**
+ * What the Zap builder should know about a message Slack posted, but not as asked: a custom name or icon without the
+ * chat:write.customize scope is dropped silently by Slack, which posts under the app's own name.
+ */
+export const postWarning = (message: Pick<SlackPost, 'username' | 'iconEmoji' | 'iconUrl'>, scopes: string[] | undefined) => {
+  const customized = Boolean(message.username || message.iconEmoji || message.iconUrl);
+  if (customized && scopes && !scopes.includes('chat:write.customize')) {
+    return (
+      'Slack posted this under the Slack app\'s own name and icon: a custom Bot Name or Bot Icon needs the chat:write.customize scope, which this bot token lacks. ' +
+      'Add chat:write.customize under OAuth & Permissions in your Slack app, reinstall the app, and paste the new Bot User OAuth Token into this connection; or leave Bot Name and Bot Icon empty.'
+    );
+  }
+  return '';
+};
 
 export const slackFor = (z: ZObject, bundle: { authData: Record<string, string | undefined> }) => {
   const token = bundle.authData.slack_bot_token?.trim();

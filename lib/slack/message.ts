@@ -3,24 +3,52 @@
 // Everything a Zap maps in goes into plain_text objects, which Slack shows as written: no *bold*, no links,
 // no <!channel> pings. The top-level `text` (the notification and screen-reader fallback) is mrkdwn, so it
 // is escaped the way Slack documents (&, <, >) and @channel/@here/@everyone are defused.
+//
+// Whatever the input, the message stays within what Slack accepts: each element within its own limit, and all the
+// text in the blocks together within one budget, since Slack refuses a message whose blocks hold too much text in
+// total (msg_blocks_too_long) long before it runs out of blocks.
+import { cut, cutThenEscape, split, wellFormed } from './text';
 
-/** Slack's limits: 50 blocks a message, 3,000 characters a section text, 150 a header. */
-export const MAX_BLOCKS = 50;
-export const MAX_SECTION_TEXT = 3000;
+/** Slack's per-element limits (Block Kit reference): header text, section text. */
 export const MAX_HEADER_TEXT = 150;
+export const MAX_SECTION_TEXT = 3000;
+/**
+ * All text in a message's blocks together. Slack answers msg_blocks_too_long somewhere between about 11,000 and 13,000
+ * characters and a Slack maintainer advises staying under 12,000 (slackapi/bolt-js#2509, #2867). Our messages have
+ * under a dozen blocks, so the containers' own share of Slack's count stays small.
+ */
+export const MAX_BLOCK_TEXT = 12_000;
 /** Slack cuts `text` past 40,000 characters; a notification needs far less. */
 export const MAX_FALLBACK_TEXT = 3000;
+/**
+ * One field shows one value (a customer name, a date): longer ones are cut here, well inside Slack's 2,000 a field,
+ * so six mapped values can never crowd the notes out of the total.
+ */
+const FIELD_SHARE = 300;
 
-export const escapeMrkdwn = (text: string) =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/@(channel|here|everyone)\b/gi, '@\u200b$1');
+const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: false });
 
-const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** Hands out the message's text budget in order; every piece is cut to what is left and to its own limit. */
+const textBudget = (total: number) => {
+  let left = total;
+  return {
+    take(text: string, max: number) {
+      const piece = cut(text, Math.min(max, left));
+      left -= piece.length;
+      return piece;
+    },
+    get left() {
+      return left;
+    },
+  };
+};
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text: text || ' ', emoji: false });
+/** Sections of at most 3,000 characters holding `text`, cut to `room` characters in all (marker included). */
+const textSections = (text: string, room: number) =>
+  split(cut(text, room), MAX_SECTION_TEXT)
+    // A section of nothing but spaces would show as an empty gap in the message.
+    .filter((piece) => piece.trim())
+    .map((piece) => ({ type: 'section', text: plain(piece) }));
 
 export interface InvoiceAlert {
   invoiceNumber?: number | string | null;
@@ -33,10 +61,15 @@ export interface InvoiceAlert {
   notes?: string;
 }
 
-export const formatMoney = (amount: number | null | undefined, currency = 'EUR') =>
-  amount === null || amount === undefined || !Number.isFinite(amount)
-    ? '–'
-    : new Intl.NumberFormat('fi-FI', { style: 'currency', currency }).format(amount).replace(/\u00a0/g, ' ');
+export const formatMoney = (amount: number | null | undefined, currency = 'EUR') => {
+  if (amount === null || amount === undefined || !Number.isFinite(amount)) return '–';
+  try {
+    return new Intl.NumberFormat('fi-FI', { style: 'currency', currency }).format(amount).replace(/\u00a0/g, ' ');
+  } catch {
+    // Not an ISO 4217 code (a mapped "€" or "euro"): show the amount and whatever was mapped.
+    return `${new Intl.NumberFormat('fi-FI', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount).replace(/\u00a0/g, ' ')} ${cut(currency, 20)}`;
+  }
+};
 
 const formatDate = (iso?: string) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
@@ -47,44 +80,40 @@ const statusWord = (status?: string) => (status ? status.charAt(0) + status.slic
 
 const TODO = 'To do in Procountor: add the e-invoice details if needed, check the invoice and send it.';
 
-/** Plain text split into section blocks of at most 3,000 characters, within the block budget. */
-const textSections = (text: string, budget: number) => {
-  const chunks: string[] = [];
-  for (let i = 0; i < text.length && chunks.length < budget; i += MAX_SECTION_TEXT) chunks.push(text.slice(i, i + MAX_SECTION_TEXT));
-  if (chunks.length * MAX_SECTION_TEXT < text.length) chunks[chunks.length - 1] = cut(chunks[chunks.length - 1]!, MAX_SECTION_TEXT - 20) + ' (message cut)';
-  return chunks.map((chunk) => ({ type: 'section', text: plain(chunk) }));
-};
+const clean = (value: string | undefined) => (value === undefined ? undefined : wellFormed(value).trim() || undefined);
 
 export const invoiceAlertMessage = (alert: InvoiceAlert) => {
-  const customer = alert.customerName?.trim() || 'a customer';
-  const contract = alert.contractNumber?.trim();
-  const number = alert.invoiceNumber !== undefined && alert.invoiceNumber !== null && alert.invoiceNumber !== '' ? String(alert.invoiceNumber) : undefined;
-  const total = formatMoney(alert.total, alert.currency || 'EUR');
-  const title = `New ${statusWord(alert.status).toLowerCase()} invoice${number ? ` ${number}` : ''} for ${customer}`;
+  const customer = cut(clean(alert.customerName) ?? 'a customer', MAX_HEADER_TEXT);
+  const contract = clean(alert.contractNumber);
+  const numberText = alert.invoiceNumber === undefined || alert.invoiceNumber === null ? undefined : clean(String(alert.invoiceNumber));
+  const number = numberText === undefined ? undefined : cut(numberText, 40);
+  const total = formatMoney(alert.total, clean(alert.currency) ?? 'EUR');
+  const status = statusWord(cut(clean(alert.status) ?? '', 40));
+  const due = formatDate(clean(alert.dueDate));
+  const title = `New ${status.toLowerCase()} invoice${number ? ` ${number}` : ''} for ${customer}`;
+
+  const budget = textBudget(MAX_BLOCK_TEXT);
+  const header = { type: 'header', text: plain(budget.take(title, MAX_HEADER_TEXT)) };
   const fields = [
     `Customer: ${customer}`,
-    `Contract: ${contract || '–'}`,
+    `Contract: ${contract ?? '–'}`,
     `Total incl. VAT: ${total}`,
-    `Due: ${formatDate(alert.dueDate)}`,
-    `Status: ${statusWord(alert.status)}`,
-    `Invoice: ${number ?? '–'}`,
-  ].map((f) => plain(cut(f, 2000)));
-  const blocks: object[] = [
-    { type: 'header', text: plain(cut(title, MAX_HEADER_TEXT)) },
-    { type: 'section', fields },
-    { type: 'section', text: plain(TODO) },
-  ];
-  if (alert.notes?.trim()) blocks.push(...textSections(alert.notes.trim(), MAX_BLOCKS - blocks.length - 1));
-  blocks.push({ type: 'context', elements: [plain(cut(`From Click2Contract${contract ? ` contract ${contract}` : ''} via Zapier`, 2000))] });
-  const text = cut(
-    escapeMrkdwn(`${title}${contract ? ` (contract ${contract})` : ''}: ${total} incl. VAT, due ${formatDate(alert.dueDate)}. ${TODO}`),
-    MAX_FALLBACK_TEXT,
-  );
+    `Due: ${due}`,
+    `Status: ${status}`,
+    // Procountor may not have numbered an Unfinished invoice yet.
+    `Invoice: ${number ?? 'no number yet'}`,
+  ].map((field) => plain(budget.take(field, FIELD_SHARE)));
+  const todo = { type: 'section', text: plain(budget.take(TODO, MAX_SECTION_TEXT)) };
+  const context = { type: 'context', elements: [plain(budget.take(`From Click2Contract${contract ? ` contract ${contract}` : ''} via Zapier`, FIELD_SHARE))] };
+  const notes = clean(alert.notes);
+  const blocks: object[] = [header, { type: 'section', fields }, todo, ...(notes ? textSections(notes, budget.left) : []), context];
+
+  const text = cutThenEscape(`${title}${contract ? ` (contract ${cut(contract, FIELD_SHARE)})` : ''}: ${total} incl. VAT, due ${cut(due, 40)}. ${TODO}`, MAX_FALLBACK_TEXT);
   return { text, blocks };
 };
 
-/** A message the Zap builder wrote, shown exactly as written. */
-export const customMessage = (text: string) => ({
-  text: cut(escapeMrkdwn(text), MAX_FALLBACK_TEXT),
-  blocks: textSections(text, MAX_BLOCKS),
-});
+/** A message the Zap builder wrote, shown exactly as written (cut, and marked so, when Slack could not take it all). */
+export const customMessage = (message: string) => {
+  const text = wellFormed(message);
+  return { text: cutThenEscape(text, MAX_FALLBACK_TEXT), blocks: textSections(text, MAX_BLOCK_TEXT) };
+};

@@ -1,6 +1,9 @@
-// A local stand-in for Slack's Web API (../shared/reference/slack-web-api.md): auth.test, conversations.list,
-// chat.postMessage, chat.getPermalink. HTTP 200 with ok/error, 429 with Retry-After, Slack's limits.
-import { bearerToken, FaultBox, json, Router, serve, type Fault, type SandboxRequest } from '../http';
+// A local stand-in for Slack's Web API: auth.test, conversations.list, chat.postMessage, chat.getPermalink, speaking
+// as Slack documents it (./reference.ts names the source of every rule): HTTP 200 with ok/error, 429 with Retry-After,
+// the token's scopes in `x-oauth-scopes` on every answer, Block Kit limits, truncated long text, short pages.
+import { bearerToken, FaultBox, json, Router, serve, type Fault, type SandboxRequest, type SandboxResponse } from '../http';
+import { CUSTOMIZE_SCOPE, DOCUMENTED_ERRORS, HTTP_429_ERRORS, LIMITS, POSTING_PACE, PUBLIC_SCOPE } from './reference';
+import { checkMessage } from './rules';
 
 export const SLACK_SANDBOX = { botToken: 'xoxb-sandbox', teamId: 'T0SANDBOX', botUserId: 'U0BOT', defaultPort: 4030 };
 
@@ -18,6 +21,7 @@ const seedChannels = (): Channel[] => [
   { id: 'C0RANDOM', name: 'random', is_private: false, is_archived: false, is_member: false },
   { id: 'C0OLD', name: 'old-projects', is_private: false, is_archived: true, is_member: true },
   { id: 'G0FINANCE', name: 'finance', is_private: true, is_archived: false, is_member: true },
+  { id: 'G0BOARD', name: 'board', is_private: true, is_archived: false, is_member: false },
   ...Array.from({ length: 250 }, (_, i) => ({
     id: `C1TEAM${String(i).padStart(3, '0')}`,
     name: `team-${String(i).padStart(3, '0')}`,
@@ -27,7 +31,44 @@ const seedChannels = (): Channel[] => [
   })),
 ];
 
-const DEFAULT_SCOPES = ['chat:write', 'channels:read', 'groups:read'];
+/** The sandbox token is an app set up as the README says, Bot Name and Bot Icon included (chat:write.public left out). */
+const DEFAULT_SCOPES = ['chat:write', 'chat:write.customize', 'channels:read', 'groups:read'];
+
+/** [cl] What a method accepts, sent back in `x-accepted-oauth-scopes` as Slack does. */
+const ACCEPTED_SCOPES: Record<string, string> = {
+  'auth.test': '',
+  'conversations.list': 'channels:read,groups:read,mpim:read,im:read',
+  'chat.postMessage': 'chat:write',
+  'chat.getPermalink': '',
+};
+
+interface ErrorFault {
+  error: string;
+  count: number;
+  needed?: string;
+  retryAfter?: number;
+  /** Only calls to this method answer with the fault (default: any method). */
+  method?: string;
+}
+
+/** [rl] One message a second per channel after a short burst: a token bucket per channel. */
+const postingPace = (settings: { perSecond: number; burst: number }) => {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return {
+    settings,
+    take(channel: string, now = Date.now()) {
+      const bucket = buckets.get(channel) ?? { tokens: settings.burst, at: now };
+      const tokens = Math.min(settings.burst, bucket.tokens + ((now - bucket.at) / 1000) * settings.perSecond);
+      if (tokens < 1) {
+        buckets.set(channel, { tokens, at: now });
+        return false;
+      }
+      buckets.set(channel, { tokens: tokens - 1, at: now });
+      return true;
+    },
+    reset: () => buckets.clear(),
+  };
+};
 
 export const createSlackSandbox = () => {
   const faults = new FaultBox();
@@ -36,8 +77,8 @@ export const createSlackSandbox = () => {
   let messages: Array<Record<string, unknown>> = [];
   let scopes = [...DEFAULT_SCOPES];
   let tsCounter = 0;
-  /** A Slack error code the next `count` method calls answer with (an ok:false fault). */
-  let errorFault: { error: string; count: number; needed?: string } | undefined;
+  let errorFaults: ErrorFault[] = [];
+  const pace = postingPace({ ...POSTING_PACE });
 
   const fail = (error: string, extra: object = {}) => json(200, { ok: false, error, ...extra });
   const args = (req: SandboxRequest): Record<string, any> => {
@@ -48,20 +89,31 @@ export const createSlackSandbox = () => {
     const missing = needed.find((s) => !scopes.includes(s));
     return missing ? fail('missing_scope', { needed: missing, provided: scopes.join(',') }) : undefined;
   };
-  const method = (name: string, handler: (a: Record<string, any>) => ReturnType<typeof json>) =>
+  const takeFault = (methodName: string) => {
+    const fault = errorFaults.find((f) => !f.method || f.method === methodName);
+    if (!fault) return undefined;
+    fault.count -= 1;
+    if (fault.count <= 0) errorFaults = errorFaults.filter((f) => f !== fault);
+    return fault;
+  };
+  const faultAnswer = (fault: ErrorFault): SandboxResponse => {
+    if (HTTP_429_ERRORS.has(fault.error)) {
+      // [ref] "Retry-After in seconds; the header may be missing".
+      return json(429, { ok: false, error: fault.error }, fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) });
+    }
+    return fail(fault.error, fault.error === 'missing_scope' ? { needed: fault.needed ?? 'chat:write', provided: scopes.join(',') } : {});
+  };
+  const method = (name: string, handler: (a: Record<string, any>) => SandboxResponse) =>
     router.on('POST', `/api/${name}`, (req) => {
       const token = bearerToken(req) ?? args(req).token;
       if (!token) return fail('not_authed');
       if (token !== SLACK_SANDBOX.botToken) return fail('invalid_auth');
-      if (errorFault && errorFault.count > 0) {
-        errorFault.count -= 1;
-        const { error, needed } = errorFault;
-        if (errorFault.count <= 0) errorFault = undefined;
-        return fail(error, needed ? { needed, provided: scopes.join(',') } : {});
-      }
-      return handler(args(req));
+      const fault = takeFault(name);
+      const answer = fault ? faultAnswer(fault) : handler(args(req));
+      // [ref] "every answer carries the token's scopes in the x-oauth-scopes header".
+      return { ...answer, headers: { ...answer.headers, 'x-oauth-scopes': scopes.join(','), 'x-accepted-oauth-scopes': ACCEPTED_SCOPES[name] ?? '' } };
     });
-  const findChannel = (ref: string) => {
+  const findChannel = (ref: unknown) => {
     const key = String(ref ?? '').replace(/^#/, '');
     return channels.find((c) => c.id === key || c.name === key);
   };
@@ -75,15 +127,20 @@ export const createSlackSandbox = () => {
     const needed = [...(types.includes('public_channel') ? ['channels:read'] : []), ...(types.includes('private_channel') ? ['groups:read'] : [])];
     const refused = needScope(needed);
     if (refused) return refused;
-    const limit = Math.min(Number(a.limit ?? 100) || 100, 1000);
-    const start = a.cursor ? Number(Buffer.from(String(a.cursor), 'base64').toString('utf8').replace('next:', '')) : 0;
+    // [cl] "Must be an integer" no larger than 1000 [ref]; Slack answers invalid_limit rather than capping it.
+    const limit = a.limit === undefined || a.limit === '' ? LIMITS.channelPageDefault : Number(a.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.channelPageMax) return fail('invalid_limit');
+    const start = a.cursor ? Number(/^next:(\d+)$/.exec(Buffer.from(String(a.cursor), 'base64').toString('utf8'))?.[1] ?? NaN) : 0;
     if (!Number.isInteger(start) || start < 0) return fail('invalid_cursor');
     const excludeArchived = String(a.exclude_archived) === 'true';
-    const visible = channels
+    // [cl] "Fewer than the requested number of items may be returned, even if the end of the list hasn't been reached":
+    // Slack pages first and leaves out what the caller may not see afterwards, so a page can be short or even empty
+    // while next_cursor goes on.
+    const window = channels.slice(start, start + limit);
+    const page = window
       .filter((c) => (c.is_private ? types.includes('private_channel') && c.is_member : types.includes('public_channel')))
       .filter((c) => !excludeArchived || !c.is_archived);
-    const page = visible.slice(start, start + limit);
-    const next = start + limit < visible.length ? Buffer.from(`next:${start + limit}`).toString('base64') : '';
+    const next = start + limit < channels.length ? Buffer.from(`next:${start + limit}`).toString('base64') : '';
     return json(200, { ok: true, channels: page, response_metadata: { next_cursor: next } });
   });
 
@@ -93,32 +150,32 @@ export const createSlackSandbox = () => {
     const channel = findChannel(a.channel);
     if (!channel || (channel.is_private && !channel.is_member)) return fail('channel_not_found');
     if (channel.is_archived) return fail('is_archived');
-    if (!channel.is_member && !scopes.includes('chat:write.public')) return fail('not_in_channel');
-    let blocks = a.blocks;
-    if (typeof blocks === 'string') {
-      try {
-        blocks = JSON.parse(blocks);
-      } catch {
-        return fail('invalid_blocks');
-      }
-    }
-    const text = typeof a.text === 'string' ? a.text : '';
-    if (!text.trim() && !(Array.isArray(blocks) && blocks.length)) return fail('no_text');
-    if (text.length > 40_000) return fail('msg_too_long');
-    if (blocks !== undefined && !validBlocks(blocks)) return fail('invalid_blocks');
+    if (!channel.is_member && !scopes.includes(PUBLIC_SCOPE)) return fail('not_in_channel');
+    const verdict = checkMessage({ text: typeof a.text === 'string' ? a.text : undefined, blocks: a.blocks });
+    if (!verdict.ok) return fail(verdict.error, verdict.error === 'no_text' ? {} : { errors: [verdict.why] });
+    if (!pace.take(channel.id)) return fail('rate_limited');
+    // [sc] Without chat:write.customize Slack ignores a custom name and icon and posts under the app's own.
+    const customized = scopes.includes(CUSTOMIZE_SCOPE);
     const ts = `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}`;
     const message = {
       channel: channel.id,
       ts,
-      text,
-      blocks: blocks ?? null,
-      username: a.username ?? null,
-      icon_emoji: a.icon_emoji ?? null,
-      icon_url: a.icon_url ?? null,
+      text: verdict.text,
+      blocks: verdict.blocks,
+      username: customized ? (a.username ?? null) : null,
+      icon_emoji: customized ? (a.icon_emoji ?? null) : null,
+      icon_url: customized ? (a.icon_url ?? null) : null,
       unfurl_links: a.unfurl_links === undefined ? null : String(a.unfurl_links) === 'true',
     };
     messages.push(message);
-    return json(200, { ok: true, channel: channel.id, ts, message: { type: 'message', text, ts, bot_id: 'B0BOT' } });
+    const warning = verdict.warning ? { warning: verdict.warning, response_metadata: { warnings: [verdict.warning] } } : {};
+    return json(200, {
+      ok: true,
+      channel: channel.id,
+      ts,
+      message: { type: 'message', subtype: 'bot_message', text: verdict.text, ts, bot_id: 'B0BOT', ...(message.username ? { username: message.username } : {}) },
+      ...warning,
+    });
   });
 
   method('chat.getPermalink', (a) => {
@@ -132,7 +189,9 @@ export const createSlackSandbox = () => {
     channels = seedChannels();
     messages = [];
     scopes = [...DEFAULT_SCOPES];
-    errorFault = undefined;
+    errorFaults = [];
+    Object.assign(pace.settings, POSTING_PACE);
+    pace.reset();
     faults.clear();
     return json(200, { ok: true });
   });
@@ -141,14 +200,32 @@ export const createSlackSandbox = () => {
     scopes = Array.isArray((req.body as any)?.scopes) ? (req.body as any).scopes : scopes;
     return json(200, { scopes });
   });
+  /** Adds channels: `{"channels": [{id, name, is_private, is_archived, is_member}], "first": true}` puts them in front. */
+  router.on('POST', '/_sandbox/channels', (req) => {
+    const body = (req.body ?? {}) as { channels?: Channel[]; first?: boolean };
+    const added = Array.isArray(body.channels) ? body.channels : [];
+    channels = body.first ? [...added, ...channels] : [...channels, ...added];
+    return json(200, { channels: channels.length });
+  });
+  /** The posting pace, e.g. `{"burst": 2}` to reach `rate_limited` in a test without 21 posts. */
+  router.on('POST', '/_sandbox/pace', (req) => {
+    const body = (req.body ?? {}) as { burst?: number; perSecond?: number };
+    if (body.burst !== undefined) pace.settings.burst = body.burst;
+    if (body.perSecond !== undefined) pace.settings.perSecond = body.perSecond;
+    pace.reset();
+    return json(200, pace.settings);
+  });
   router.on('POST', '/_sandbox/faults', (req) => {
-    const body = (req.body ?? {}) as Fault & { error?: string; needed?: string; clear?: boolean };
+    const body = (req.body ?? {}) as Fault & { error?: string; needed?: string; clear?: boolean; method?: string };
     if (body.clear) {
       faults.clear();
-      errorFault = undefined;
+      errorFaults = [];
     }
-    if (body.error) errorFault = { error: body.error, count: body.count ?? 1, needed: body.needed };
-    else if (body.status !== undefined || body.drop || body.dropAfter || body.latencyMs !== undefined) {
+    if (body.error) {
+      // A fault answers with a code Slack documents, or the control says no: a typo must not pass for Slack.
+      if (!DOCUMENTED_ERRORS.has(body.error)) return json(400, { ok: false, error: `${body.error} is not an error code Slack documents for these methods` });
+      errorFaults.push({ error: body.error, count: body.count ?? 1, needed: body.needed, retryAfter: body.retryAfter, method: body.method });
+    } else if (body.status !== undefined || body.drop || body.dropAfter || body.latencyMs !== undefined) {
       faults.arm(body.status === 429 && body.body === undefined ? { ...body, body: { ok: false, error: 'ratelimited' } } : body);
     }
     return json(200, { ok: true });
@@ -166,27 +243,4 @@ export const createSlackSandbox = () => {
         notFound: () => json(404, { ok: false, error: 'unknown_method' }),
       }),
   };
-};
-
-const textLength = (t: any) => (typeof t?.text === 'string' ? t.text.length : 0);
-
-/** Slack's Block Kit limits, as far as this integration uses blocks. */
-const validBlocks = (blocks: unknown): boolean => {
-  if (!Array.isArray(blocks) || blocks.length > 50) return false;
-  return blocks.every((b: any) => {
-    switch (b?.type) {
-      case 'header':
-        return b.text?.type === 'plain_text' && textLength(b.text) > 0 && textLength(b.text) <= 150;
-      case 'section':
-        if (b.text && (textLength(b.text) === 0 || textLength(b.text) > 3000)) return false;
-        if (b.fields && (!Array.isArray(b.fields) || b.fields.length > 10 || b.fields.some((f: any) => textLength(f) > 2000))) return false;
-        return Boolean(b.text || b.fields);
-      case 'context':
-        return Array.isArray(b.elements) && b.elements.length > 0 && b.elements.length <= 10;
-      case 'divider':
-        return true;
-      default:
-        return false;
-    }
-  });
 };

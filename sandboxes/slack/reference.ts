@@ -1,0 +1,98 @@
+// What Slack publishes about the four methods the Slack sandbox serves, and nothing the app decided.
+//
+// Sources, cited per item below:
+// - [ref] ../shared/reference/slack-web-api.md, the owner's digest of Slack's Web API facts.
+// - [pm]  https://docs.slack.dev/reference/methods/chat.postMessage ("Errors" table, common errors included).
+// - [cl]  https://docs.slack.dev/reference/methods/conversations.list ("Arguments" and "Errors").
+// - [bk]  https://docs.slack.dev/reference/block-kit/blocks (header, section, context) and
+//         https://docs.slack.dev/reference/block-kit/composition-objects/text-object.
+// - [rl]  https://docs.slack.dev/apis/web-api/rate-limits ("Posting messages: 1 per second, short bursts >1 allowed").
+// - [sc]  https://docs.slack.dev/reference/scopes/chat.write.customize and .../chat.write.public.
+// The two error tables were read from the method pages as of August 2026 (a machine-readable copy of them is kept
+// in github.com/slack-ruby/slack-api-ref, methods/chat/chat.postMessage.json and conversations.list.json).
+
+/** [pm] Every code the chat.postMessage page lists, method-specific and common. */
+export const CHAT_POST_MESSAGE_ERRORS = [
+  'access_denied', 'accesslimited', 'account_inactive', 'app_access_restricted', 'as_user_not_supported',
+  'attachment_payload_limit_exceeded', 'cannot_reply_to_message', 'channel_not_found', 'deprecated_endpoint',
+  'draft_already_deleted', 'draft_already_sent', 'draft_has_conflict', 'draft_not_found', 'duplicate_channel_not_found',
+  'duplicate_message_not_found', 'ekm_access_denied', 'enterprise_is_restricted', 'fatal_error', 'invalid_arg_name',
+  'invalid_array_arg', 'invalid_blocks', 'invalid_blocks_format', 'invalid_charset', 'invalid_form_data',
+  'invalid_metadata_format', 'invalid_metadata_schema', 'invalid_post_type', 'is_archived', 'is_bot',
+  'markdown_text_conflict', 'message_limit_exceeded', 'messages_tab_disabled', 'metadata_must_be_sent_from_app',
+  'metadata_too_large', 'method_deprecated', 'missing_file_data', 'missing_post_type', 'missing_scope',
+  'msg_blocks_too_long', 'no_permission', 'no_text', 'not_allowed_token_type', 'not_authed', 'not_in_channel',
+  'org_login_required', 'rate_limited', 'ratelimited', 'request_timeout', 'restricted_action',
+  'restricted_action_non_threadable_channel', 'restricted_action_read_only_channel', 'restricted_action_thread_locked',
+  'restricted_action_thread_only_channel', 'send_on_behalf_not_allowed', 'service_unavailable',
+  'slack_connect_canvas_sharing_blocked', 'slack_connect_file_link_sharing_blocked', 'slack_connect_lists_sharing_blocked',
+  'team_added_to_org', 'team_not_found', 'token_expired', 'token_revoked', 'too_many_attachments',
+  'too_many_contact_cards', 'two_factor_setup_required', 'unknown_method',
+] as const;
+
+/** [cl] Every code the conversations.list page lists, method-specific and common. */
+export const CONVERSATIONS_LIST_ERRORS = [
+  'access_denied', 'accesslimited', 'account_inactive', 'deprecated_endpoint', 'ekm_access_denied',
+  'enterprise_is_restricted', 'fatal_error', 'invalid_arg_name', 'invalid_array_arg', 'invalid_charset', 'invalid_cursor',
+  'invalid_form_data', 'invalid_limit', 'invalid_post_type', 'invalid_types', 'is_bot', 'method_deprecated',
+  'method_not_supported_for_channel_type', 'missing_argument', 'missing_post_type', 'missing_scope', 'no_permission',
+  'not_allowed_token_type', 'not_authed', 'org_login_required', 'ratelimited', 'request_timeout', 'service_unavailable',
+  'team_added_to_org', 'token_expired', 'token_revoked', 'two_factor_setup_required', 'unknown_method',
+] as const;
+
+/**
+ * [ref] Codes the owner's digest names that the two pages above do not (any longer) list: `invalid_auth` (a wrong
+ * token, on every method; auth.test's page lists it), `internal_error` (temporary, per [ref]; auth.test's page lists
+ * it), `msg_too_long` (chat.postMessage's older error table).
+ */
+export const REFERENCE_ONLY_ERRORS = ['invalid_auth', 'internal_error', 'msg_too_long'] as const;
+
+export const DOCUMENTED_ERRORS: ReadonlySet<string> = new Set([...CHAT_POST_MESSAGE_ERRORS, ...CONVERSATIONS_LIST_ERRORS, ...REFERENCE_ONLY_ERRORS]);
+
+/** [ref] "Rate limiting is HTTP 429 with a Retry-After header in seconds"; every other answer is HTTP 200. */
+export const HTTP_429_ERRORS: ReadonlySet<string> = new Set(['ratelimited']);
+
+export const LIMITS = {
+  /** [ref], [bk] "at most 50 blocks a message". */
+  blocksPerMessage: 50,
+  /** [ref], [bk] header text: plain_text, at most 150 characters. */
+  headerText: 150,
+  /** [bk] text object: "The minimum length is 1 and maximum length is 3000 characters" (section text included). */
+  textObject: 3000,
+  /** [ref], [bk] section fields: "Maximum number of items is 10. Maximum length for the text in each item is 2000". */
+  sectionFields: 10,
+  sectionFieldText: 2000,
+  /** [ref], [bk] context elements: "Maximum number of items is 10". */
+  contextElements: 10,
+  /**
+   * [ref] "Block text in total: Slack answers msg_blocks_too_long at roughly 11,000-13,000 characters (a Slack maintainer
+   * advises staying under 12,000)" (github.com/slackapi/bolt-js/issues/2509, #2867). The sandbox refuses above the
+   * advice, not at the top of the observed range: a sandbox that accepts what Slack may refuse proves nothing.
+   */
+  blockTextTotal: 12_000,
+  /** [ref], [pm] "text over 40,000 characters is not refused: Slack truncates it ... warning: message_truncated". */
+  messageText: 40_000,
+  /** [ref], [cl] "limit above 1000 answers invalid_limit". */
+  channelPageMax: 1000,
+  /** [cl] "limit ... Default: 100". */
+  channelPageDefault: 100,
+} as const;
+
+/**
+ * [rl] chat.postMessage "generally allows posting one message per second per channel ... Short bursts >1 allowed"; past
+ * that it answers `rate_limited` ([pm]: "Application has posted too many messages"). Slack does not publish the burst
+ * size; 20 is below the ~25 users measured (github.com/RamblingCookieMonster/PSSlack/issues/52).
+ */
+export const POSTING_PACE = { perSecond: 1, burst: 20 } as const;
+
+/** [ref], [sc] A custom username or icon needs chat:write.customize; without it Slack posts under the app's own name. */
+export const CUSTOMIZE_SCOPE = 'chat:write.customize';
+/** [ref], [sc] Posting into a public channel the bot is not a member of needs chat:write.public. */
+export const PUBLIC_SCOPE = 'chat:write.public';
+
+/**
+ * Characters are counted the way JSON and JavaScript count them (UTF-16 code units). Slack does not say whether its
+ * limits count code points or code units; code units are the stricter reading (an emoji counts 2), so whatever passes
+ * here passes Slack under either reading.
+ */
+export const characters = (text: string) => text.length;
