@@ -43,6 +43,13 @@ const hostile = fc.oneof(
     '   ',
     '\u202Eevil',
     '𝕴𝖓𝖛𝖔𝖎𝖈𝖊',
+    // Outside Procountor's Windows-1252: transliterated, dropped, or a halt when nothing would be left.
+    'Łódź Sp. z o.o.',
+    'Hosting 🚀',
+    'Website → renewal',
+    '🚀🚀',
+    'ೠ еߙϲ․',
+    'Κωνσταντίνος Ltd',
     'a\u0000b',
     '{"__proto__": {"admin": true}}',
   ),
