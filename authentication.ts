@@ -49,7 +49,7 @@ export default {
       type: 'password' as const,
       required: true,
       helpText:
-        'Create an API key in Click2Contract under **Integrations** (top right corner) and paste it here. ' +
+        'In [Click2Contract](https://www.click2contract.com/), open **Integrations** (top right corner), create an API key and paste it here. ' +
         'It lets Zapier read your accepted contracts and subscribe to new ones.',
     },
     {
@@ -58,7 +58,7 @@ export default {
       type: 'password' as const,
       required: false,
       helpText:
-        'Only needed to post new-invoice alerts to Slack. In your Slack app\'s **OAuth & Permissions** page, copy the ' +
+        'Only needed to post new-invoice alerts to Slack. In [your Slack apps](https://api.slack.com/apps), open your app\'s **OAuth & Permissions** page and copy the ' +
         '**Bot User OAuth Token** (it starts with `xoxb-`). The bot needs the scopes `chat:write`, `channels:read` and ' +
         '`groups:read` (add `chat:write.public` to post in channels it has not been invited to).',
     },

@@ -66,9 +66,9 @@ export default {
   key: 'create_unfinished_invoice',
   noun: 'Invoice',
   display: {
-    label: 'Create Unfinished Invoice (from a contract)',
+    label: 'Create Unfinished Invoice (from a Contract)',
     description:
-      'Turns an accepted Click2Contract contract into an Unfinished sales invoice in Procountor: finds or creates the customer (by business ID) and the products (by code or similar name). Safe to run twice: a contract never gets a second invoice.',
+      'Creates an Unfinished sales invoice in Procountor from an accepted contract, finding or creating the customer (by business ID) and the products (by code or similar name). Safe to run twice: a contract never gets a second invoice.',
   },
   operation: {
     throttle: { window: 1, limit: 2, scope: ['auth' as const] },

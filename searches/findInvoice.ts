@@ -21,7 +21,7 @@ export default {
   key: 'find_invoice',
   noun: 'Invoice',
   display: {
-    label: 'Find Invoice (by contract)',
+    label: 'Find Invoice',
     description: 'Finds the Procountor sales invoice made for a Click2Contract contract, or an invoice by its number.',
   },
   operation: {

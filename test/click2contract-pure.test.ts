@@ -58,7 +58,7 @@ describe('money', () => {
 
 describe('contract output', () => {
   it('flattens the contract and turns the Pricing Table into line items with totals', () => {
-    const output = contractOutput(SAMPLE_CONTRACT);
+    const output = contractOutput(SAMPLE_CONTRACT, 'contract.accepted');
     expect(output).toEqual(
       expect.objectContaining({
         id: 'ctr_8f2k1',
@@ -76,7 +76,9 @@ describe('contract output', () => {
 
   it('reads a contract with no Pricing Table and missing address parts without failing', () => {
     const contract = Contract.parse({ id: 'ctr_x', status: 'accepted', customer: { company_name: 'X Oy', address: null }, pricing_table: null });
-    const output = contractOutput(contract);
+    const output = contractOutput(contract, 'contract.sent_to_procountor');
     expect(output).toEqual(expect.objectContaining({ has_pricing_table: false, line_count: 0, line_items: [], customer_address: '', total_including_vat: 0 }));
+    // Zapier types these as date-times: an empty one is null, never ''.
+    expect(output).toEqual(expect.objectContaining({ accepted_at: null, sent_to_procountor_at: null, event_type: 'contract.sent_to_procountor' }));
   });
 });

@@ -51,13 +51,13 @@ export const hookOperations = (options: HookOptions) => {
     if (event.data.type !== options.event) return [];
     const contract = event.data.data.contract;
     if (options.wanted && !options.wanted(contract, bundle)) return [];
-    return [contractOutput(contract, event.data)];
+    return [contractOutput(contract, options.event)];
   };
 
   const performList = async (z: ZObject, bundle: Bundle) => {
     const { data } = await click2contractFor(z, bundle).listAcceptedContracts(50);
     const contracts = options.samples(data).filter((c) => !options.wanted || options.wanted(c, bundle));
-    return contracts.slice(0, 10).map((contract) => contractOutput(contract));
+    return contracts.slice(0, 10).map((contract) => contractOutput(contract, options.event));
   };
 
   return { type: 'hook' as const, performSubscribe, performUnsubscribe, perform, performList };
