@@ -15,7 +15,7 @@ const CHANNEL_CHOICES = {
 
 export const invoiceRequestFrom = (input: Record<string, unknown>): InvoiceRequest => {
   const contractId = text(input.contract_id);
-  if (!contractId) throw new InputError('Map the Contract ID from the "Contract Accepted" trigger into "Contract ID".', 'contract_id');
+  if (!contractId) throw new InputError('Pick a contract in "Contract", or map Contract ID from the "Contract Accepted" trigger into it.', 'contract_id');
   const dateText = text(input.invoice_date);
   const invoiceDate = toIsoDate(dateText);
   if (dateText && !invoiceDate) throw new InputError(`Invoice Date "${dateText}" is not a date. Use YYYY-MM-DD, or leave it empty for today.`, 'invoice_date');
@@ -75,9 +75,11 @@ export default {
     inputFields: [
       {
         key: 'contract_id',
-        label: 'Contract ID',
+        label: 'Contract',
         required: true,
-        helpText: 'Map **Contract ID** from the "Contract Accepted" (or "Contract Sent to Procountor") trigger. Everything else is read from the contract.',
+        dynamic: 'contract_list.id.label',
+        helpText:
+          'Map **Contract ID** from the "Contract Accepted" (or "Contract Sent to Procountor") trigger, or pick one of the latest accepted contracts. Everything else is read from the contract.',
       },
       { key: 'invoice_date', label: 'Invoice Date', type: 'datetime' as const, helpText: 'Defaults to today (Finnish time).' },
       {

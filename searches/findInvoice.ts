@@ -11,7 +11,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
     const contractId = text(bundle.inputData.contract_id);
     const invoiceNumber = wholeNumber(bundle.inputData.invoice_number, 'Invoice Number', 'invoice_number', 1, 2_147_483_647);
     if (!contractId && invoiceNumber === undefined) {
-      throw new InputError('Give a Click2Contract contract ID or a Procountor invoice number to search by.', 'contract_id');
+      throw new InputError('Pick a contract in "Contract", or give a Procountor invoice number to search by.', 'contract_id');
     }
     const found = contractId ? await findInvoiceForContract(client, contractId) : await findInvoiceByNumber(client, invoiceNumber!);
     return found ? [{ ...invoiceOutput(found), contract_id: contractId ?? '' }] : [];
@@ -28,8 +28,10 @@ export default {
     inputFields: [
       {
         key: 'contract_id',
-        label: 'Contract ID',
-        helpText: 'The Click2Contract contract ID (e.g. `ctr_8f2k1`) from the "Contract Accepted" trigger. Invoices made by this integration carry it in their additional information as `[C2C:ctr_8f2k1]`.',
+        label: 'Contract',
+        dynamic: 'contract_list.id.label',
+        helpText:
+          'Pick a contract, or map **Contract ID** (e.g. `ctr_8f2k1`) from the "Contract Accepted" trigger. Invoices made by this integration carry it in their additional information as `[C2C:ctr_8f2k1]`.',
       },
       { key: 'invoice_number', label: 'Invoice Number', type: 'integer' as const, helpText: 'Used when no contract ID is given.' },
     ],

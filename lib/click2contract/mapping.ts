@@ -1,5 +1,5 @@
 // Click2Contract contract -> what Zap builders see, and -> what the invoice needs. Pure code.
-import { lineAmounts, sumAmounts } from '../money';
+import { formatMoney, lineAmounts, sumAmounts } from '../money';
 import type { Contract, PricingItem, WebhookEventType } from './schemas';
 
 export const itemLine = (item: PricingItem) => ({
@@ -109,6 +109,34 @@ export const contractOutputFields = [
   { key: 'event_type', label: 'Event Type (contract.accepted or contract.sent_to_procountor)' },
 ];
 
+/** One choice in the Contract dropdown: "C-1042 · Asiakas Oy · 11 444,09 €". */
+export const contractChoice = (contract: Contract) => {
+  const totals = contractTotals(contract);
+  const currency = contract.pricing_table?.currency ?? 'EUR';
+  const customer = contract.customer?.company_name ?? '';
+  return {
+    id: contract.id,
+    number: blank(contract.number),
+    customer_company: customer,
+    total_including_vat: totals.gross,
+    currency,
+    accepted_at: contract.accepted_at ?? null,
+    label: [contract.number || contract.id, customer, contract.pricing_table ? formatMoney(totals.gross, currency) : '']
+      .filter(Boolean)
+      .join(' · '),
+  };
+};
+
+export const contractChoiceOutputFields = [
+  { key: 'id', label: 'Contract ID' },
+  { key: 'number', label: 'Contract Number' },
+  { key: 'customer_company', label: 'Customer Company' },
+  { key: 'total_including_vat', label: 'Total Including VAT', type: 'number' as const },
+  { key: 'currency', label: 'Currency' },
+  { key: 'accepted_at', label: 'Accepted At', type: 'datetime' as const },
+  { key: 'label', label: 'Label' },
+];
+
 export const SAMPLE_CONTRACT: Contract = {
   id: 'ctr_8f2k1',
   number: 'C-1042',
@@ -142,3 +170,4 @@ export const SAMPLE_CONTRACT: Contract = {
 };
 
 export const contractSample = contractOutput(SAMPLE_CONTRACT, 'contract.accepted');
+export const contractChoiceSample = contractChoice(SAMPLE_CONTRACT);
