@@ -2,6 +2,7 @@
 // own zapierwrapper.js in a Node process with nothing of this project on its module path, and driven with the
 // events Zapier's Lambda receives, against the sandboxes. The whole Zap runs through it: connect, sample, subscribe,
 // a signed delivery, the invoice, the Slack alert. Zapier's checks on live results (T/Z codes) judge its outputs.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zapier from 'zapier-platform-core';
@@ -99,7 +100,7 @@ describe('build/build.zip, run as Zapier runs it', () => {
     expectNoProblems(connectionLabelProblems(label, [tokens.access_token!, tokens.refresh_token!, 'c2c_sandbox_key', 'xoxb-sandbox']));
   });
 
-  it('Contract Accepted: subscribes, and turns a signed delivery into the contract', async () => {
+  it('Contract Accepted: subscribes, and turns a signed delivery into the contract, even one Zapier runs late', async () => {
     const subscribeData = await step('triggers.contract_accepted.operation.performSubscribe', { authData, targetUrl: receiver.url, inputData: {} });
     const created = await c2c.control('proposals', proposal());
     await c2c.control(`contracts/${created.id}/accept`, {});
@@ -119,6 +120,12 @@ describe('build/build.zip, run as Zapier runs it', () => {
       ...dateTimeProblems('T003', 'contract_accepted', delivered, outputFields),
       ...missingKeyProblems('T004', 'contract_accepted', sample!, delivered),
     ]);
+    // Zapier may run the hook long after Click2Contract signed the delivery: confirmed with Click2Contract, it counts.
+    const t = Math.floor(Date.now() / 1000) - 20 * 60;
+    const v1 = crypto.createHmac('sha256', subscribeData.secret).update(`${t}.${delivery!.body}`).digest('hex');
+    const late = asZapierRequest({ ...delivery!, headers: { ...delivery!.headers, 'c2c-signature': `t=${t},v1=${v1}` } });
+    const [confirmed] = await step<Record<string, any>[]>('triggers.contract_accepted.operation.perform', { authData, inputData: {}, subscribeData, ...late });
+    expect(confirmed).toEqual(delivered);
     await step('triggers.contract_accepted.operation.performUnsubscribe', { authData, subscribeData, inputData: {} });
     expect(c2c.sandbox.webhooks()).toEqual([]);
   });
