@@ -21,6 +21,7 @@ export interface PackageResult {
 const NOT_STAGED = new Set(['node_modules', 'dist', 'build', 'coverage', '.git', '.env']);
 
 const run = (command: string, args: string[], cwd: string, what: string) => {
+  const started = performance.now();
   const result = spawnSync(command, args, {
     cwd,
     encoding: 'utf8',
@@ -31,7 +32,7 @@ const run = (command: string, args: string[], cwd: string, what: string) => {
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.replace(/\u001b\[[0-9;]*m/g, '').trim();
     throw new Error(`${what} failed (exit ${result.status ?? result.signal}):\n${output || String(result.error ?? '')}`);
   }
-  return result.stdout;
+  return (performance.now() - started) / 1000;
 };
 
 /** Every file in a folder, as `/`-separated paths relative to it. */
@@ -69,7 +70,6 @@ export const packageApp = async (root: string, log: (line: string) => void = () 
   const cli = path.join(path.dirname(require.resolve('zapier-platform-cli/package.json', { paths: [root] })), 'src', 'bin', 'run');
   const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'c2c-package-'));
   try {
-    log('Staging the sources, the compiled app and production dependencies only');
     fs.cpSync(root, stage, {
       recursive: true,
       filter: (source) => {
@@ -79,14 +79,16 @@ export const packageApp = async (root: string, log: (line: string) => void = () 
       },
     });
     fs.cpSync(path.join(root, 'dist'), path.join(stage, 'dist'), { recursive: true });
-    run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], stage, 'npm ci --omit=dev');
+    const seconds = (s: number) => `${s.toFixed(1)} s`;
+    const install = run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], stage, 'npm ci --omit=dev');
+    log(`staged the sources, the compiled app and production dependencies (npm ci --omit=dev: ${seconds(install)})`);
 
     // `build` checks the schema only together with Zapier's online integration checks; run the local half here,
     // as `zapier-platform validate --without-style` does.
-    log('zapier-platform validate --without-style');
-    run(process.execPath, [cli, 'validate', '--without-style'], stage, 'zapier-platform validate');
-    log('zapier-platform build --skip-dep-install');
-    run(process.execPath, [cli, 'build', '--skip-dep-install', '--skip-validation'], stage, 'zapier-platform build');
+    const validate = run(process.execPath, [cli, 'validate', '--without-style'], stage, 'zapier-platform validate');
+    log(`zapier-platform validate --without-style: no structural errors (${seconds(validate)})`);
+    const build = run(process.execPath, [cli, 'build', '--skip-dep-install', '--skip-validation'], stage, 'zapier-platform build');
+    log(`zapier-platform build --skip-dep-install: zipped, and loaded by the CLI as a test (${seconds(build)})`);
 
     const outDir = path.join(root, 'build');
     fs.mkdirSync(outDir, { recursive: true });
