@@ -13,14 +13,8 @@ import { App } from './support/app';
 import { proposal, startClick2Contract, type Click2ContractHandle } from './support/click2contractSandbox';
 import { REDIRECT_URI, signInCode, startProcountor, type ProcountorHandle } from './support/procountorSandbox';
 import { startSlack, type SlackHandle } from './support/slackSandbox';
-import {
-  type AppDefinition,
-  connectionLabelProblems,
-  dateTimeProblems,
-  missingKeyProblems,
-  outputFieldProblems,
-  type Problem,
-} from './support/integrationChecks';
+import { dateTimeProblems, missingKeyProblems, outputFieldProblems } from './support/checkValues';
+import { type AppDefinition, connectionLabelProblems, type Problem } from './support/integrationChecks';
 import { ROOT, unpackBuildZip } from './support/unpackedZip';
 
 const app = App as unknown as Required<AppDefinition>;

@@ -2,14 +2,8 @@
 // check code. The checks Zapier judges from live runs (T002-T006, Z001) are applied to the outputs of the
 // packaged app in build-zip.test.ts.
 import { App } from './support/app';
-import {
-  type AppDefinition,
-  connectionLabelProblems,
-  DEFINITION_CHECKS,
-  isIsoDateOrDateTime,
-  linkProblems,
-  titleCaseProblems,
-} from './support/integrationChecks';
+import { isIsoDateOrDateTime, linkProblems, titleCaseProblems } from './support/checkValues';
+import { type AppDefinition, connectionLabelProblems, DEFINITION_CHECKS } from './support/integrationChecks';
 import { click2contractApiUrl, procountorApiUrl, procountorLoginUrl, slackApiUrl } from '../lib/config';
 
 const app = App as unknown as AppDefinition;
