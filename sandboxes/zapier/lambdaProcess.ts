@@ -65,7 +65,12 @@ export const startLambdaProcess = async (appDir: string, env: Record<string, str
       pending.clear();
     });
   });
-  await ready;
+  try {
+    await ready;
+  } catch (error) {
+    fs.rmSync(driverDir, { recursive: true, force: true });
+    throw error;
+  }
 
   const ask = (message: { event?: LambdaEvent; request?: string }) =>
     new Promise<unknown>((resolve, reject) => {
