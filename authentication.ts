@@ -49,7 +49,7 @@ export default {
       type: 'password' as const,
       required: true,
       helpText:
-        'Create an API key in Click2Contract under **Integrations** (top right corner) and paste it here. ' +
+        'In [Click2Contract](https://www.click2contract.com/), open **Integrations** (top right corner), create an API key and paste it here. ' +
         'It lets Zapier read your accepted contracts and subscribe to new ones.',
     },
     {

@@ -6,6 +6,7 @@ import bankAccountList from './triggers/bankAccountList';
 import productList from './triggers/productList';
 import contractAccepted from './triggers/contractAccepted';
 import contractSentToProcountor from './triggers/contractSentToProcountor';
+import contractList from './triggers/contractList';
 import findCustomer from './searches/findCustomer';
 import findProduct from './searches/findProduct';
 import findInvoice from './searches/findInvoice';
@@ -29,7 +30,17 @@ const app = {
   // Every request goes through z.request (Slack's client included, via its fetch option), which Zapier logs
   // already; patching Node's http module as well would only log the same requests twice.
   flags: { skipHttpPatch: true },
-  triggers: byKey<any>(contractAccepted, contractSentToProcountor, invoicePaid, vatRateList, bankAccountList, productList, slackChannelList, invoiceList),
+  triggers: byKey<any>(
+    contractAccepted,
+    contractSentToProcountor,
+    invoicePaid,
+    vatRateList,
+    bankAccountList,
+    productList,
+    slackChannelList,
+    invoiceList,
+    contractList,
+  ),
   searches: byKey<any>(findCustomer, findProduct, findInvoice),
   creates: byKey<any>(createUnfinishedInvoice, createInvoice, sendInvoice, postToSlack, createCustomer, createProduct),
   searchOrCreates: {

@@ -237,25 +237,11 @@ const main = async () => {
   figure('build_zip_size', await buildZipKilobytes(), 'KiB');
 };
 
-/** `zapier-platform build` of a production-only copy (app files and production dependencies), as `push` uploads. */
+/** The zip `npm run package` made (the bench script runs it first): what `npx zapier-platform upload` sends. */
 const buildZipKilobytes = async () => {
-  const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'c2c-build-'));
-  try {
-    for (const file of ['package.json', 'package-lock.json', 'index.js']) fs.copyFileSync(path.join(root, file), path.join(stage, file));
-    fs.cpSync(path.join(root, 'dist'), path.join(stage, 'dist'), {
-      recursive: true,
-      filter: (src) => !/[\\/]dist[\\/](test|sandboxes|demo|bench)([\\/]|$)/.test(src),
-    });
-    const env = { ...process.env, DISABLE_ZAPIER_ANALYTICS: '1' };
-    execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: stage, env, stdio: 'ignore' });
-    const cli = path.join(root, 'node_modules', '.bin', 'zapier-platform');
-    const result = spawnSync(process.execPath, [cli, 'build', '--skip-dep-install', '--skip-validation'], { cwd: stage, env, encoding: 'utf8' });
-    const zip = path.join(stage, 'build', 'build.zip');
-    if (!fs.existsSync(zip)) throw new Error(`zapier-platform build failed: ${result.stderr || result.stdout}`);
-    return Math.round(fs.statSync(zip).size / 1024);
-  } finally {
-    fs.rmSync(stage, { recursive: true, force: true });
-  }
+  const zip = path.join(root, 'build', 'build.zip');
+  if (!fs.existsSync(zip)) throw new Error('build/build.zip is missing: run `npm run package` first (`npm run bench` does).');
+  return Math.round(fs.statSync(zip).size / 1024);
 };
 
 main().then(

@@ -11,7 +11,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
     async () => {
       const startedAt = Date.now();
       const contractId = text(bundle.inputData.contract_id);
-      if (!contractId) throw new InputError('Map the Contract ID from the "Contract Accepted" trigger into "Contract ID".', 'contract_id');
+      if (!contractId) throw new InputError('Pick a contract in "Contract", or map Contract ID from the "Contract Accepted" trigger into it.', 'contract_id');
       const { contract, order } = await orderFromContract(z, bundle, contractId, invoiceOptionsFrom(bundle.inputData));
       const result = await createInvoiceFromOrder(z, bundle, order, { startedAt });
       const output = { ...invoiceResultOutput(result), ...contractInvoiceOutput(contract) };
@@ -24,18 +24,20 @@ export default {
   key: 'create_unfinished_invoice',
   noun: 'Invoice',
   display: {
-    label: 'Create Unfinished Invoice (from a contract)',
+    label: 'Create Unfinished Invoice (from a Contract)',
     description:
-      'Turns an accepted Click2Contract contract into an Unfinished sales invoice in Procountor: finds or creates the customer (by business ID) and the products (by code or similar name). Safe to run twice: a contract never gets a second invoice.',
+      'Creates an Unfinished sales invoice in Procountor from an accepted contract, finding or creating the customer (by business ID) and the products (by code or similar name). Safe to run twice: a contract never gets a second invoice.',
   },
   operation: {
     throttle: { window: 1, limit: 2, scope: ['auth' as const] },
     inputFields: [
       {
         key: 'contract_id',
-        label: 'Contract ID',
+        label: 'Contract',
         required: true,
-        helpText: 'Map **Contract ID** from the "Contract Accepted" (or "Contract Sent to Procountor") trigger. Everything else is read from the contract.',
+        dynamic: 'contract_list.id.label',
+        helpText:
+          'Map **Contract ID** from the "Contract Accepted" (or "Contract Sent to Procountor") trigger, or pick one of the latest accepted contracts. Everything else is read from the contract.',
       },
       ...invoiceOptionFields('Pricing Table lines'),
     ],

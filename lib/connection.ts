@@ -3,7 +3,10 @@ import { click2contractFor } from './click2contract/client';
 import type { ProcountorClient } from './procountor/client';
 import { slackFor } from './slack/client';
 
-/** Who the connection acts as; the connection test returns it and Zapier labels the connection with `label`. */
+/**
+ * Who the connection acts as; the connection test returns it and Zapier labels the connection with `label`: the
+ * Procountor company and user, which is what tells one connection from another.
+ */
 export const connectionIdentity = async (z: ZObject, bundle: Bundle, procountor: ProcountorClient) => {
   const [user, company, click2contract, slack] = await Promise.all([
     procountor.getUser(),
@@ -20,6 +23,6 @@ export const connectionIdentity = async (z: ZObject, bundle: Bundle, procountor:
     company_name: company.name,
     click2contract_account: click2contract.account.name,
     slack_team: slack?.team ?? '',
-    label: `${company.name} (${username}), Click2Contract: ${click2contract.account.name}${slack?.team ? `, Slack: ${slack.team}` : ''}`,
+    label: `${company.name} (${username})`,
   };
 };

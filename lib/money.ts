@@ -35,3 +35,7 @@ export const sumAmounts = (lines: Array<{ net: number; vat: number; gross: numbe
     roundCents(lines.reduce((sum, l) => sum + Math.round(pick(l) * 100), 0) / 100);
   return { net: cents((l) => l.net), vat: cents((l) => l.vat), gross: cents((l) => l.gross) };
 };
+
+/** An amount as Finns read it, "11 444,09 €"; Intl's no-break spaces become plain ones so it reads the same anywhere. */
+export const formatMoney = (amount: number, currency = 'EUR') =>
+  new Intl.NumberFormat('fi-FI', { style: 'currency', currency }).format(amount).replace(/[\u00a0\u202f]/g, ' ');

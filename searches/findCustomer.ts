@@ -18,7 +18,7 @@ export default {
   key: 'find_customer',
   noun: 'Customer',
   display: {
-    label: 'Find Customer (by business ID, then name)',
+    label: 'Find Customer',
     description:
       'Finds a customer in Procountor by business ID, however it is written (0737546-2, 07375462, FI07375462), or by exact name when no business ID is given.',
   },

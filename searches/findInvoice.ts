@@ -12,7 +12,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
     const invoiceNumber = wholeNumber(bundle.inputData.invoice_number, 'Invoice Number', 'invoice_number', 1, 2_147_483_647);
     const invoiceId = wholeNumber(bundle.inputData.invoice_id, 'Invoice', 'invoice_id', 1, 2_147_483_647);
     if (!contractId && invoiceNumber === undefined && invoiceId === undefined) {
-      throw new InputError('Give a Click2Contract contract ID, a Procountor invoice number or an invoice to search by.', 'contract_id');
+      throw new InputError('Pick a contract in "Contract", an invoice in "Invoice", or give a Procountor invoice number to search by.', 'contract_id');
     }
     const found = contractId
       ? await findInvoiceForContract(client, contractId)
@@ -26,15 +26,17 @@ export default {
   key: 'find_invoice',
   noun: 'Invoice',
   display: {
-    label: 'Find Invoice (by contract)',
+    label: 'Find Invoice',
     description: 'Finds the Procountor sales invoice made for a Click2Contract contract, or an invoice by its number.',
   },
   operation: {
     inputFields: [
       {
         key: 'contract_id',
-        label: 'Contract ID',
-        helpText: 'The Click2Contract contract ID (e.g. `ctr_8f2k1`) from the "Contract Accepted" trigger. Invoices made by this integration carry it in their additional information as `[C2C:ctr_8f2k1]`.',
+        label: 'Contract',
+        dynamic: 'contract_list.id.label',
+        helpText:
+          'Pick a contract, or map **Contract ID** (e.g. `ctr_8f2k1`) from the "Contract Accepted" trigger. Invoices made by this integration carry it in their additional information as `[C2C:ctr_8f2k1]`.',
       },
       { key: 'invoice_number', label: 'Invoice Number', type: 'integer' as const, helpText: 'Used when no contract ID is given.' },
       {

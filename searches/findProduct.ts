@@ -25,7 +25,7 @@ export default {
   key: 'find_product',
   noun: 'Product',
   display: {
-    label: 'Find Product (by code, then similar name)',
+    label: 'Find Product',
     description: `Finds an active sales product in Procountor by product code, or else by a similar name (case, spacing, punctuation and å/ä/ö do not matter; names at least ${Math.round(SIMILARITY_THRESHOLD * 100)}% similar match).`,
   },
   operation: {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { contractOutput, SAMPLE_CONTRACT } from '../lib/click2contract/mapping';
+import { describeAge, lateEventMismatch } from '../lib/click2contract/lateDelivery';
 import { findHeader, verifySignature } from '../lib/click2contract/signature';
 import { Contract } from '../lib/click2contract/schemas';
 import { lineAmounts, roundCents } from '../lib/money';
@@ -13,14 +14,20 @@ describe('webhook signatures', () => {
   const now = 1_800_000_000;
 
   it('accepts a signature over "<t>.<raw body>" made with the secret', () => {
-    expect(verifySignature(body, sign(secret, body, now), secret, now)).toEqual({ ok: true });
+    expect(verifySignature(body, sign(secret, body, now), secret, now)).toEqual({ ok: true, fresh: true, ageSeconds: 0 });
+  });
+
+  it('tells a genuine signature made more than 5 minutes from now apart from a forged one', () => {
+    expect(verifySignature(body, sign(secret, body, now - 301), secret, now)).toEqual({ ok: true, fresh: false, ageSeconds: 301 });
+    expect(verifySignature(body, sign(secret, body, now + 301), secret, now)).toEqual({ ok: true, fresh: false, ageSeconds: -301 });
+    expect(verifySignature(body, sign(secret, body, now - 300), secret, now)).toEqual({ ok: true, fresh: true, ageSeconds: 300 });
   });
 
   it.each([
     ['a tampered body', body.replace('evt_1', 'evt_2'), sign(secret, body, now), 'does not match'],
     ['a wrong secret', body, sign('whsec_other', body, now), 'does not match'],
-    ['a stale timestamp', body, sign(secret, body, now - 301), 'more than 5 minutes'],
-    ['a future timestamp', body, sign(secret, body, now + 301), 'more than 5 minutes'],
+    ['a timestamp moved after signing', body, sign(secret, body, now - 600).replace(`t=${now - 600}`, `t=${now}`), 'does not match'],
+    ['a late timestamp with a wrong secret', body, sign('whsec_other', body, now - 600), 'does not match'],
     ['no header', body, undefined, 'missing'],
     ['a malformed header', body, 'v1=abc', 'malformed'],
     ['a short signature', body, `t=${now},v1=abcd`, 'does not match'],
@@ -56,9 +63,27 @@ describe('money', () => {
   });
 });
 
+describe('late deliveries', () => {
+  const accepted = Contract.parse({ ...SAMPLE_CONTRACT });
+  it('are borne out by a contract that is still accepted (and sent to Procountor, for that event)', () => {
+    expect(lateEventMismatch('contract.accepted', accepted)).toBeUndefined();
+    expect(lateEventMismatch('contract.sent_to_procountor', { ...accepted, procountor: { auto_invoice: false, sent_at: '2026-11-24T09:30:00+02:00' } })).toBeUndefined();
+  });
+
+  it('are not borne out by a missing contract, another status, or a contract never sent', () => {
+    expect(lateEventMismatch('contract.accepted', undefined)).toBe('Click2Contract has no such contract');
+    expect(lateEventMismatch('contract.accepted', { ...accepted, status: 'declined' })).toContain('now "declined"');
+    expect(lateEventMismatch('contract.sent_to_procountor', accepted)).toContain('not show the contract as sent to Procountor');
+  });
+
+  it('say how late they are in words', () => {
+    expect([describeAge(12 * 60), describeAge(3 * 3600), describeAge(-600)]).toEqual(['12 minutes ago', '3 hours ago', 'in 10 minutes']);
+  });
+});
+
 describe('contract output', () => {
   it('flattens the contract and turns the Pricing Table into line items with totals', () => {
-    const output = contractOutput(SAMPLE_CONTRACT);
+    const output = contractOutput(SAMPLE_CONTRACT, 'contract.accepted');
     expect(output).toEqual(
       expect.objectContaining({
         id: 'ctr_8f2k1',
@@ -76,7 +101,9 @@ describe('contract output', () => {
 
   it('reads a contract with no Pricing Table and missing address parts without failing', () => {
     const contract = Contract.parse({ id: 'ctr_x', status: 'accepted', customer: { company_name: 'X Oy', address: null }, pricing_table: null });
-    const output = contractOutput(contract);
+    const output = contractOutput(contract, 'contract.sent_to_procountor');
     expect(output).toEqual(expect.objectContaining({ has_pricing_table: false, line_count: 0, line_items: [], customer_address: '', total_including_vat: 0 }));
+    // Zapier types these as date-times: an empty one is null, never ''.
+    expect(output).toEqual(expect.objectContaining({ accepted_at: null, sent_to_procountor_at: null, event_type: 'contract.sent_to_procountor' }));
   });
 });

@@ -1,4 +1,5 @@
-import { startHookReceiver, asZapierRequest } from '../sandboxes/zapier/hookReceiver';
+import crypto from 'node:crypto';
+import { startHookReceiver, asZapierRequest, type CaughtDelivery } from '../sandboxes/zapier/hookReceiver';
 import { App, appTester, zapierError } from './support/app';
 import { proposal, startClick2Contract, type Click2ContractHandle } from './support/click2contractSandbox';
 import { connectedAuthData, startProcountor, type ProcountorHandle } from './support/procountorSandbox';
@@ -50,10 +51,10 @@ describe('Contract Accepted (REST hook)', () => {
       }),
     );
     expect(contract.line_items).toHaveLength(2);
-    expect(contract.event_id).toMatch(/^evt_/);
+    expect(contract.sent_to_procountor_at).toBeNull();
   });
 
-  it('rejects a tampered body, a wrong secret, a stale or missing signature', async () => {
+  it('rejects a tampered body, a wrong secret, a moved timestamp or a missing signature', async () => {
     const subscription = await subscribe('contract_accepted');
     const created = await c2c.control('proposals', proposal());
     await c2c.control(`contracts/${created.id}/accept`, {});
@@ -68,7 +69,7 @@ describe('Contract Accepted (REST hook)', () => {
 
     const staleHeader = good.rawRequest.headers['Http-C2c-Signature']!.replace(/t=\d+/, `t=${Math.floor(Date.now() / 1000) - 600}`);
     const stale = { ...good, rawRequest: { ...good.rawRequest, headers: { ...good.rawRequest.headers, 'Http-C2c-Signature': staleHeader } } };
-    expect((await zapierError(runPerform('contract_accepted', subscription, stale))).message).toContain('5 minutes');
+    expect((await zapierError(runPerform('contract_accepted', subscription, stale))).message).toContain('signature does not match');
 
     const { ['Http-C2c-Signature']: _dropped, ...unsignedHeaders } = good.rawRequest.headers;
     const unsigned = { ...good, rawRequest: { ...good.rawRequest, headers: unsignedHeaders } };
@@ -141,6 +142,52 @@ describe('Contract Accepted (REST hook)', () => {
   });
 });
 
+/** The delivery as Click2Contract signs it (reference: HMAC-SHA256 of "<t>.<body>"), dated `secondsAgo` back. */
+const signedLate = (delivery: CaughtDelivery, secret: string, secondsAgo: number, body = delivery.body) => {
+  const t = Math.floor(Date.now() / 1000) - secondsAgo;
+  const v1 = crypto.createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
+  return asZapierRequest({ ...delivery, body, headers: { ...delivery.headers, 'c2c-signature': `t=${t},v1=${v1}` } });
+};
+
+describe('deliveries Zapier runs late (signed more than 5 minutes ago)', () => {
+  const acceptAndCatch = async () => {
+    const subscription = await subscribe('contract_accepted');
+    const created = await c2c.control('proposals', proposal());
+    await c2c.control(`contracts/${created.id}/accept`, {});
+    const [delivery] = await receiver.waitFor(1);
+    return { subscription, created, delivery: delivery! };
+  };
+
+  it('starts the Zap once Click2Contract confirms the contract is accepted, with the contract as Click2Contract has it', async () => {
+    const { subscription, created, delivery } = await acceptAndCatch();
+    const oldBody = delivery.body.replace('"title":"Website renewal 2027"', '"title":"Title when the event was sent"');
+    const [contract] = await runPerform('contract_accepted', subscription, signedLate(delivery, subscription.secret, 20 * 60, oldBody));
+    expect(contract).toEqual(expect.objectContaining({ id: created.id, status: 'accepted', title: 'Website renewal 2027', event_type: 'contract.accepted' }));
+  });
+
+  it('starts nothing when Click2Contract has no such contract, or the contract is not accepted', async () => {
+    const { subscription, delivery } = await acceptAndCatch();
+    const gone = delivery.body.replaceAll(JSON.parse(delivery.body).data.contract.id, 'ctr_gone');
+    const missing = await zapierError(runPerform('contract_accepted', subscription, signedLate(delivery, subscription.secret, 20 * 60, gone)));
+    expect(missing.message).toContain('Click2Contract has no such contract');
+    expect(missing.message).toContain('signed 20 minutes ago');
+
+    const unsigned = await c2c.control('proposals', proposal());
+    const notAccepted = delivery.body.replaceAll(JSON.parse(delivery.body).data.contract.id, unsigned.id);
+    const refused = await zapierError(runPerform('contract_accepted', subscription, signedLate(delivery, subscription.secret, 3 * 3600, notAccepted)));
+    expect(refused.message).toContain('status in Click2Contract is now "sent"');
+    expect(refused.message).toContain('started nothing');
+  });
+
+  it('still refuses a late delivery signed with another secret, before asking Click2Contract anything', async () => {
+    const { subscription, delivery } = await acceptAndCatch();
+    const gone = delivery.body.replaceAll(JSON.parse(delivery.body).data.contract.id, 'ctr_gone');
+    const forged = await zapierError(runPerform('contract_accepted', subscription, signedLate(delivery, 'whsec_forged', 20 * 60, gone)));
+    expect(forged.message).toContain('signature does not match');
+    expect(forged.message).not.toContain('no such contract');
+  });
+});
+
 describe('Contract Sent to Procountor (REST hook)', () => {
   it('fires when someone presses "Send to Procountor" on an accepted contract', async () => {
     const subscription = await subscribe('contract_sent_to_procountor');
@@ -167,10 +214,11 @@ describe('the connection', () => {
     await slack.stop();
   });
 
-  it('labels the connection with the Procountor company, user and Click2Contract account', async () => {
+  it('labels the connection with the Procountor company and user', async () => {
     const auth = await connectedAuthData(p.base);
     const result = (await appTester(App.authentication.test as any, { authData: auth } as any)) as any;
-    expect(result.label).toBe('Sandbox Oy (sandbox.api), Click2Contract: Sandbox Oy, Slack: Sandbox');
+    expect(result.label).toBe('Sandbox Oy (sandbox.api)');
+    expect(result).toEqual(expect.objectContaining({ click2contract_account: 'Sandbox Oy', slack_team: 'Sandbox' }));
     expect(JSON.stringify(result)).not.toContain(auth.access_token);
   });
 });

@@ -19,7 +19,7 @@ export default {
   noun: 'Bank Account',
   display: {
     label: 'List Bank Accounts',
-    description: "Lists your Procountor company's bank accounts, for dropdowns.",
+    description: "Triggers when a dropdown needs your Procountor company's bank accounts.",
     hidden: true,
   },
   operation: {

@@ -6,7 +6,7 @@ export default {
   noun: 'Contract',
   display: {
     label: 'Contract Accepted',
-    description: 'Triggers instantly when a customer accepts and signs a proposal in Click2Contract.',
+    description: 'Triggers when a customer accepts and signs a proposal.',
   },
   operation: {
     inputFields: [

@@ -19,7 +19,7 @@ const perform = async (z: ZObject, bundle: Bundle) => {
 export default {
   key: 'product_list',
   noun: 'Product',
-  display: { label: 'List Products', description: 'Lists active sales products, for dropdowns.', hidden: true },
+  display: { label: 'List Products', description: 'Triggers when a dropdown needs your active sales products.', hidden: true },
   operation: {
     perform,
     canPaginate: true,

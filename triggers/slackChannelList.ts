@@ -14,7 +14,7 @@ const perform = async (z: ZObject, bundle: Bundle) => {
 export default {
   key: 'slack_channel_list',
   noun: 'Slack Channel',
-  display: { label: 'List Slack Channels', description: 'Lists Slack channels the bot can see, for dropdowns.', hidden: true },
+  display: { label: 'List Slack Channels', description: 'Triggers when a dropdown needs the Slack channels the bot can see.', hidden: true },
   operation: {
     perform,
     canPaginate: true,

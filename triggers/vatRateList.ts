@@ -12,7 +12,7 @@ export default {
   noun: 'VAT Rate',
   display: {
     label: 'List VAT Rates',
-    description: "Lists your Procountor company's sales VAT rates, for dropdowns.",
+    description: "Triggers when a dropdown needs your Procountor company's sales VAT rates.",
     hidden: true,
   },
   operation: {

@@ -3,6 +3,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { flag } from '../inputs';
 import { click2contractFor } from './client';
 import { contractOutput } from './mapping';
+import { describeAge, lateEventMismatch } from './lateDelivery';
 import { type Contract, WebhookEvent, type WebhookEventType } from './schemas';
 import { findHeader, SIGNATURE_HEADER, verifySignature } from './signature';
 
@@ -15,6 +16,23 @@ export interface HookOptions {
 }
 
 export const autoInvoiceOnly = (bundle: Bundle) => flag(bundle.inputData.auto_invoice_only, true);
+
+/** A genuine delivery signed long ago counts once Click2Contract confirms it; the contract is then read from there. */
+const confirmLate = async (z: ZObject, bundle: Bundle, event: WebhookEvent, ageSeconds: number): Promise<Contract> => {
+  const delivered = event.data.contract;
+  const current = await click2contractFor(z, bundle).findContract(delivered.id);
+  const mismatch = lateEventMismatch(event.type, current);
+  const what = `the ${event.type} delivery for contract ${delivered.number ?? delivered.id}, signed ${describeAge(ageSeconds)}`;
+  if (mismatch) {
+    throw new z.errors.Error(
+      `Ignored ${what}: ${mismatch}. A delivery this old is accepted only when Click2Contract confirms it, so this one started nothing.`,
+      'UnconfirmedLateDelivery',
+      409,
+    );
+  }
+  z.console.log(`Accepted ${what}, after Click2Contract confirmed it.`);
+  return current!;
+};
 
 export const hookOperations = (options: HookOptions) => {
   const performSubscribe = async (z: ZObject, bundle: Bundle) => {
@@ -49,15 +67,15 @@ export const hookOperations = (options: HookOptions) => {
     const event = WebhookEvent.safeParse(parsed);
     if (!event.success) throw new z.errors.Error('Rejected a Click2Contract delivery that is not a contract event.', 'InvalidDelivery', 400);
     if (event.data.type !== options.event) return [];
-    const contract = event.data.data.contract;
+    const contract = check.fresh ? event.data.data.contract : await confirmLate(z, bundle, event.data, check.ageSeconds);
     if (options.wanted && !options.wanted(contract, bundle)) return [];
-    return [contractOutput(contract, event.data)];
+    return [contractOutput(contract, options.event)];
   };
 
   const performList = async (z: ZObject, bundle: Bundle) => {
     const { data } = await click2contractFor(z, bundle).listAcceptedContracts(50);
     const contracts = options.samples(data).filter((c) => !options.wanted || options.wanted(c, bundle));
-    return contracts.slice(0, 10).map((contract) => contractOutput(contract));
+    return contracts.slice(0, 10).map((contract) => contractOutput(contract, options.event));
   };
 
   return { type: 'hook' as const, performSubscribe, performUnsubscribe, perform, performList };

@@ -1,6 +1,6 @@
 // Click2Contract contract -> what Zap builders see, and -> what the invoice needs. Pure code.
-import { lineAmounts, sumAmounts } from '../money';
-import type { Contract, PricingItem, WebhookEvent } from './schemas';
+import { formatMoney, lineAmounts, sumAmounts } from '../money';
+import type { Contract, PricingItem, WebhookEventType } from './schemas';
 
 export const itemLine = (item: PricingItem) => ({
   quantity: item.quantity,
@@ -18,8 +18,12 @@ export const contractTotals = (contract: Contract) => {
 
 const blank = (value: string | null | undefined) => value ?? '';
 
-/** The flat, labelled trigger output; the Pricing Table becomes Zapier line items. */
-export const contractOutput = (contract: Contract, event?: Pick<WebhookEvent, 'id' | 'type' | 'created_at'>) => {
+/**
+ * The flat, labelled trigger output; the Pricing Table becomes Zapier line items. A live delivery and a sample
+ * fetched for the same contract give the same object, so a field mapped from a sample is there when the Zap runs.
+ * Times Click2Contract leaves empty are null, not '': Zapier types them as date-times.
+ */
+export const contractOutput = (contract: Contract, eventType: WebhookEventType) => {
   const customer = contract.customer ?? {};
   const table = contract.pricing_table;
   const totals = contractTotals(contract);
@@ -29,7 +33,7 @@ export const contractOutput = (contract: Contract, event?: Pick<WebhookEvent, 'i
     number: blank(contract.number),
     title: blank(contract.title),
     status: contract.status,
-    accepted_at: blank(contract.accepted_at),
+    accepted_at: contract.accepted_at ?? null,
     signed_by_name: blank(contract.signed_by?.name),
     signed_by_email: blank(contract.signed_by?.email),
     customer_company: blank(customer.company_name),
@@ -61,9 +65,8 @@ export const contractOutput = (contract: Contract, event?: Pick<WebhookEvent, 'i
       total_including_vat: totals.lines[i]!.gross,
     })),
     auto_invoice: Boolean(contract.procountor?.auto_invoice),
-    sent_to_procountor_at: blank(contract.procountor?.sent_at),
-    event_id: event?.id ?? '',
-    event_type: event?.type ?? '',
+    sent_to_procountor_at: contract.procountor?.sent_at ?? null,
+    event_type: eventType,
   };
 };
 
@@ -103,8 +106,35 @@ export const contractOutputFields = [
   { key: 'line_items[]total_including_vat', label: 'Line Item Total Including VAT', type: 'number' as const },
   { key: 'auto_invoice', label: 'Create Invoices Automatically', type: 'boolean' as const },
   { key: 'sent_to_procountor_at', label: 'Sent to Procountor At', type: 'datetime' as const },
-  { key: 'event_id', label: 'Event ID' },
-  { key: 'event_type', label: 'Event Type' },
+  { key: 'event_type', label: 'Event Type (contract.accepted or contract.sent_to_procountor)' },
+];
+
+/** One choice in the Contract dropdown: "C-1042 · Asiakas Oy · 11 444,09 €". */
+export const contractChoice = (contract: Contract) => {
+  const totals = contractTotals(contract);
+  const currency = contract.pricing_table?.currency ?? 'EUR';
+  const customer = contract.customer?.company_name ?? '';
+  return {
+    id: contract.id,
+    number: blank(contract.number),
+    customer_company: customer,
+    total_including_vat: totals.gross,
+    currency,
+    accepted_at: contract.accepted_at ?? null,
+    label: [contract.number || contract.id, customer, contract.pricing_table ? formatMoney(totals.gross, currency) : '']
+      .filter(Boolean)
+      .join(' · '),
+  };
+};
+
+export const contractChoiceOutputFields = [
+  { key: 'id', label: 'Contract ID' },
+  { key: 'number', label: 'Contract Number' },
+  { key: 'customer_company', label: 'Customer Company' },
+  { key: 'total_including_vat', label: 'Total Including VAT', type: 'number' as const },
+  { key: 'currency', label: 'Currency' },
+  { key: 'accepted_at', label: 'Accepted At', type: 'datetime' as const },
+  { key: 'label', label: 'Label' },
 ];
 
 export const SAMPLE_CONTRACT: Contract = {
@@ -139,8 +169,5 @@ export const SAMPLE_CONTRACT: Contract = {
   updated_at: '2026-11-23T14:05:09+02:00',
 };
 
-export const contractSample = contractOutput(SAMPLE_CONTRACT, {
-  id: 'evt_3k9d2',
-  type: 'contract.accepted',
-  created_at: '2026-11-23T14:05:10+02:00',
-});
+export const contractSample = contractOutput(SAMPLE_CONTRACT, 'contract.accepted');
+export const contractChoiceSample = contractChoice(SAMPLE_CONTRACT);

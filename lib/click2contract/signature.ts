@@ -2,10 +2,15 @@
 import crypto from 'node:crypto';
 
 export const SIGNATURE_HEADER = 'C2C-Signature';
-/** Deliveries older (or further in the future) than this are replays or clock trouble. */
+/**
+ * A delivery signed longer ago (or further ahead) than this is not taken on its signature alone: it may be a
+ * replay, or Zapier may have run the hook late (a held or replayed task). The hook confirms such a delivery with
+ * Click2Contract before accepting it (./lateDelivery.ts).
+ */
 export const SIGNATURE_TOLERANCE_SECONDS = 5 * 60;
 
-export type SignatureCheck = { ok: true } | { ok: false; reason: string };
+/** `fresh` is false for a genuine signature made more than five minutes from now. */
+export type SignatureCheck = { ok: true; fresh: boolean; ageSeconds: number } | { ok: false; reason: string };
 
 /**
  * Zapier hands a hook's headers over renamed (`Http-C2c-Signature`, or as sent): find ours whatever the case
@@ -36,13 +41,13 @@ export const verifySignature = (
   const t = parts.get('t')?.[0];
   const signatures = parts.get('v1') ?? [];
   if (!t || !/^\d+$/.test(t) || !signatures.length) return { ok: false, reason: `the ${SIGNATURE_HEADER} header is malformed` };
-  if (Math.abs(nowSeconds - Number(t)) > SIGNATURE_TOLERANCE_SECONDS) {
-    return { ok: false, reason: 'its timestamp is more than 5 minutes away from now (a replayed or delayed delivery)' };
-  }
   const expected = crypto.createHmac('sha256', secret).update(`${t}.${rawBody}`, 'utf8').digest();
   const matches = signatures.some((candidate) => {
     if (!/^[0-9a-f]{64}$/i.test(candidate)) return false;
     return crypto.timingSafeEqual(Buffer.from(candidate, 'hex'), expected);
   });
-  return matches ? { ok: true } : { ok: false, reason: 'its signature does not match (wrong secret or altered body)' };
+  if (!matches) return { ok: false, reason: 'its signature does not match (a wrong secret, or an altered body or timestamp)' };
+  // The timestamp is part of what was signed, so once the signature matches, the age is Click2Contract's word.
+  const ageSeconds = nowSeconds - Number(t);
+  return { ok: true, fresh: Math.abs(ageSeconds) <= SIGNATURE_TOLERANCE_SECONDS, ageSeconds };
 };

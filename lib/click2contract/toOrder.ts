@@ -128,7 +128,7 @@ export const orderFromContract = async (
 ): Promise<{ contract: Contract; order: InvoiceOrder }> => {
   const contract = await click2contractFor(z, bundle).findContract(contractId);
   if (!contract) {
-    throw new InputError(`Click2Contract has no contract "${contractId}". Map the Contract ID from the "Contract Accepted" trigger.`);
+    throw new InputError(`Click2Contract has no contract "${contractId}". Pick a contract in "Contract", or map Contract ID from the "Contract Accepted" trigger.`);
   }
   const own = contractOnlyProblems(contract);
   if (own.length) throw new InputError([...own, ...(own.some((p) => p.includes('Pricing Table')) ? [TEMPLATE_TIP] : [])].join(' '));

@@ -31,7 +31,33 @@ const readError = (error: Error) => {
   return { name: error.name, message: error.message };
 };
 
-export const startZapierRuntime = async (app: object) => {
+/** What Zapier's Lambda receives for one invocation (the fields zapier-platform-core reads). */
+export interface LambdaEvent {
+  command: 'execute' | 'definition' | 'validate';
+  method?: string;
+  bundle?: object;
+  storeKey?: string;
+  rpc_base?: string;
+  token?: string;
+  /** The app's environment (`zapier-platform env:set`), copied into process.env before the app loads. */
+  environment?: Record<string, string>;
+  calledFromCli?: boolean;
+  calledFromCliInvoke?: boolean;
+}
+
+/** A deployed app's entry point: `require('zapierwrapper.js').handler`. */
+export type LambdaHandler = (event: LambdaEvent) => Promise<{ results: unknown }>;
+
+export interface RuntimeOptions {
+  /** Given to the app in each event, as Zapier hands over what `zapier-platform env:set` set. */
+  environment?: Record<string, string>;
+}
+
+/**
+ * `source` is the app definition, run in this process, or a deployed app's Lambda handler (build.zip's
+ * zapierwrapper.js in a process of its own), which then gets every event exactly as Zapier sends it.
+ */
+export const startZapierRuntime = async (source: object | LambdaHandler, options: RuntimeOptions = {}) => {
   const cache = new Map<string, CacheEntry>();
   const cursors = new Map<string, string>();
   const logLines: string[] = [];
@@ -104,10 +130,15 @@ export const startZapierRuntime = async (app: object) => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  process.env.LOGGING_ENDPOINT = `${base}/logs`;
-  // createAppHandler is what Zapier's Lambda wrapper calls; the published types leave it out.
-  const handler = (zapier as unknown as { createAppHandler: (app: object) => (event: object) => Promise<{ results: unknown }> })
-    .createAppHandler(app);
+  const loggingEndpoint = `${base}/logs`;
+  const inProcess = typeof source !== 'function';
+  // An outside handler runs in a process of its own, which gets the endpoint in its own environment.
+  if (inProcess) process.env.LOGGING_ENDPOINT = loggingEndpoint;
+  const handler: LambdaHandler =
+    typeof source === 'function'
+      ? (source as LambdaHandler)
+      : // createAppHandler is what Zapier's Lambda wrapper calls; the published types leave it out.
+        (zapier as unknown as { createAppHandler: (app: object) => LambdaHandler }).createAppHandler(source);
 
   /**
    * Stands for the connection in RPC calls. Zapier's connection id survives token refreshes; here the connection
@@ -126,7 +157,8 @@ export const startZapierRuntime = async (app: object) => {
     const started = performance.now();
     try {
       // One stored cursor per operation, as for one Zap's dropdown.
-      // calledFromCli(Invoke), as `zapier-platform invoke` sends: keeps core's per-run memory print quiet.
+      // In this process, calledFromCli(Invoke) as `zapier-platform invoke` sends keeps core's per-run memory print
+      // quiet; an outside handler gets the event as Zapier sends it.
       const response = await handler({
         command: 'execute',
         method,
@@ -134,8 +166,8 @@ export const startZapierRuntime = async (app: object) => {
         storeKey: method,
         rpc_base: `${base}/rpc`,
         token: connectionToken(bundle),
-        calledFromCli: true,
-        calledFromCliInvoke: true,
+        ...(options.environment ? { environment: options.environment } : {}),
+        ...(inProcess ? { calledFromCli: true, calledFromCliInvoke: true } : {}),
       });
       return { ok: true, result: response.results as T, ms: performance.now() - started };
     } catch (error) {
@@ -159,6 +191,7 @@ export const startZapierRuntime = async (app: object) => {
 
   return {
     base,
+    loggingEndpoint,
     invoke,
     run,
     logLines,
