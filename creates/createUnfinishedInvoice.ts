@@ -3,7 +3,7 @@ import { InputError, withZapierErrors } from '../lib/inputError';
 import { text } from '../lib/inputs';
 import { contractInvoiceOutput, orderFromContract } from '../lib/click2contract/toOrder';
 import { createInvoiceFromOrder, invoiceResultOutput } from '../lib/invoice/engine';
-import { alertIfAsked, invoiceOptionFields, invoiceOptionsFrom, slackAlertOutputFields } from '../lib/invoice/stepOptions';
+import { alertIfAsked, invoiceOptionFields, invoiceOptionsFrom, slackAlertOutputFields, invoiceResultOutputFields } from '../lib/invoice/stepOptions';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(
@@ -73,24 +73,7 @@ export default {
       slack_error: '',
     },
     outputFields: [
-      { key: 'invoice_id', label: 'Invoice ID (Procountor)', type: 'integer' as const },
-      { key: 'invoice_number', label: 'Invoice Number', type: 'integer' as const },
-      { key: 'status', label: 'Status (UNFINISHED until sent)' },
-      { key: 'already_existed', label: 'Invoice Already Existed', type: 'boolean' as const },
-      { key: 'date', label: 'Invoice Date' },
-      { key: 'due_date', label: 'Due Date' },
-      { key: 'reference_number', label: 'Reference Number' },
-      { key: 'total_excluding_vat', label: 'Total Excluding VAT', type: 'number' as const },
-      { key: 'vat_total', label: 'VAT Total', type: 'number' as const },
-      { key: 'total', label: 'Total Including VAT', type: 'number' as const },
-      { key: 'currency', label: 'Currency' },
-      { key: 'customer_id', label: 'Customer ID (Procountor)', type: 'integer' as const },
-      { key: 'customer_name', label: 'Customer Name' },
-      { key: 'customer_created', label: 'Customer Was Created', type: 'boolean' as const },
-      { key: 'products_created', label: 'Products Created', type: 'integer' as const },
-      { key: 'products_created_names', label: 'Names of Products Created' },
-      { key: 'products_reused', label: 'Existing Products Used', type: 'integer' as const },
-      { key: 'text_adjusted', label: 'Text Adjusted to Fit Procountor' },
+      ...invoiceResultOutputFields,
       { key: 'contract_id', label: 'Contract ID' },
       { key: 'contract_number', label: 'Contract Number' },
       { key: 'contract_title', label: 'Contract Title' },

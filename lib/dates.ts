@@ -24,3 +24,20 @@ export const toIsoDate = (value: string | undefined): string | undefined => {
   const instant = new Date(trimmed);
   return Number.isNaN(instant.getTime()) ? undefined : isoDateIn(instant);
 };
+
+const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: BUSINESS_TIME_ZONE, timeZoneName: 'longOffset' });
+
+/**
+ * A Procountor date-time (`YYYY-MM-DDTHH:MM:SS`, Finnish local time, no zone) as ISO 8601 with Helsinki's offset on
+ * that day, the form Zapier expects of a date-time output. Text that is not such a date-time comes back as it is.
+ */
+export const helsinkiDateTimeWithOffset = (local: string | null | undefined): string => {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?/.exec(local ?? '');
+  if (!m) return local ?? '';
+  const wallClock = `${m[1]}T${m[2]}${m[3] ?? ':00'}`;
+  // The offset at that wall-clock time, read as UTC first and corrected once (exact except inside the DST hour).
+  const guess = new Date(`${wallClock}Z`);
+  const name = offsetFormat.formatToParts(guess).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT+02:00';
+  const offset = name === 'GMT' ? '+00:00' : name.replace('GMT', '');
+  return `${wallClock}${offset}`;
+};

@@ -23,7 +23,7 @@ const perform = async (z: ZObject, bundle: Bundle) => {
 export default {
   key: 'invoice_list',
   noun: 'Invoice',
-  display: { label: 'List Unfinished Invoices', description: 'Lists Unfinished sales invoices, newest first, for dropdowns.', hidden: true },
+  display: { label: 'List Unfinished Invoices', description: 'Triggers when a dropdown needs your Unfinished sales invoices, newest first.', hidden: true },
   operation: {
     perform,
     canPaginate: true,

@@ -8,7 +8,7 @@ export default {
   key: 'invoice_paid',
   noun: 'Payment',
   display: {
-    label: 'Invoice Paid (polling)',
+    label: 'Invoice Paid',
     description:
       'Triggers when a sales invoice in Procountor becomes paid, partly paid or marked paid, and again when a further payment changes it.',
   },
@@ -31,7 +31,7 @@ export default {
       vat_total: 2325.29,
       total: 11444.09,
       currency: 'EUR',
-      changed_at: '2026-12-01T10:15:00',
+      changed_at: '2026-12-01T10:15:00+02:00',
     },
     outputFields: [
       { key: 'id', label: 'Payment Event ID' },
@@ -49,7 +49,7 @@ export default {
       { key: 'vat_total', label: 'VAT Total', type: 'number' as const },
       { key: 'total', label: 'Total Including VAT', type: 'number' as const },
       { key: 'currency', label: 'Currency' },
-      { key: 'changed_at', label: 'Changed At (Procountor version)' },
+      { key: 'changed_at', label: 'Changed At', type: 'datetime' as const },
     ],
   },
 };

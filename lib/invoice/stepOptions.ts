@@ -97,3 +97,25 @@ export const slackAlertOutputFields = [
   { key: 'slack_permalink', label: 'Slack Message Link' },
   { key: 'slack_error', label: 'Slack Error' },
 ];
+
+/** The outputs both invoice actions share (see `invoiceResultOutput` in engine.ts), labelled once. */
+export const invoiceResultOutputFields = [
+  { key: 'invoice_id', label: 'Invoice ID (Procountor)', type: 'integer' as const },
+  { key: 'invoice_number', label: 'Invoice Number', type: 'integer' as const },
+  { key: 'status', label: 'Status (UNFINISHED until sent)' },
+  { key: 'already_existed', label: 'Invoice Already Existed', type: 'boolean' as const },
+  { key: 'date', label: 'Invoice Date' },
+  { key: 'due_date', label: 'Due Date' },
+  { key: 'reference_number', label: 'Reference Number' },
+  { key: 'total_excluding_vat', label: 'Total Excluding VAT', type: 'number' as const },
+  { key: 'vat_total', label: 'VAT Total', type: 'number' as const },
+  { key: 'total', label: 'Total Including VAT', type: 'number' as const },
+  { key: 'currency', label: 'Currency' },
+  { key: 'customer_id', label: 'Customer ID (Procountor)', type: 'integer' as const },
+  { key: 'customer_name', label: 'Customer Name' },
+  { key: 'customer_created', label: 'Customer Was Created', type: 'boolean' as const },
+  { key: 'products_created', label: 'Products Created', type: 'integer' as const },
+  { key: 'products_created_names', label: 'Names of Products Created' },
+  { key: 'products_reused', label: 'Existing Products Used', type: 'integer' as const },
+  { key: 'text_adjusted', label: 'Text Adjusted to Fit Procountor' },
+];

@@ -1,6 +1,6 @@
 // Sales invoices that became paid. Procountor publishes no webhook for invoice status and no paid amount on an
 // invoice; each payment changes the invoice's status and version, so a poll reads the paid statuses changed lately.
-import { addDays, todayInHelsinki } from '../dates';
+import { addDays, helsinkiDateTimeWithOffset, todayInHelsinki } from '../dates';
 import { allSettledOrThrow } from '../settle';
 import { MAX_PAGE_SIZE, type ProcountorClient } from './client';
 import { contractIdIn } from './invoices';
@@ -34,7 +34,7 @@ export const paidInvoiceOutput = (invoice: InvoiceBasicInfo, details: InvoiceDet
   due_date: invoice.dueDate ?? '',
   payment_date: details?.paymentDate ?? '',
   ...invoiceTotals(invoice),
-  changed_at: invoice.version ?? '',
+  changed_at: helsinkiDateTimeWithOffset(invoice.version),
 });
 
 /** Newest change first; at most one page per status and one batch read for the contract markers. */
