@@ -13,7 +13,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
       const result = await createInvoiceFromOrder(z, bundle, order, { startedAt });
       const output = { ...invoiceResultOutput(result), unique_key: order.idempotencyKey.replace(/^KEY:/, '') };
       // The alert's "Contract" field stays empty: these lines came from no contract.
-      return { ...output, ...(await alertIfAsked(z, bundle, output, '')) };
+      return { ...output, ...(await alertIfAsked(z, bundle, output, output.unique_key, 'Order')) };
     },
     // Bad data halts: replaying the same fields cannot succeed until the Zap is fixed.
     { halt: true },

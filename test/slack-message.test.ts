@@ -27,6 +27,15 @@ describe('new-invoice alert', () => {
     expect(allText(blocks)).toContain('Status: Unfinished');
   });
 
+  it('names an order instead of a contract, and no Click2Contract, for an invoice made from mapped line items', () => {
+    const { text, blocks } = invoiceAlertMessage({ ...alert, contractNumber: 'order-5521', reference: { label: 'Order', value: 'order-5521' } });
+    expect(text.startsWith('New unfinished invoice 1001 for Asiakas Oy (order order-5521)')).toBe(true);
+    expect(allText(blocks)).toContain('Order: order-5521');
+    expect(allText(blocks)).not.toContain('Click2Contract');
+    expect(allText(blocks)).not.toContain('Contract:');
+    expect(checkMessage({ text, blocks })).toEqual(expect.objectContaining({ ok: true }));
+  });
+
   it.each([null, undefined, ''])('reads well when Procountor has not numbered the invoice yet (%p)', (invoiceNumber) => {
     const { text, blocks } = invoiceAlertMessage({ ...alert, invoiceNumber });
     expect((blocks[0] as any).text.text).toBe('New unfinished invoice for Asiakas Oy');

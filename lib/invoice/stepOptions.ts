@@ -76,6 +76,8 @@ export const alertIfAsked = async (
   bundle: { authData: Record<string, string | undefined>; inputData: Record<string, unknown> },
   output: { invoice_id: number; invoice_number: number | null; customer_name: string; total: number | null; currency: string; due_date: string; status: string },
   reference: string,
+  /** Set for invoices that did not come from a contract: what their reference is called ("Order"). */
+  referenceLabel?: string,
 ) => {
   const channel = text(bundle.inputData.slack_channel);
   if (!channel) return NO_ALERT;
@@ -83,6 +85,7 @@ export const alertIfAsked = async (
     invoiceNumber: output.invoice_number,
     customerName: output.customer_name,
     contractNumber: reference,
+    reference: referenceLabel ? { label: referenceLabel, value: reference } : undefined,
     total: output.total,
     currency: output.currency,
     dueDate: output.due_date,

@@ -54,6 +54,11 @@ export interface InvoiceAlert {
   invoiceNumber?: number | string | null;
   customerName?: string;
   contractNumber?: string;
+  /**
+   * For an invoice that did not come from a contract (line items mapped in a Zap): what to call its reference
+   * ("Order order-1042") instead of a contract, and no "From Click2Contract" line.
+   */
+  reference?: { label: string; value?: string };
   total?: number | null;
   currency?: string;
   dueDate?: string;
@@ -84,7 +89,8 @@ const clean = (value: string | undefined) => (value === undefined ? undefined : 
 
 export const invoiceAlertMessage = (alert: InvoiceAlert) => {
   const customer = cut(clean(alert.customerName) ?? 'a customer', MAX_HEADER_TEXT);
-  const contract = clean(alert.contractNumber);
+  const refLabel = alert.reference?.label ?? 'Contract';
+  const contract = clean(alert.reference ? alert.reference.value : alert.contractNumber);
   const numberText = alert.invoiceNumber === undefined || alert.invoiceNumber === null ? undefined : clean(String(alert.invoiceNumber));
   const number = numberText === undefined ? undefined : cut(numberText, 40);
   const total = formatMoney(alert.total, clean(alert.currency) ?? 'EUR');
@@ -96,7 +102,7 @@ export const invoiceAlertMessage = (alert: InvoiceAlert) => {
   const header = { type: 'header', text: plain(budget.take(title, MAX_HEADER_TEXT)) };
   const fields = [
     `Customer: ${customer}`,
-    `Contract: ${contract ?? '–'}`,
+    `${refLabel}: ${contract ?? '–'}`,
     `Total incl. VAT: ${total}`,
     `Due: ${due}`,
     `Status: ${status}`,
@@ -104,11 +110,12 @@ export const invoiceAlertMessage = (alert: InvoiceAlert) => {
     `Invoice: ${number ?? 'no number yet'}`,
   ].map((field) => plain(budget.take(field, FIELD_SHARE)));
   const todo = { type: 'section', text: plain(budget.take(TODO, MAX_SECTION_TEXT)) };
-  const context = { type: 'context', elements: [plain(budget.take(`From Click2Contract${contract ? ` contract ${contract}` : ''} via Zapier`, FIELD_SHARE))] };
+  const origin = alert.reference ? `${refLabel}${contract ? ` ${contract}` : ''}, via Zapier` : `From Click2Contract${contract ? ` contract ${contract}` : ''} via Zapier`;
+  const context = { type: 'context', elements: [plain(budget.take(origin, FIELD_SHARE))] };
   const notes = clean(alert.notes);
   const blocks: object[] = [header, { type: 'section', fields }, todo, ...(notes ? textSections(notes, budget.left) : []), context];
 
-  const text = cutThenEscape(`${title}${contract ? ` (contract ${cut(contract, FIELD_SHARE)})` : ''}: ${total} incl. VAT, due ${cut(due, 40)}. ${TODO}`, MAX_FALLBACK_TEXT);
+  const text = cutThenEscape(`${title}${contract ? ` (${refLabel.toLowerCase()} ${cut(contract, FIELD_SHARE)})` : ''}: ${total} incl. VAT, due ${cut(due, 40)}. ${TODO}`, MAX_FALLBACK_TEXT);
   return { text, blocks };
 };
 
