@@ -71,6 +71,32 @@ describe('catalogue index', () => {
     expect(state.invoices[1].invoiceRows.every((r: any) => state.products.some((p: any) => p.id === r.productId))).toBe(true);
   });
 
+  it('reads one page, not two, when more than a page of products share the newest version second', async () => {
+    // 250 products written in one second, as an import does: the inclusive bound answers all of them on every read.
+    const sameSecond = catalogue(250).map((p) => ({ ...p, version: '2026-11-01T10:00:00' }));
+    const seeded = (await w.procountor.control('seed', { businesspartners: [seedCustomer], products: sameSecond })).products;
+    await w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 0', 'CAT-0')])).id });
+    const before = process.env.PROCOUNTOR_INDEX_FRESH_MS;
+    process.env.PROCOUNTOR_INDEX_FRESH_MS = '0';
+    try {
+      const warm = await w.requestsDuring(async () => w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 249', 'CAT-249')])).id }));
+      expect(warm.byRoute['GET /products']).toBe(1);
+      expect(warm.requests).toBeLessThanOrEqual(4);
+      // A change among them is still read: the page no longer only repeats the index.
+      await w.procountor.control(`products/${seeded[220].id}`, { patch: { code: 'MOVED-220' } });
+      const changed = await w.requestsDuring(async () => {
+        const run = await w.runInvoice({ contract_id: (await contractWith([line('Unrelated words here', 'MOVED-220')])).id });
+        expect(run.result).toEqual(expect.objectContaining({ products_created: 0, products_reused: 1 }));
+      });
+      // The newest-first page shows the change, so the read starts over in id order: 1 + 2 pages.
+      expect(changed.byRoute['GET /products']).toBe(3);
+    } finally {
+      if (before === undefined) delete process.env.PROCOUNTOR_INDEX_FRESH_MS;
+      else process.env.PROCOUNTOR_INDEX_FRESH_MS = before;
+    }
+    expect((await w.state()).products).toHaveLength(250);
+  });
+
   it('leaves a product switched off in Procountor out of matching', async () => {
     const [off] = (await w.procountor.control('seed', { businesspartners: [seedCustomer], products: catalogue(2) })).products;
     await w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 1', 'CAT-1')])).id });
