@@ -184,31 +184,3 @@ export const retryingStaleProducts = async <K>(
     return { created: await send(draftWith(byKey(again))), products: again };
   }
 };
-
-/**
- * Runs `work` with the connection's catalogue index at hand (opened when `work` asks, so its read joins the step's
- * other first reads) and writes it back afterwards: also after a failure, so products made before the failure are
- * in the index the retry reads. PROCOUNTOR_CATALOGUE_INDEX=off looks every product up in Procountor instead.
- */
-export const withCatalogue = async <T>(
-  z: ZObject,
-  client: ProcountorClient,
-  startedAt: number,
-  work: (openCatalogue: () => Promise<Catalogue>) => Promise<T>,
-): Promise<T> => {
-  let opened: Catalogue | undefined;
-  const open = async () => {
-    opened = process.env.PROCOUNTOR_CATALOGUE_INDEX === 'off' ? Catalogue.without(z, client) : await Catalogue.open(z, client, startedAt);
-    return opened;
-  };
-  try {
-    return await work(open);
-  } catch (error) {
-    // A POST whose answer was lost may still have made its product: the retry must read Procountor, not trust a
-    // freshly read index.
-    opened?.markUnread();
-    throw error;
-  } finally {
-    await opened?.save();
-  }
-};
