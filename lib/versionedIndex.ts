@@ -40,26 +40,30 @@ export const unchunked = <E extends Versioned, S>(chunks: readonly S[][], load: 
 
 /**
  * Whether the first page of an inclusive `versionStartDate` read, asked newest version first, is all there is to
- * read although it is full. The index already holds every entry of the read's kind at or after the bound (`known`,
- * id to the version the index has): each is still in the answer, at that version or a later one, since versions only
- * grow. The page can end the read when
- * - it only repeats known entries at the versions the index has (nothing on it changed);
- * - every known entry not on it is at least as new as the oldest entry on it: a known entry changed since would
- *   be newer than its known version, so newer than that oldest entry, and would have been on the page;
- * - Procountor's count of the whole answer (on a first page it counts from the start under any reading of
- *   totalCount) is no larger than what is known: no entry the index does not know is in the answer.
- * This is what keeps 200 entries written in one second from costing a second page on every read. (A record deleted,
- * or moved out of the read's kind, since the last read could hide one new entry from the count; Procountor's API
- * offers no product deletion, and the next change of that kind brings the entry in.)
+ * read although it is full. Such a page holds every entry newer than its oldest one. The index already holds every
+ * entry of the read's kind at or after the bound (`known`, id to the version the index has): each is still in the
+ * answer, at that version or a later one, since versions only grow. First of all the page must only repeat known
+ * entries at the versions the index has (nothing on it changed). Then either
+ * - `seenUpTo`, the newest version Procountor had at the last read that saw everything, is newer than the oldest
+ *   entry on the page: every change since that read is at least `seenUpTo`, so newer than that oldest entry, and
+ *   would be on the page; or
+ * - every known entry off the page is at least as new as the oldest one on it (a known entry changed since would be
+ *   newer than its known version, so on the page), and Procountor's count of the whole answer (on a first page it
+ *   counts from the start under any reading of totalCount) is no larger than what is known: no entry the index does
+ *   not know is in the answer. This is the case of 200 entries written in one second, which would otherwise cost a
+ *   second page on every read. (A record deleted, or moved out of the read's kind, since the last read could hide a
+ *   new entry from the count; Procountor's API offers no product deletion.)
  */
 export const onlyRepeatsKnown = (
   newestFirst: readonly Versioned[],
   totalCount: number | undefined,
   known: ReadonlyMap<number, string | null>,
+  seenUpTo: string | null = null,
 ): boolean => {
-  if (typeof totalCount !== 'number' || totalCount > known.size) return false;
-  if (!newestFirst.every((e) => known.has(e.id) && known.get(e.id) === e.version)) return false;
+  if (!newestFirst.length || !newestFirst.every((e) => known.has(e.id) && known.get(e.id) === e.version)) return false;
   const oldestOnPage = newestFirst.reduce<string>((min, e) => ((e.version ?? '') < min ? (e.version ?? '') : min), '\uffff');
+  if (seenUpTo !== null && oldestOnPage < seenUpTo) return true;
+  if (typeof totalCount !== 'number' || totalCount > known.size) return false;
   const onPage = new Set(newestFirst.map((e) => e.id));
   for (const [id, version] of known) if (!onPage.has(id) && (version ?? '') < oldestOnPage) return false;
   return true;

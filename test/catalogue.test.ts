@@ -1,6 +1,7 @@
 // The catalogue index against the Procountor sandbox: what a cold and a warm index cost, and how it follows
 // changes made in Procountor itself.
 import { INDEX_FRESH_MS } from '../lib/procountor/catalogue';
+import { procountorDateTime } from '../lib/versionedIndex';
 import { startWorld, type World } from './support/world';
 
 let w: World;
@@ -95,6 +96,31 @@ describe('catalogue index', () => {
       else process.env.PROCOUNTOR_INDEX_FRESH_MS = before;
     }
     expect((await w.state()).products).toHaveLength(250);
+  });
+
+  it('after reading more than a page of changes, starts the next read at the newest version Procountor had, not minutes back', async () => {
+    const older = catalogue(210).map((p) => ({ ...p, version: '2026-11-01T10:00:00' }));
+    await w.procountor.control('seed', { businesspartners: [seedCustomer], products: older });
+    await w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 0', 'CAT-0')])).id });
+    // 210 more made in Procountor over the last minutes, one a second.
+    const secondsAgo = (n: number) => procountorDateTime(new Date(Date.now() - n * 1000));
+    await w.procountor.control('seed', {
+      products: Array.from({ length: 210 }, (_, i) => ({ name: `Imported item ${i}`, code: `IMP-${i}`, unit: 'HOUR', price: 100, vat: 25.5, version: secondsAgo(210 - i) })),
+    });
+    const before = process.env.PROCOUNTOR_INDEX_FRESH_MS;
+    process.env.PROCOUNTOR_INDEX_FRESH_MS = '0';
+    try {
+      const first = await w.requestsDuring(async () => w.runInvoice({ contract_id: (await contractWith([line('Imported item 209', 'IMP-209')])).id }));
+      // The newest-first page, then the 420 products since the bound in id order.
+      expect(first.byRoute['GET /products']).toBe(1 + 3);
+      const next = await w.requestsDuring(async () => w.runInvoice({ contract_id: (await contractWith([line('Imported item 5', 'IMP-5')])).id }));
+      expect(next.byRoute['GET /products']).toBe(1);
+      expect(next.requests).toBeLessThanOrEqual(4);
+    } finally {
+      if (before === undefined) delete process.env.PROCOUNTOR_INDEX_FRESH_MS;
+      else process.env.PROCOUNTOR_INDEX_FRESH_MS = before;
+    }
+    expect((await w.state()).products).toHaveLength(420);
   });
 
   it('leaves a product switched off in Procountor out of matching', async () => {

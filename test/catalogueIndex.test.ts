@@ -166,6 +166,15 @@ describe('incremental reads: a full newest-first page that only repeats the inde
     expect(onlyRepeatsKnown(page([[1, later], [2, later]]), 3, mixed)).toBe(false);
   });
 
+  it('ends the read when everything on the page is older than the newest version the last complete read saw', () => {
+    const later = '2026-11-01T10:05:00';
+    const mixed = new Map<number, string | null>([[1, later], [2, later], [3, V]]);
+    // Any change since that read would be at least 10:06:00, newer than the page's oldest entry, and on the page.
+    expect(onlyRepeatsKnown(page([[1, later], [2, later]]), 3, mixed, '2026-11-01T10:06:00')).toBe(true);
+    expect(onlyRepeatsKnown(page([[1, later], [2, later]]), 3, mixed, later)).toBe(false);
+    expect(onlyRepeatsKnown(page([[1, later], [2, '2026-11-01T10:07:00']]), 3, mixed, '2026-11-01T10:06:00')).toBe(false);
+  });
+
   it('reads on when Procountor sends no count', () => {
     expect(onlyRepeatsKnown(page([[1, V], [2, V]]), undefined, known)).toBe(false);
   });

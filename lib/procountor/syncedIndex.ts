@@ -77,6 +77,11 @@ interface Manifest {
   /** The bound of stream 0, and of the other streams in order. */
   syncFrom: string | null;
   syncFromMore?: Array<string | null>;
+  /**
+   * The newest version in Procountor when stream 0 was last read newest first: every change since is at least this
+   * new (see onlyRepeatsKnown). Null after a cold load.
+   */
+  seenUpTo?: string | null;
   /** Procountor date-time before the cold load began: where its follow-up reads start. */
   loadStartedAt: string | null;
   checkedAt: number;
@@ -174,18 +179,23 @@ export class SyncedIndex<E extends Versioned, S, Q> {
     }
   }
 
-  /** What changed since `from`: the newest-first page when it tells all, otherwise every page in id order. */
-  private async changedSince(query: Q, stream: number, from: string | null) {
-    if (!this.spec.readNewestFirst || from === null) return this.pages(query, from ?? undefined, null, false);
+  /**
+   * What changed since `from`: the newest-first page when it tells all, otherwise every page in id order. Answers,
+   * besides, the newest version Procountor had when the read began, where known (`snapshot`): every later change
+   * is at least that new. A read of several pages in id order keeps its next bound there, not past it.
+   */
+  private async changedSince(query: Q, stream: number, from: string | null): Promise<{ found: E[]; pages: number; snapshot: string | null }> {
+    if (!this.spec.readNewestFirst || from === null) return { ...(await this.pages(query, from ?? undefined, null, false)), snapshot: null };
     const first = await this.spec.readNewestFirst(query, from);
     this.pagesRead++;
-    if (first.next === null) return { found: first.entries, pages: 1 };
+    const snapshot = highestVersion(first.entries);
+    if (first.next === null) return { found: first.entries, pages: 1, snapshot };
     const known = new Map(
       this.index.filter((e) => this.spec.inStream(e, stream) && (e.version ?? '') >= from).map((e) => [e.id, e.version] as const),
     );
-    if (onlyRepeatsKnown(first.entries, first.totalCount, known)) return { found: first.entries, pages: 1 };
+    if (onlyRepeatsKnown(first.entries, first.totalCount, known, this.manifest?.seenUpTo ?? null)) return { found: first.entries, pages: 1, snapshot };
     const rest = await this.pages(query, from, null, false);
-    return { found: rest.found, pages: rest.pages + 1 };
+    return { found: rest.found, pages: rest.pages + 1, snapshot };
   }
 
   /** Reads what stream `stream` changed since its bound, and merges it. */
@@ -193,11 +203,13 @@ export class SyncedIndex<E extends Versioned, S, Q> {
     const m = this.manifest!;
     const now = Date.now();
     const from = this.syncFromOf(m, stream);
-    const readStartedAt = procountorDateTime(new Date(now - READ_RACE_MARGIN_MS));
     const query = this.spec.streams[stream]!;
-    const { found, pages } = await this.changedSince(query, stream, from);
+    const { found, pages, snapshot } = await this.changedSince(query, stream, from);
+    // Without Procountor's own newest version, our clock less a margin for clocks that disagree.
+    const readStartedAt = snapshot ?? procountorDateTime(new Date(now - READ_RACE_MARGIN_MS));
     this.index = mergeById(this.index, found);
     this.manifest = this.withSyncFrom(m, stream, nextSyncFrom(highestVersion(found), from, readStartedAt, pages));
+    if (stream === 0 && snapshot) this.manifest = { ...this.manifest, seenUpTo: snapshot };
     this.touched();
   }
 
@@ -235,6 +247,7 @@ export class SyncedIndex<E extends Versioned, S, Q> {
       pass: done ? 0 : pass,
       syncFrom,
       syncFromMore: Array.from({ length: this.spec.streams.length - 1 }, () => syncFrom),
+      seenUpTo: null,
       loadStartedAt: done ? null : loadStartedAt,
       checkedAt: now,
     };
