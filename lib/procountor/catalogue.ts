@@ -59,8 +59,6 @@ const catalogueSpec = (client: ProcountorClient): IndexSpec<IndexedProduct, Stor
 });
 
 export class Catalogue {
-  private matcher?: { revision: number; matcher: CatalogueMatcher };
-
   private constructor(
     private readonly client: ProcountorClient,
     private readonly store?: SyncedIndex<IndexedProduct, StoredProduct, ProductQuery>,
@@ -98,8 +96,7 @@ export class Catalogue {
         return [key, await this.created(w), true] as const;
       });
     }
-    if (this.matcher?.revision !== store.revision) this.matcher = { revision: store.revision, matcher: new CatalogueMatcher(store.entries) };
-    const matcher = this.matcher.matcher;
+    const matcher = store.derived((entries) => new CatalogueMatcher(entries));
     return mapSettledLimited(wanted, PRODUCTS_AT_ONCE, async ([key, w]) => {
       const found = matcher.match({ name: w.name, code: w.code, unit: w.unit, price: w.price });
       if (found) return [key, asProduct(found.product), false] as const;

@@ -9,6 +9,7 @@ import {
   toIndexedCustomer,
   toStoredCustomer,
   type CustomerAnswer,
+  type CustomerWanted,
   type IndexedCustomer,
   type StoredCustomer,
 } from '../customerIndex';
@@ -66,8 +67,6 @@ export interface CustomerQuery {
 }
 
 export class CustomerIndex {
-  private matcher?: { revision: number; matcher: CustomerMatcher };
-
   private constructor(
     private readonly client: ProcountorClient,
     private readonly store?: SyncedIndex<IndexedCustomer, StoredCustomer, PartnerRead>,
@@ -90,29 +89,25 @@ export class CustomerIndex {
     return this.store?.entries.length ?? 0;
   }
 
-  private match(query: CustomerQuery) {
-    const store = this.store!;
-    if (this.matcher?.revision !== store.revision) this.matcher = { revision: store.revision, matcher: new CustomerMatcher(store.entries) };
-    const businessId = checkedBusinessId(query.businessId, query.identifierType);
-    const finnish = query.identifierType === undefined || query.identifierType === FINNISH_BUSINESS_ID_TYPE;
-    if (!businessId && !query.name?.trim()) return undefined;
-    return this.matcher.matcher.match({ businessId, finnish, name: query.name ?? '' });
-  }
-
   /**
    * The customer `findCustomer` would find, from the index: no request when it is there. A Finnish business ID the
    * index does not know costs one read of the inactive customers changed since the last such read; while the index
    * is incomplete (a cold load spread over steps), Procountor is searched as before.
    */
   async find(query: CustomerQuery): Promise<BusinessPartnerBasicInfo | undefined> {
-    if (!this.store?.complete) return findCustomer(this.client, query);
-    const found = this.match(query);
-    if (found) return asPartner(found);
-    const businessId = checkedBusinessId(query.businessId, query.identifierType);
-    const finnish = query.identifierType === undefined || query.identifierType === FINNISH_BUSINESS_ID_TYPE;
-    if (!businessId || !finnish) return undefined;
-    await this.store.catchUp(INACTIVE);
-    const late = this.match(query);
+    const store = this.store;
+    if (!store?.complete) return findCustomer(this.client, query);
+    const wanted: CustomerWanted = {
+      businessId: checkedBusinessId(query.businessId, query.identifierType),
+      finnish: query.identifierType === undefined || query.identifierType === FINNISH_BUSINESS_ID_TYPE,
+      name: query.name ?? '',
+    };
+    if (!wanted.businessId && !wanted.name.trim()) return undefined;
+    const match = () => store.derived((entries) => new CustomerMatcher(entries)).match(wanted);
+    const found = match();
+    if (found || !wanted.businessId || !wanted.finnish) return found && asPartner(found);
+    await store.catchUp(INACTIVE);
+    const late = match();
     return late && asPartner(late);
   }
 

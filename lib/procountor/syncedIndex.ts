@@ -114,6 +114,14 @@ export class SyncedIndex<E extends Versioned, S, Q> {
     return this.index;
   }
 
+  private built?: { revision: number; value: unknown };
+
+  /** What the caller builds from the entries (its matcher), built again only after they change. */
+  derived<T>(build: (entries: readonly E[]) => T): T {
+    if (this.built?.revision !== this.revision) this.built = { revision: this.revision, value: build(this.index) };
+    return this.built.value as T;
+  }
+
   private cache() {
     return connectionCache(this.z);
   }
