@@ -4,6 +4,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import App from '../index';
 import { startAllSandboxes } from '../sandboxes/all';
 import { connectToSandboxes } from '../sandboxes/zapier/connect';
@@ -13,11 +15,27 @@ import { naiveInvoice } from './naiveInvoice';
 const LATENCY_MS = 50;
 const SIZES = [1, 10, 50, 200];
 const CATALOGUES = [100, 5_000, 50_000];
+const CUSTOMER_COUNTS = [100, 5_000];
 const RUNS = 5;
 const BURST = 200;
 const root = path.resolve(__dirname, '..', '..');
 
 const figure = (name: string, value: number | string, unit: string) => console.log(`${name}: ${value} ${unit}`);
+
+/**
+ * The sandboxes, the Zapier runtime and the app share this process, and zapier-platform-core ends a process past
+ * 450 MB RSS after 250 runs (tools/memory-checker.js): what a finished section left (the runtime's copy of every
+ * log line, garbage of a 50,000-product catalogue) is let go before the next one. Answers the RSS in MB after it.
+ */
+const gc = (() => {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+})();
+const releaseMemory = (runtime: { logLines: string[] }) => {
+  runtime.logLines.length = 0;
+  gc();
+  return Math.round(process.memoryUsage().rss / 1024 / 1024);
+};
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round = (n: number, digits = 0) => Number(n.toFixed(digits));
 
@@ -82,6 +100,7 @@ const main = async () => {
   // Every step of the per-k rows reads the index from Procountor (no 5 s freshness): the worst case a step pays.
   process.env.PROCOUNTOR_INDEX_FRESH_MS = '0';
   const businessIds = ['0836922-4', '2077474-0', '2030522-3', '1572860-0'];
+  const otherBusinessIds = ['0116297-6', '0201256-6', '0112038-9', '0109862-8'];
   for (const k of SIZES) {
     const runs = k >= 200 ? 1 : RUNS;
     figure(`zap_steps_per_contract_this_app_k${k}`, 2, 'steps');
@@ -99,11 +118,15 @@ const main = async () => {
 
     const fresh = await contract(k, `new${k}`, { name: `Uusi ${k} Oy`, businessId: businessIds[SIZES.indexOf(k)]! });
     const allNew = await measure(() => appStep(fresh));
-    figure(`procountor_requests_new_customer_new_products_k${k}`, allNew.requests, `requests (k + 5 = ${k + 5}: index read, duplicate check, customer search and POST, k POSTs, invoice; + 3 searches for the business ID's other spellings)`);
+    figure(`procountor_requests_new_customer_new_products_k${k}`, allNew.requests, `requests (k + 6 = ${k + 6}: product and customer index reads, duplicate check, inactive-customer read and customer POST, k POSTs, invoice)`);
     figure(`procountor_longest_chain_new_customer_new_products_k${k}`, allNew.longestChain, 'round trips');
     // "fresh" shares too few letters with "old" and "new" for the names to count as similar products.
     const newProducts = await measure(async () => appStep(await contract(k, `fresh${k}`, existing)));
     figure(`procountor_requests_warm_new_products_k${k}`, newProducts.requests, `requests (k + 4 = ${k + 4})`);
+
+    // Every product exists, the customer is new: what a new customer adds to a warm all-existing contract.
+    const newCustomer = await measure(async () => appStep(await contract(k, `old${k}`, { name: `Toinen ${k} Oy`, businessId: otherBusinessIds[SIZES.indexOf(k)]! })));
+    figure(`procountor_requests_new_customer_warm_k${k}`, newCustomer.requests, `requests (${newCustomer.byRoute['GET /businesspartners'] ?? 0} customer reads, ${newCustomer.byRoute['POST /businesspartners'] ?? 0} customer POST)`);
 
     const app: Array<Awaited<ReturnType<typeof measure>>> = [];
     const perProduct: Array<Awaited<ReturnType<typeof measure>>> = [];
@@ -113,10 +136,12 @@ const main = async () => {
       app.push(await measure(() => appStep(forApp)));
       const forPerProduct = await contract(k, `old${k}`, existing);
       process.env.PROCOUNTOR_CATALOGUE_INDEX = 'off';
+      process.env.PROCOUNTOR_CUSTOMER_INDEX = 'off';
       try {
         perProduct.push(await measure(() => appStep(forPerProduct)));
       } finally {
         delete process.env.PROCOUNTOR_CATALOGUE_INDEX;
+        delete process.env.PROCOUNTOR_CUSTOMER_INDEX;
       }
       const forNaive = await contract(k, `old${k}`, existing);
       naive.push(await measure(() => naiveStep(forNaive)));
@@ -125,6 +150,8 @@ const main = async () => {
     figure(`procountor_requests_warm_all_existing_k${k}`, med(app, (m) => m.requests), 'requests (target <= 4)');
     figure(`procountor_longest_chain_warm_all_existing_k${k}`, med(app, (m) => m.longestChain), 'round trips');
     figure(`procountor_requests_all_existing_k${k}`, med(app, (m) => m.requests), 'requests (same run as the warm figure; was k + 3)');
+    figure(`procountor_requests_added_by_new_customer_warm_k${k}`, newCustomer.requests - med(app, (m) => m.requests), 'requests (new customer warm minus all existing warm; target 1)');
+    figure(`procountor_requests_customer_warm_all_existing_k${k}`, med(app, (m) => (m.byRoute['GET /businesspartners'] ?? 0) + (m.byRoute['GET /businesspartners/{id}'] ?? 0)), 'requests (customer index read; the search cost 1)');
     figure(`procountor_requests_per_product_lookups_k${k}`, med(perProduct, (m) => m.requests), `requests (the app before the index, k + 3 = ${k + 3})`);
     figure(`procountor_longest_chain_per_product_lookups_k${k}`, med(perProduct, (m) => m.longestChain), 'round trips');
     figure(`procountor_requests_naive_sequential_k${k}`, med(naive, (m) => m.requests), 'requests');
@@ -143,6 +170,7 @@ const main = async () => {
 
   // Cold index: the first contract (10 lines, all in the catalogue) of a connection whose catalogue holds N products.
   for (const n of CATALOGUES) {
+    releaseMemory(runtime);
     await post(`${urls.procountorControl}/reset`, {});
     await post(`${urls.procountorControl}/faults`, { latencyMs: LATENCY_MS });
     runtime.clearCache();
@@ -192,8 +220,32 @@ const main = async () => {
     figure(`catalogue_index_bytes_catalogue${n}`, round(runtime.cacheBytes('procountor:catalogue:') / 1024), 'KiB');
   }
 
+  // Cold customer index: the first contract (1 line, product and customer existing) of a connection with N customers.
+  for (const n of CUSTOMER_COUNTS) {
+    await post(`${urls.procountorControl}/reset`, {});
+    await post(`${urls.procountorControl}/faults`, { latencyMs: LATENCY_MS });
+    runtime.clearCache();
+    const others = Array.from({ length: n - 1 }, (_, i) => ({ name: `Customer ${i} Oy` }));
+    for (let i = 0; i < others.length; i += 10_000) await post(`${urls.procountorControl}/seed`, { businesspartners: others.slice(i, i + 10_000) });
+    await post(`${urls.procountorControl}/seed`, {
+      businesspartners: [{ name: existing.name, invoicingInfo: { identifier: existing.businessId } }],
+      products: items(1, 'cust').map((item) => ({ name: item.name, code: item.code, unit: 'HOUR', price: item.unit_price, vat: 25.5 })),
+    });
+    // Company data and the catalogue are warm; the customer index is not.
+    await appStep(await contract(1, 'cust', existing));
+    runtime.clearCache('procountor:customers:');
+    const first = await measure(async () => appStep(await contract(1, 'cust', existing)));
+    figure(`procountor_requests_cold_customer_index_customers${n}`, first.requests, `requests (${first.byRoute['GET /businesspartners'] ?? 0} customer pages, active and inactive)`);
+    figure(`invoice_step_latency_cold_customer_index_customers${n}`, round(first.ms), 'ms');
+    const warm = await measure(async () => appStep(await contract(1, 'cust', existing)));
+    figure(`procountor_requests_warm_customer_index_customers${n}`, warm.requests, 'requests');
+    figure(`customer_index_bytes_per_customer_customers${n}`, round(runtime.cacheBytes('procountor:customers:') / n, 1), 'bytes');
+  }
+
   // A burst: 200 contracts accepted at once, every delivery's invoice step started together, as Zapier would.
   await post(`${urls.procountorControl}/reset`, {});
+  runtime.clearCache();
+  console.log(`# ${releaseMemory(runtime)} MB resident before the burst (zapier-platform-core stops a process past 450 MB)`);
   await post(`${urls.procountorControl}/faults`, { latencyMs: LATENCY_MS });
   // A new Procountor company: the 50,000-product index of the last catalogue row no longer belongs to it.
   runtime.clearCache();

@@ -1,6 +1,9 @@
 // The per-connection catalogue index, as pure code: what is kept of each product, how answers merge into it,
 // how it is cut into z.cache entries, and how a wanted product is matched against it in memory.
 import { bestProductMatch, normaliseProductName } from './productMatch';
+import { chunked, mergeById, unchunked } from './versionedIndex';
+
+export { highestVersion, newerOrSame, nextSyncFrom, procountorDateTime, withoutIds } from './versionedIndex';
 
 /** One sales product as the index keeps it. `norm` is derived on load, never stored. */
 export interface IndexedProduct {
@@ -67,35 +70,13 @@ export const toIndexed = (answer: ProductAnswer): IndexedProduct | undefined => 
   };
 };
 
-/** Versions compare as text: `YYYY-MM-DDTHH:MM:SS` sorts in time order. A missing version is the oldest. */
-export const newerOrSame = (a: string | null, b: string | null) => (a ?? '') >= (b ?? '');
-
-/**
- * Merges answers into the index by id. An answer replaces the entry unless the entry is strictly newer, so an
- * answer of the same second (Procountor's resolution) wins. Sorted by id, the order chunks and matching rely on.
- */
-export const mergeProducts = (index: readonly IndexedProduct[], answers: readonly IndexedProduct[]): IndexedProduct[] => {
-  const byId = new Map(index.map((p) => [p.id, p]));
-  for (const answer of answers) {
-    const known = byId.get(answer.id);
-    if (!known || newerOrSame(answer.version, known.version)) byId.set(answer.id, answer);
-  }
-  return [...byId.values()].sort((a, b) => a.id - b.id);
-};
-
-export const withoutIds = (index: readonly IndexedProduct[], ids: ReadonlySet<number>) => index.filter((p) => !ids.has(p.id));
-
-export const highestVersion = (products: readonly IndexedProduct[]): string | null =>
-  products.reduce<string | null>((max, p) => (p.version && (!max || p.version > max) ? p.version : max), null);
+/** Merges product answers into the index by id (see mergeById). */
+export const mergeProducts = (index: readonly IndexedProduct[], answers: readonly IndexedProduct[]): IndexedProduct[] => mergeById(index, answers);
 
 /** Cuts the id-sorted index into stored chunks; new products (higher ids) land in the last chunk only. */
-export const toChunks = (index: readonly IndexedProduct[], perChunk: number): StoredProduct[][] => {
-  const chunks: StoredProduct[][] = [];
-  for (let i = 0; i < index.length; i += perChunk) chunks.push(index.slice(i, i + perChunk).map(toStored));
-  return chunks;
-};
+export const toChunks = (index: readonly IndexedProduct[], perChunk: number): StoredProduct[][] => chunked(index, perChunk, toStored);
 
-export const fromChunks = (chunks: readonly StoredProduct[][]): IndexedProduct[] => chunks.flat().map(fromStored).sort((a, b) => a.id - b.id);
+export const fromChunks = (chunks: readonly StoredProduct[][]): IndexedProduct[] => unchunked(chunks, fromStored);
 
 const sameCode = (a: string | null, b: string) => !!a && a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -155,31 +136,3 @@ export class CatalogueMatcher {
     return best && { product: best.product, matchedBy: 'name', similarity: best.similarity };
   }
 }
-
-/**
- * The `versionStartDate` for the next incremental read. Procountor does not say whether the bound is inclusive;
- * we assume inclusive and merge by id, so a product changed in the same second as the newest one seen is read
- * again rather than missed. A read of several pages can race a change to a product already read: its new version
- * may be older than the newest seen on a later page, so the bound is also kept before the read began.
- */
-export const nextSyncFrom = (seen: string | null, previous: string | null, readStartedAt: string | null, pages: number) => {
-  const newest = seen && (!previous || seen > previous) ? seen : previous;
-  if (pages <= 1 || !readStartedAt || !newest) return newest;
-  return readStartedAt < newest ? readStartedAt : newest;
-};
-
-/** Procountor's local date-time (Helsinki, second resolution, no zone) for an instant, as versions are written. */
-export const procountorDateTime = (instant: Date) => {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Helsinki',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
-};

@@ -1,6 +1,7 @@
 // The catalogue index against the Procountor sandbox: what a cold and a warm index cost, and how it follows
 // changes made in Procountor itself.
 import { INDEX_FRESH_MS } from '../lib/procountor/catalogue';
+import { procountorDateTime } from '../lib/versionedIndex';
 import { startWorld, type World } from './support/world';
 
 let w: World;
@@ -50,8 +51,8 @@ describe('catalogue index', () => {
     const fresh = [line('Brand new A', 'NEW-A'), line('Brand new B', 'NEW-B'), line('Brand new C', null)];
     const run = await w.requestsDuring(async () => w.runInvoice({ contract_id: (await contractWith(fresh)).id }));
     expect(run.byRoute['POST /products']).toBe(3);
-    // Customer, duplicate check, invoice and the three POSTs; the index read is skipped within 5 s of the last one.
-    expect(run.requests - (run.byRoute['GET /products'] ?? 0)).toBe(3 + 3);
+    // Duplicate check, invoice and the three POSTs; the index reads are skipped within 5 s of the last ones.
+    expect(run.requests - (run.byRoute['GET /products'] ?? 0) - (run.byRoute['GET /businesspartners'] ?? 0)).toBe(2 + 3);
     expect(run.requests).toBeLessThanOrEqual(4 + 3);
     const again = await w.requestsDuring(async () => w.runInvoice({ contract_id: (await contractWith(fresh)).id }));
     expect(again.byRoute['POST /products']).toBeUndefined();
@@ -69,6 +70,57 @@ describe('catalogue index', () => {
     expect(state.invoices).toHaveLength(2);
     expect(state.products.map((p: any) => p.code).sort()).toEqual(['CAT-0', 'CAT-1']);
     expect(state.invoices[1].invoiceRows.every((r: any) => state.products.some((p: any) => p.id === r.productId))).toBe(true);
+  });
+
+  it('reads one page, not two, when more than a page of products share the newest version second', async () => {
+    // 250 products written in one second, as an import does: the inclusive bound answers all of them on every read.
+    const sameSecond = catalogue(250).map((p) => ({ ...p, version: '2026-11-01T10:00:00' }));
+    const seeded = (await w.procountor.control('seed', { businesspartners: [seedCustomer], products: sameSecond })).products;
+    await w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 0', 'CAT-0')])).id });
+    const before = process.env.PROCOUNTOR_INDEX_FRESH_MS;
+    process.env.PROCOUNTOR_INDEX_FRESH_MS = '0';
+    try {
+      const warm = await w.requestsDuring(async () => w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 249', 'CAT-249')])).id }));
+      expect(warm.byRoute['GET /products']).toBe(1);
+      expect(warm.requests).toBeLessThanOrEqual(4);
+      // A change among them is still read: the page no longer only repeats the index.
+      await w.procountor.control(`products/${seeded[220].id}`, { patch: { code: 'MOVED-220' } });
+      const changed = await w.requestsDuring(async () => {
+        const run = await w.runInvoice({ contract_id: (await contractWith([line('Unrelated words here', 'MOVED-220')])).id });
+        expect(run.result).toEqual(expect.objectContaining({ products_created: 0, products_reused: 1 }));
+      });
+      // The newest-first page shows the change, so the read starts over in id order: 1 + 2 pages.
+      expect(changed.byRoute['GET /products']).toBe(3);
+    } finally {
+      if (before === undefined) delete process.env.PROCOUNTOR_INDEX_FRESH_MS;
+      else process.env.PROCOUNTOR_INDEX_FRESH_MS = before;
+    }
+    expect((await w.state()).products).toHaveLength(250);
+  });
+
+  it('after reading more than a page of changes, starts the next read at the newest version Procountor had, not minutes back', async () => {
+    const older = catalogue(210).map((p) => ({ ...p, version: '2026-11-01T10:00:00' }));
+    await w.procountor.control('seed', { businesspartners: [seedCustomer], products: older });
+    await w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 0', 'CAT-0')])).id });
+    // 210 more made in Procountor over the last minutes, one a second.
+    const secondsAgo = (n: number) => procountorDateTime(new Date(Date.now() - n * 1000));
+    await w.procountor.control('seed', {
+      products: Array.from({ length: 210 }, (_, i) => ({ name: `Imported item ${i}`, code: `IMP-${i}`, unit: 'HOUR', price: 100, vat: 25.5, version: secondsAgo(210 - i) })),
+    });
+    const before = process.env.PROCOUNTOR_INDEX_FRESH_MS;
+    process.env.PROCOUNTOR_INDEX_FRESH_MS = '0';
+    try {
+      const first = await w.requestsDuring(async () => w.runInvoice({ contract_id: (await contractWith([line('Imported item 209', 'IMP-209')])).id }));
+      // The newest-first page, then the 420 products since the bound in id order.
+      expect(first.byRoute['GET /products']).toBe(1 + 3);
+      const next = await w.requestsDuring(async () => w.runInvoice({ contract_id: (await contractWith([line('Imported item 5', 'IMP-5')])).id }));
+      expect(next.byRoute['GET /products']).toBe(1);
+      expect(next.requests).toBeLessThanOrEqual(4);
+    } finally {
+      if (before === undefined) delete process.env.PROCOUNTOR_INDEX_FRESH_MS;
+      else process.env.PROCOUNTOR_INDEX_FRESH_MS = before;
+    }
+    expect((await w.state()).products).toHaveLength(420);
   });
 
   it('leaves a product switched off in Procountor out of matching', async () => {

@@ -142,6 +142,22 @@ describe('business partners', () => {
     expect(twoIds.body).toHaveLength(2);
   });
 
+  it('answers the partners changed at or after versionStartDate (inclusive), active unless asked otherwise', async () => {
+    const [old] = (await p.control('seed', { businesspartners: [{ name: 'Vanha Oy', version: '2026-01-01T10:00:00' }] })).businesspartners;
+    await p.control('seed', { businesspartners: [{ name: 'Passiivinen Oy', version: '2026-03-01T10:00:00', registryInfo: { active: false } }] });
+    const [recent] = (await p.control('seed', { businesspartners: [{ name: 'Uusi Oy', version: '2026-03-01T10:00:00' }] })).businesspartners;
+    const since = async (query: string) => (await call('GET', `/businesspartners?type=CUSTOMER&${query}`)).body.results.map((r: any) => r.name);
+    expect(await since('versionStartDate=2026-03-01T10:00:00')).toEqual(['Uusi Oy']);
+    expect(await since('versionStartDate=2026-03-01T10:00:00&active=false')).toEqual(['Passiivinen Oy']);
+    expect(await since('versionStartDate=2026-01-01T10:00&orderById=ASC')).toEqual(['Vanha Oy', 'Uusi Oy']);
+    await p.control(`businesspartners/${old.id}`, { patch: { name: 'Vanha Oy (muutettu)' } });
+    expect(await since('versionStartDate=2026-03-01T10:00:01')).toEqual(['Vanha Oy (muutettu)']);
+    expect(recent.version).toBe('2026-03-01T10:00:00');
+    const bad = await call('GET', '/businesspartners?versionStartDate=yesterday');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('versionStartDate');
+  });
+
   it('rejects a missing required field, an unknown enum and a too-long name with the field named', async () => {
     const missing = await call('POST', '/businesspartners', { name: 'X', type: 'CUSTOMER' });
     expect(missing.status).toBe(400);

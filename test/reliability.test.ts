@@ -128,6 +128,31 @@ describe('a catalogue index shared by concurrent runs', () => {
   });
 });
 
+describe('a customer index shared by concurrent runs', () => {
+  it('creates the new customer once when runs of two contracts for it start together on a cold index', async () => {
+    await w.procountor.control('seed', {
+      businesspartners: Array.from({ length: 450 }, (_, i) => ({ name: `Existing customer ${i} Oy` })),
+    });
+    // Both contracts are for the sample customer (business ID 0737546-2), which Procountor does not have yet.
+    const contracts = await Promise.all([1, 2].map(() => w.acceptedContract()));
+    await w.procountor.control('faults', { latencyMs: 20 });
+    const runs = await Promise.all(contracts.map((c) => w.runInvoice({ contract_id: c.id })));
+    await w.procountor.control('faults', { latencyMs: 0 });
+    expect(runs.map((r) => r.error)).toEqual([undefined, undefined]);
+    expect(runs.map((r) => r.result!.customer_created).sort()).toEqual([false, true]);
+    const state = await w.state();
+    expect(state.invoices).toHaveLength(2);
+    const made = state.businesspartners.filter((p: any) => p.invoicingInfo?.identifier === '0737546-2');
+    expect(made).toHaveLength(1);
+    expect(state.invoices.map((i: any) => i.partnerId)).toEqual([made[0].id, made[0].id]);
+    // The index both runs wrote back holds the customer: a third contract neither searches nor creates one.
+    const third = await w.acceptedContract();
+    const next = await w.requestsDuring(() => w.runInvoice({ contract_id: third.id }));
+    expect(next.byRoute['GET /businesspartners']).toBeUndefined();
+    expect(next.byRoute['POST /businesspartners']).toBeUndefined();
+  });
+});
+
 describe('faults on every endpoint the Zap uses', () => {
   const endpoints = [
     ['procountor', 'GET', '/api/invoices'],

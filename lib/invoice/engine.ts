@@ -10,10 +10,11 @@ import { allSettledOrThrow } from '../settle';
 import { procountorFor, type ProcountorClient } from '../procountor/client';
 import { companyData, type CompanyData } from '../procountor/companyData';
 import { withConnectionRateWindow } from '../procountor/rateWindow';
-import { checkedBusinessId, createCustomer, findCustomer } from '../procountor/customers';
+import { checkedBusinessId, createCustomer } from '../procountor/customers';
 import { findInvoiceForOrder } from '../procountor/invoices';
 import { invoiceTotals } from '../procountor/outputs';
-import { retryingStaleProducts, withCatalogue } from '../procountor/catalogue';
+import { retryingStaleProducts } from '../procountor/catalogue';
+import { withIndexes } from '../procountor/indexes';
 import type { ProductWanted } from '../procountor/products';
 import type { BankAccount, InvoiceBasicInfo, InvoiceChannel, ProductAnswer } from '../procountor/schemas';
 import { toProcountorUnit } from '../units';
@@ -138,17 +139,18 @@ export const createInvoiceFromOrder = async (
       waitMs: CLAIM_WAIT_MS,
       busyMessage: `Other invoices are being written to Procountor right now; ${words.label} waits its turn. Zapier will retry.`,
     },
-    // The catalogue index is read and written back inside the claim: one run of the connection extends it at a time.
-    () => withConnectionRateWindow(z, procountor, () => withCatalogue(z, procountor, startedAt, async (openCatalogue) => {
+    // The catalogue and customer indexes are read and written back inside the claim: one run of the connection
+    // extends them at a time.
+    () => withConnectionRateWindow(z, procountor, () => withIndexes(z, procountor, startedAt, async (open) => {
       const distinct = new Map<string, OrderLine>();
       for (const line of order.lines) if (!distinct.has(productKey(line))) distinct.set(productKey(line), line);
 
       // The reads every check needs run at once; nothing is created until every check has passed.
-      const [existing, company, foundCustomer, catalogue] = await allSettledOrThrow([
+      const [existing, company, [customers, foundCustomer], catalogue] = await allSettledOrThrow([
         findInvoiceForOrder(procountor, order.idempotencyKey),
         companyData(z, procountor),
-        findCustomer(procountor, { businessId: details.businessId, identifierType: details.identifierType, name: details.name }),
-        openCatalogue(),
+        open.customers().then(async (index) => [index, await index.find({ businessId: details.businessId, identifierType: details.identifierType, name: details.name })] as const),
+        open.catalogue(),
       ]);
 
       const result = (invoice: InvoiceResult['invoice'], rest: Omit<InvoiceResult, 'invoice' | 'procountorRequests'>) => ({
@@ -190,11 +192,11 @@ export const createInvoiceFromOrder = async (
       const [customer, products] = await allSettledOrThrow([
         foundCustomer
           ? Promise.resolve({ id: foundCustomer.id, name: foundCustomer.name ?? details.name, created: false })
-          : createCustomer(procountor, { ...ready.customer, language: options.language, paymentTermDays: options.paymentTermDays }).then((p) => ({
-              id: p.id,
-              name: p.name ?? ready.customer.name,
-              created: true,
-            })),
+          : createCustomer(procountor, { ...ready.customer, language: options.language, paymentTermDays: options.paymentTermDays }).then((p) => {
+              // The customer joins the index from its POST answer: the next contract finds it with no request.
+              customers.added(p);
+              return { id: p.id, name: p.name ?? ready.customer.name, created: true };
+            }),
         catalogue.findOrCreate(wanted),
       ]);
 

@@ -5,7 +5,7 @@ import { procountorApiUrl, procountorStepRequestsPerSecond } from '../config';
 import { firstProblem, parseAnswer, wireRequest } from '../wire';
 import { SlidingWindowLimiter } from '../rateLimiter';
 import { retryAfterSeconds, retryLater } from '../retryable';
-import { CataloguePage } from './catalogueSchemas';
+import { CataloguePage, PartnerIndexPage } from './catalogueSchemas';
 import { procountorError } from './errors';
 import {
   BankAccountSearchResult,
@@ -48,6 +48,9 @@ export interface BusinessPartnerQuery {
   identifier?: string;
   name?: string;
   active?: boolean;
+  /** Partners changed at or after this Procountor date-time (`YYYY-MM-DDTHH:MM:SS`). */
+  versionStartDate?: string;
+  orderById?: 'ASC' | 'DESC';
   page?: number;
   size?: number;
 }
@@ -205,7 +208,14 @@ export class ProcountorClient {
 
   searchBusinessPartners(query: BusinessPartnerQuery) {
     const headers: Record<string, string> = {};
-    const params: Query = { type: query.type, active: query.active, page: query.page, size: query.size };
+    const params: Query = {
+      type: query.type,
+      active: query.active,
+      versionStartDate: query.versionStartDate,
+      orderById: query.orderById,
+      page: query.page,
+      size: query.size,
+    };
     for (const key of ['identifier', 'name'] as const) {
       const value = query[key]?.trim();
       if (!value) continue;
@@ -213,6 +223,13 @@ export class ProcountorClient {
       else params[key] = value;
     }
     return this.call(BusinessPartnerSearchResult, { method: 'GET', path: '/businesspartners', headers, params });
+  }
+
+  /** A page of customers for the customer index, read leniently: it keeps only what it can match on. */
+  async listCustomersForIndex(query: Omit<BusinessPartnerQuery, 'identifier' | 'name' | 'type'>) {
+    const params: Query = { type: 'CUSTOMER', ...query };
+    const page = await this.call(PartnerIndexPage, { method: 'GET', path: '/businesspartners', params });
+    return { results: page.results, totalCount: page.meta?.totalCount ?? undefined };
   }
 
   getBusinessPartner(id: number) {

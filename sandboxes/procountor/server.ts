@@ -315,15 +315,22 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
     if (type && !['CUSTOMER', 'SUPPLIER', 'PERSON'].includes(type)) {
       problems.push({ status: 400, field: 'type', message: `Unknown type "${type}".` });
     }
+    const since = req.query.get('versionStartDate');
+    if (since !== null && !isDateTime(since)) {
+      problems.push({ status: 400, field: 'versionStartDate', message: 'versionStartDate must be a date-time such as 2016-08-31T00:00:00.' });
+    }
     if (problems.length) return badRequest(problems);
     const identifier = searchParam(req, 'identifier').toLowerCase();
     const name = searchParam(req, 'name').toLowerCase();
     const active = req.query.get('active');
     const wantActive = active === null ? true : active === 'true';
     const order = req.query.get('orderById') === 'ASC' ? 1 : -1;
+    // Inclusive, as for products (see procountorDateTime); a bound without seconds means :00.
+    const from = since && since.length === 16 ? `${since}:00` : since;
     const matches = state.businesspartners
       .filter((p) => !type || p.type === type)
       .filter((p) => activeOf(p) === wantActive)
+      .filter((p) => !from || String(p.version ?? '') >= from)
       .filter((p) => !identifier || String(p.invoicingInfo?.identifier ?? '').trim().toLowerCase() === identifier)
       .filter((p) => !name || String(p.name).toLowerCase().includes(name))
       .sort((a, b) => (a.id - b.id) * order)
@@ -383,12 +390,35 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
     const after = Number(previousId ?? 0);
     // Inclusive (see procountorDateTime); a bound without seconds means :00.
     const from = since && since.length === 16 ? `${since}:00` : since;
+    const lowerCode = code.toLowerCase();
+    const wanted = (p: Json) =>
+      (type ? p.type === type : p.type === 'SALES' || p.type === 'PURCHASE') &&
+      (active === null || p.active === (active === 'true')) &&
+      (!from || String(p.version ?? '') >= from) &&
+      (!lowerCode || String(p.code ?? '').toLowerCase().includes(lowerCode)) &&
+      (!name || String(p.name).toLowerCase().includes(name));
+    if (!desc && !byVersion) {
+      // The common case, a page in id order after previousId: state.products is kept in id order (ids only grow and
+      // removal splices), so the page starts at a binary search and only the rest of the list is filtered.
+      let lo = 0;
+      let hi = state.products.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (state.products[mid]!.id <= after) lo = mid + 1;
+        else hi = mid;
+      }
+      const results: Json[] = [];
+      let totalCount = 0;
+      for (let i = lo; i < state.products.length; i++) {
+        const p = state.products[i]!;
+        if (!wanted(p)) continue;
+        totalCount++;
+        if (results.length < size) results.push(fullProduct(p));
+      }
+      return json(200, { results, meta: { pageNumber: 0, pageSize: size, resultCount: results.length, totalCount } });
+    }
     const matches = state.products
-      .filter((p) => (type ? p.type === type : p.type === 'SALES' || p.type === 'PURCHASE'))
-      .filter((p) => active === null || p.active === (active === 'true'))
-      .filter((p) => !from || String(p.version ?? '') >= from)
-      .filter((p) => !code || String(p.code ?? '').toLowerCase().includes(code.toLowerCase()))
-      .filter((p) => !name || String(p.name).toLowerCase().includes(name))
+      .filter(wanted)
       .sort((a, b) => (desc ? b.id - a.id : a.id - b.id))
       .filter((p) => !after || (desc ? p.id < after : p.id > after));
     // Version order with ids breaking ties; previousId still pages by id, as Procountor documents no other cursor.
@@ -557,6 +587,13 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
   });
   // A change made in Procountor's own UI: `{"patch": {...}}` changes the product (a new version), `{"remove": true}`
   // takes it away entirely, as a product the index still names but Procountor no longer has.
+  router.on('POST', '/_sandbox/businesspartners/:id', (req) => {
+    const at = state.businesspartners.findIndex((p) => p.id === Number(req.params.id));
+    if (at < 0) return errors(404, [{ message: 'Partner not found.' }]);
+    const body = (req.body ?? {}) as { patch?: Json };
+    state.businesspartners[at] = { ...state.businesspartners[at], ...body.patch, id: state.businesspartners[at]!.id, version: procountorDateTime() };
+    return json(200, fullPartner(state.businesspartners[at]!));
+  });
   router.on('POST', '/_sandbox/products/:id', (req) => {
     const at = state.products.findIndex((p) => p.id === Number(req.params.id));
     if (at < 0) return errors(404, [{ message: 'Product not found.' }]);
