@@ -2,6 +2,7 @@
 // 100, 5,000 and 50,000 products, against the sandboxes with a 50 ms round trip injected on every service.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import extract from 'extract-zip';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -280,11 +281,15 @@ const main = async () => {
   await Promise.all([sandboxes.close(), runtime.close()]);
 
   // Cold start: loading the built app in a fresh Node process.
+  // What Zapier's Lambda loads: the unpacked build.zip's own wrapper (and through it the app), in a fresh process.
+  const unpacked = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'c2c-bench-zip-')));
+  await extract(path.join(root, 'build', 'build.zip'), { dir: unpacked });
   const coldStarts = Array.from({ length: RUNS }, () => {
-    const out = execFileSync(process.execPath, ['-e', "const t=process.hrtime.bigint();require('./index.js');console.log(Number(process.hrtime.bigint()-t)/1e6)"], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['-e', "const t=process.hrtime.bigint();require('./zapierwrapper.js');console.log(Number(process.hrtime.bigint()-t)/1e6)"], { cwd: unpacked, encoding: 'utf8' });
     return Number(out.trim());
   });
-  figure('cold_start_require_app', round(median(coldStarts)), 'ms');
+  fs.rmSync(unpacked, { recursive: true, force: true });
+  figure('cold_start_require_app', round(median(coldStarts)), 'ms (the unpacked build.zip\'s zapierwrapper.js)');
 
   figure('build_zip_size', await buildZipKilobytes(), 'KiB');
 };
