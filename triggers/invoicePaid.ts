@@ -1,5 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { procountorFor } from '../lib/procountor/client';
+import { invoiceTotalsOutputFields } from '../lib/procountor/outputs';
 import { recentlyPaidInvoices } from '../lib/procountor/payments';
 
 const perform = (z: ZObject, bundle: Bundle) => recentlyPaidInvoices(procountorFor(z, bundle));
@@ -45,10 +46,7 @@ export default {
       { key: 'date', label: 'Invoice Date' },
       { key: 'due_date', label: 'Due Date' },
       { key: 'payment_date', label: 'Latest Payment Date' },
-      { key: 'total_excluding_vat', label: 'Total Excluding VAT', type: 'number' as const },
-      { key: 'vat_total', label: 'VAT Total', type: 'number' as const },
-      { key: 'total', label: 'Total Including VAT', type: 'number' as const },
-      { key: 'currency', label: 'Currency' },
+      ...invoiceTotalsOutputFields,
       { key: 'changed_at', label: 'Changed At', type: 'datetime' as const },
     ],
   },

@@ -5,6 +5,7 @@ import { toIsoDate } from '../dates';
 import { InputError } from '../inputError';
 import { decimal, text, wholeNumber } from '../inputs';
 import { LANGUAGE_CHOICES, languageInput } from '../languages';
+import { invoiceTotalsOutputFields } from '../procountor/outputs';
 import { InvoiceChannel } from '../procountor/schemas';
 import { postInvoiceAlertOnce } from '../slack/alert';
 import type { OrderOptions } from './order';
@@ -110,10 +111,7 @@ export const invoiceResultOutputFields = [
   { key: 'date', label: 'Invoice Date' },
   { key: 'due_date', label: 'Due Date' },
   { key: 'reference_number', label: 'Reference Number' },
-  { key: 'total_excluding_vat', label: 'Total Excluding VAT', type: 'number' as const },
-  { key: 'vat_total', label: 'VAT Total', type: 'number' as const },
-  { key: 'total', label: 'Total Including VAT', type: 'number' as const },
-  { key: 'currency', label: 'Currency' },
+  ...invoiceTotalsOutputFields,
   { key: 'customer_id', label: 'Customer ID (Procountor)', type: 'integer' as const },
   { key: 'customer_name', label: 'Customer Name' },
   { key: 'customer_created', label: 'Customer Was Created', type: 'boolean' as const },

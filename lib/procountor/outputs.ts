@@ -103,6 +103,14 @@ export const invoiceOutput = (invoice: InvoiceBasicInfo) => ({
   ...invoiceTotals(invoice),
 });
 
+/** The output fields of `invoiceTotals`, labelled once for every operation that returns an invoice's sums. */
+export const invoiceTotalsOutputFields = [
+  { key: 'total_excluding_vat', label: 'Total Excluding VAT', type: 'number' as const },
+  { key: 'vat_total', label: 'VAT Total', type: 'number' as const },
+  { key: 'total', label: 'Total Including VAT', type: 'number' as const },
+  { key: 'currency', label: 'Currency' },
+];
+
 export const invoiceOutputFields = [
   { key: 'id', label: 'Invoice ID (Procountor)', type: 'integer' as const },
   { key: 'invoice_number', label: 'Invoice Number', type: 'integer' as const },
@@ -111,10 +119,7 @@ export const invoiceOutputFields = [
   { key: 'due_date', label: 'Due Date' },
   { key: 'customer_id', label: 'Customer ID (Procountor)', type: 'integer' as const },
   { key: 'customer_name', label: 'Customer Name' },
-  { key: 'total_excluding_vat', label: 'Total Excluding VAT', type: 'number' as const },
-  { key: 'vat_total', label: 'VAT Total', type: 'number' as const },
-  { key: 'total', label: 'Total Including VAT', type: 'number' as const },
-  { key: 'currency', label: 'Currency' },
+  ...invoiceTotalsOutputFields,
 ];
 
 export const invoiceSample = {
