@@ -1,8 +1,8 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { procountorLoginUrl } from './lib/config';
+import { procountorLoginUrl } from './lib/zapier/config';
 import { procountorFor } from './lib/procountor/client';
 import { requestToken } from './lib/procountor/oauth';
-import { connectionIdentity } from './lib/connection';
+import { connectionIdentity } from './lib/fields/connection';
 
 const authorizeUrl = (_z: ZObject, bundle: Bundle) => {
   const params = new URLSearchParams({

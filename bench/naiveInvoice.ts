@@ -1,17 +1,17 @@
 // The same work as "Create Unfinished Invoice", done the obvious way: one request after another, nothing cached,
 // nothing in parallel. Only the benchmark uses it, as the baseline the app is measured against.
-import { salesVatStatus } from '../lib/vat';
+import { salesVatStatus } from '../lib/procountor/vat';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { click2contractFor } from '../lib/click2contract/client';
-import { itemLine } from '../lib/click2contract/mapping';
-import { todayInHelsinki } from '../lib/dates';
+import { itemLine } from '../lib/fields/contract';
+import { todayInHelsinki } from '../lib/rules/dates';
 import { toInvoiceDraft } from '../lib/invoice/draft';
-import { contractToOrder } from '../lib/click2contract/toOrder';
+import { contractToOrder } from '../lib/invoice/sources/contract';
 import { procountorFor } from '../lib/procountor/client';
 import { checkedBusinessId, findOrCreateCustomer } from '../lib/procountor/customers';
 import { findInvoiceForContract } from '../lib/procountor/invoices';
 import { findOrCreateProduct } from '../lib/procountor/products';
-import { toProcountorUnit } from '../lib/units';
+import { toProcountorUnit } from '../lib/procountor/units';
 
 export const naiveInvoice = async (z: ZObject, bundle: Bundle) => {
   const contract = (await click2contractFor(z, bundle).findContract(String(bundle.inputData.contract_id)))!;

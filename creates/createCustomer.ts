@@ -1,11 +1,11 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { toProcountorCountry } from '../lib/countries';
-import { InputError, withZapierErrors } from '../lib/inputError';
-import { text, wholeNumber } from '../lib/inputs';
+import { toProcountorCountry } from '../lib/procountor/countries';
+import { InputError, withZapierErrors } from '../lib/zapier/errors';
+import { text, wholeNumber } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
 import { checkedIdentifierType, createCustomer, type CustomerDetails } from '../lib/procountor/customers';
-import { customerOutput, customerOutputFields, customerSample } from '../lib/procountor/outputs';
-import { LANGUAGE_CHOICES, languageInput } from '../lib/languages';
+import { customerOutput, customerOutputFields, customerSample } from '../lib/fields/records';
+import { LANGUAGE_CHOICES, languageInput } from '../lib/procountor/languages';
 
 export const customerDetailsFrom = (input: Record<string, unknown>): CustomerDetails => {
   const countryText = text(input.country) ?? 'FI';

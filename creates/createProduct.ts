@@ -1,12 +1,12 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { withZapierErrors } from '../lib/inputError';
-import { decimal, text } from '../lib/inputs';
+import { withZapierErrors } from '../lib/zapier/errors';
+import { decimal, text } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
-import { productOutput, productOutputFields, productSample } from '../lib/procountor/outputs';
+import { productOutput, productOutputFields, productSample } from '../lib/fields/records';
 import { createProduct } from '../lib/procountor/products';
 import { Currency } from '../lib/procountor/schemas';
-import { InputError } from '../lib/inputError';
-import { toProcountorUnit } from '../lib/units';
+import { InputError } from '../lib/zapier/errors';
+import { toProcountorUnit } from '../lib/procountor/units';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {

@@ -1,9 +1,9 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { InputError, withZapierErrors } from '../lib/inputError';
-import { text } from '../lib/inputs';
-import { contractInvoiceOutput, orderFromContract } from '../lib/click2contract/toOrder';
+import { InputError, withZapierErrors } from '../lib/zapier/errors';
+import { text } from '../lib/zapier/inputs';
+import { contractInvoiceOutput, orderFromContract } from '../lib/invoice/sources/contract';
 import { createInvoiceFromOrder, invoiceResultOutput } from '../lib/invoice/engine';
-import { alertIfAsked, invoiceOptionFields, invoiceOptionsFrom, slackAlertOutputFields, invoiceResultOutputFields } from '../lib/invoice/stepOptions';
+import { alertIfAsked, invoiceOptionFields, invoiceOptionsFrom, slackAlertOutputFields, invoiceResultOutputFields } from '../lib/fields/invoiceOptions';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(

@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { flag, decimal, text } from '../lib/inputs';
-import { InputError, withZapierErrors } from '../lib/inputError';
+import { flag, decimal, text } from '../lib/zapier/inputs';
+import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { postOnce } from '../lib/slack/alert';
 import { channelInput, slackFor } from '../lib/slack/client';
 import { customMessage, invoiceAlertMessage } from '../lib/slack/message';

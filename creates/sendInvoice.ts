@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { InputError, withZapierErrors } from '../lib/inputError';
-import { wholeNumber } from '../lib/inputs';
+import { InputError, withZapierErrors } from '../lib/zapier/errors';
+import { wholeNumber } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
 import { approveAndSendInvoice } from '../lib/procountor/sending';
 

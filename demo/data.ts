@@ -1,5 +1,5 @@
 // Demo proposals, reproducible from a seed. The first five exercise the seed's rules one by one.
-import { businessIdCheckDigit } from '../lib/businessId';
+import { businessIdCheckDigit } from '../lib/rules/businessId';
 
 export const seededRandom = (seed: number) => {
   let state = seed >>> 0 || 1;

@@ -1,9 +1,9 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { withZapierErrors } from '../lib/inputError';
-import { text } from '../lib/inputs';
+import { withZapierErrors } from '../lib/zapier/errors';
+import { text } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
 import { findCustomer } from '../lib/procountor/customers';
-import { customerOutput, customerOutputFields, customerSample } from '../lib/procountor/outputs';
+import { customerOutput, customerOutputFields, customerSample } from '../lib/fields/records';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {

@@ -1,9 +1,9 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { InputError, withZapierErrors } from '../lib/inputError';
-import { text, wholeNumber } from '../lib/inputs';
+import { InputError, withZapierErrors } from '../lib/zapier/errors';
+import { text, wholeNumber } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
 import { findInvoiceById, findInvoiceByNumber, findInvoiceForContract } from '../lib/procountor/invoices';
-import { invoiceOutput, invoiceOutputFields, invoiceSample } from '../lib/procountor/outputs';
+import { invoiceOutput, invoiceOutputFields, invoiceSample } from '../lib/fields/records';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {

@@ -1,11 +1,11 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { InputError, withZapierErrors } from '../lib/inputError';
-import { decimal, text } from '../lib/inputs';
+import { InputError, withZapierErrors } from '../lib/zapier/errors';
+import { decimal, text } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
-import { productOutput, productOutputFields, productSample } from '../lib/procountor/outputs';
+import { productOutput, productOutputFields, productSample } from '../lib/fields/records';
 import { findProduct } from '../lib/procountor/products';
-import { SIMILARITY_THRESHOLD } from '../lib/productMatch';
-import { toProcountorUnit } from '../lib/units';
+import { SIMILARITY_THRESHOLD } from '../lib/rules/productMatch';
+import { toProcountorUnit } from '../lib/procountor/units';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {

@@ -1,4 +1,4 @@
-import { businessIdCheckDigit, parseFinnishBusinessId, sameBusinessId } from '../lib/businessId';
+import { businessIdCheckDigit, parseFinnishBusinessId, sameBusinessId } from '../lib/rules/businessId';
 
 describe('Finnish business IDs', () => {
   it.each(['0737546-2', '07375462', 'FI07375462', ' 0737546 - 2 ', 'fi0737546-2', '737546-2'])(

@@ -1,7 +1,7 @@
 // The catalogue index against the Procountor sandbox: what a cold and a warm index cost, and how it follows
 // changes made in Procountor itself.
-import { INDEX_FRESH_MS } from '../lib/procountor/catalogue';
-import { procountorDateTime } from '../lib/versionedIndex';
+import { INDEX_FRESH_MS } from '../lib/indexes/catalogue';
+import { procountorDateTime } from '../lib/indexes/versioned';
 import { startWorld, type World } from './support/world';
 
 let w: World;

@@ -1,4 +1,4 @@
-import { onlyRepeatsKnown } from '../lib/versionedIndex';
+import { onlyRepeatsKnown } from '../lib/indexes/versioned';
 import {
   CatalogueMatcher,
   fromChunks,
@@ -8,7 +8,7 @@ import {
   toChunks,
   toIndexed,
   type IndexedProduct,
-} from '../lib/catalogueIndex';
+} from '../lib/indexes/productEntries';
 
 const product = (id: number, name: string, over: Partial<IndexedProduct> = {}): IndexedProduct => ({
   ...toIndexed({ id, name, unit: 'HOUR', price: 100, vat: 25.5, version: '2026-11-01T10:00:00', active: true })!,

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import { contractOutput, SAMPLE_CONTRACT } from '../lib/click2contract/mapping';
+import { contractOutput, SAMPLE_CONTRACT } from '../lib/fields/contract';
 import { describeAge, lateEventMismatch } from '../lib/click2contract/lateDelivery';
 import { findHeader, verifySignature } from '../lib/click2contract/signature';
 import { Contract } from '../lib/click2contract/schemas';
-import { lineAmounts, roundCents } from '../lib/money';
+import { lineAmounts, roundCents } from '../lib/rules/money';
 
 const sign = (secret: string, body: string, t: number) =>
   `t=${t},v1=${crypto.createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;

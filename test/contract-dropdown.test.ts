@@ -1,5 +1,5 @@
 import { Contract } from '../lib/click2contract/schemas';
-import { contractChoice, SAMPLE_CONTRACT } from '../lib/click2contract/mapping';
+import { contractChoice, SAMPLE_CONTRACT } from '../lib/fields/contract';
 import { startWorld, type World } from './support/world';
 
 const CONTRACTS = 'triggers.contract_list.operation.perform';

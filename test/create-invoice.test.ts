@@ -1,6 +1,6 @@
 // "Create Unfinished Invoice (from Line Items)": the invoice engine fed by fields mapped in a Zap, through the app
 // tester and through the Lambda-handler runtime, against the Procountor sandbox.
-import { rawLineItems } from '../lib/lineItems/toOrder';
+import { rawLineItems } from '../lib/invoice/sources/lineItems';
 import { App, appTester } from './support/app';
 import { startWorld, type World } from './support/world';
 

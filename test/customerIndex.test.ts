@@ -1,7 +1,7 @@
 // The customer index: pure matching, then against the Procountor sandbox what a warm index costs and how it follows
 // customers made or switched off in Procountor itself.
-import { CustomerMatcher, businessIdKey, fromStoredCustomer, toIndexedCustomer, toStoredCustomer, type IndexedCustomer } from '../lib/customerIndex';
-import { INDEX_FRESH_MS } from '../lib/procountor/syncedIndex';
+import { CustomerMatcher, businessIdKey, fromStoredCustomer, toIndexedCustomer, toStoredCustomer, type IndexedCustomer } from '../lib/indexes/customerEntries';
+import { INDEX_FRESH_MS } from '../lib/indexes/syncedIndex';
 import { startWorld, type World } from './support/world';
 
 const customer = (id: number, name: string, identifier: string | null, active = true): IndexedCustomer => ({ id, name, identifier, active, version: '2026-11-01T10:00:00' });

@@ -4,7 +4,7 @@
 import { App } from './support/app';
 import { isIsoDateOrDateTime, linkProblems, titleCaseProblems } from './support/checkValues';
 import { type AppDefinition, connectionLabelProblems, DEFINITION_CHECKS } from './support/integrationChecks';
-import { click2contractApiUrl, procountorApiUrl, procountorLoginUrl, slackApiUrl } from '../lib/config';
+import { click2contractApiUrl, procountorApiUrl, procountorLoginUrl, slackApiUrl } from '../lib/zapier/config';
 
 const app = App as unknown as AppDefinition;
 

@@ -1,6 +1,6 @@
-import { SAMPLE_CONTRACT } from '../lib/click2contract/mapping';
+import { SAMPLE_CONTRACT } from '../lib/fields/contract';
 import { Contract } from '../lib/click2contract/schemas';
-import { contractProblems, contractToOrder, contractWords } from '../lib/click2contract/toOrder';
+import { contractProblems, contractToOrder, contractWords } from '../lib/invoice/sources/contract';
 import { toInvoiceDraft, type DraftLine } from '../lib/invoice/draft';
 import { chooseChannel, paymentTermFrom, vatProblems } from '../lib/invoice/rules';
 import { Invoice } from '../lib/procountor/schemas';

@@ -1,6 +1,6 @@
 // Contracts with text Procountor cannot take as written (its character set is Windows-1252; its lengths are
 // published): each ends in a valid Unfinished invoice that lists what was adjusted, or in a halt that made nothing.
-import { SAMPLE_CONTRACT } from '../lib/click2contract/mapping';
+import { SAMPLE_CONTRACT } from '../lib/fields/contract';
 import { startWorld, type World } from './support/world';
 
 let w: World;

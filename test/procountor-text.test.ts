@@ -2,10 +2,10 @@
 import { z as zod } from 'zod';
 import { fitsWindows1252, shortenAtWord, toWindows1252 } from '../lib/procountor/charset';
 import { fitOrderForProcountor } from '../lib/invoice/fitText';
-import { contractWords } from '../lib/click2contract/toOrder';
+import { contractWords } from '../lib/invoice/sources/contract';
 import type { InvoiceOrder } from '../lib/invoice/order';
 import { BusinessPartnerAnswer, InvoiceAnswer, ProductSearchResult } from '../lib/procountor/schemas';
-import { parseAnswer } from '../lib/wire';
+import { parseAnswer } from '../lib/zapier/request';
 
 describe('Windows-1252', () => {
   it.each([
@@ -154,7 +154,7 @@ describe('reading Procountor answers', () => {
 });
 
 describe("Procountor's rate limit", () => {
-  const { procountorMaxRequestsPerSecond, procountorStepRequestsPerSecond } = require('../lib/config') as typeof import('../lib/config');
+  const { procountorMaxRequestsPerSecond, procountorStepRequestsPerSecond } = require('../lib/zapier/config') as typeof import('../lib/zapier/config');
   afterEach(() => delete process.env.PROCOUNTOR_MAX_REQUESTS_PER_SECOND);
 
   it('keeps the published 20 a second by default, a step using 15 of them', () => {

@@ -1,5 +1,5 @@
-import { bestProductMatch, normaliseProductName, productNameSimilarity, SIMILARITY_THRESHOLD } from '../lib/productMatch';
-import { toProcountorUnit } from '../lib/units';
+import { bestProductMatch, normaliseProductName, productNameSimilarity, SIMILARITY_THRESHOLD } from '../lib/rules/productMatch';
+import { toProcountorUnit } from '../lib/procountor/units';
 
 describe('product names', () => {
   it('normalises case, whitespace, punctuation and Nordic letters', () => {

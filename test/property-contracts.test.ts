@@ -1,7 +1,7 @@
 // 1,000 malformed and hostile contracts through "Create Unfinished Invoice": each one must end in a clear error
 // or a correct invoice, never a crash, and never an invoice made for a contract that failed.
 import fc from 'fast-check';
-import { contractTotals } from '../lib/click2contract/mapping';
+import { contractTotals } from '../lib/fields/contract';
 import { Contract } from '../lib/click2contract/schemas';
 import { randomBusinessId, seededRandom } from '../demo/data';
 import { sandboxTokens } from './support/procountorSandbox';

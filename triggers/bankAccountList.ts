@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { procountorFor } from '../lib/procountor/client';
-import { bankAccountLabel } from '../lib/procountor/mapping';
+import { bankAccountLabel } from '../lib/fields/labels';
 
 const perform = async (z: ZObject, bundle: Bundle) => {
   const accounts = await procountorFor(z, bundle).listBankAccounts();

@@ -1,5 +1,5 @@
 import { autoInvoiceOnly, hookOperations } from '../lib/click2contract/hooks';
-import { contractOutputFields, contractSample } from '../lib/click2contract/mapping';
+import { contractOutputFields, contractSample } from '../lib/fields/contract';
 
 export default {
   key: 'contract_accepted',

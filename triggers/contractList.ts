@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { click2contractFor } from '../lib/click2contract/client';
-import { contractChoice, contractChoiceOutputFields, contractChoiceSample } from '../lib/click2contract/mapping';
+import { contractChoice, contractChoiceOutputFields, contractChoiceSample } from '../lib/fields/contract';
 
 const PAGE_SIZE = 50;
 

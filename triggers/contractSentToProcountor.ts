@@ -1,5 +1,5 @@
 import { hookOperations } from '../lib/click2contract/hooks';
-import { contractOutputFields, contractSample } from '../lib/click2contract/mapping';
+import { contractOutputFields, contractSample } from '../lib/fields/contract';
 
 export default {
   key: 'contract_sent_to_procountor',

@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { procountorFor } from '../lib/procountor/client';
-import { invoiceLabel } from '../lib/procountor/mapping';
+import { invoiceLabel } from '../lib/fields/labels';
 
 const PAGE_SIZE = 50;
 

@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { procountorFor } from '../lib/procountor/client';
-import { invoiceTotalsOutputFields } from '../lib/procountor/outputs';
+import { invoiceTotalsOutputFields } from '../lib/fields/records';
 import { recentlyPaidInvoices } from '../lib/procountor/payments';
 
 const perform = (z: ZObject, bundle: Bundle) => recentlyPaidInvoices(procountorFor(z, bundle));

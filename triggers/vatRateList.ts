@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { procountorFor } from '../lib/procountor/client';
-import { salesVatRates } from '../lib/vat';
+import { salesVatRates } from '../lib/procountor/vat';
 
 const perform = async (z: ZObject, bundle: Bundle) => {
   const vats = await procountorFor(z, bundle).getDefaultVats();

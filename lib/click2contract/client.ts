@@ -1,11 +1,11 @@
 // The one Click2Contract client: base URL, paths, cursor paging and error bodies live here.
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { click2contractApiUrl } from '../config';
-import { parseAnswer, wireRequest } from '../wire';
-import { InputError } from '../inputError';
-import { retryAfterSeconds, retryLater } from '../retryable';
-import { describeContractIssues } from './contractIssues';
+import { click2contractApiUrl } from '../zapier/config';
+import { parseAnswer, wireRequest } from '../zapier/request';
+import { InputError } from '../zapier/errors';
+import { retryAfterSeconds, retryLater } from '../zapier/retry';
+import { describeContractIssues } from './errors';
 import { C2CError, Contract, ContractList, Me, SendToProcountorAnswer, Webhook, type WebhookEventType } from './schemas';
 
 interface Call {

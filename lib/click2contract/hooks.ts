@@ -1,8 +1,8 @@
 // The REST-hook side of the Click2Contract triggers: subscribe, verify each delivery, list samples.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { flag } from '../inputs';
+import { flag } from '../zapier/inputs';
 import { click2contractFor } from './client';
-import { contractOutput } from './mapping';
+import { contractOutput } from '../fields/contract';
 import { describeAge, lateEventMismatch } from './lateDelivery';
 import { type Contract, WebhookEvent, type WebhookEventType } from './schemas';
 import { findHeader, SIGNATURE_HEADER, verifySignature } from './signature';

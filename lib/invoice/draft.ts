@@ -1,6 +1,6 @@
 // order + customer + products + options -> the Procountor Invoice to create. Pure; every rule lives here.
-import { addDays } from '../dates';
-import { roundCents } from '../money';
+import { addDays } from '../rules/dates';
+import { roundCents } from '../rules/money';
 import { shortenAtWord } from '../procountor/charset';
 import { FIELD_LIMITS } from '../procountor/limits';
 import { orderMarker } from '../procountor/invoices';

@@ -2,22 +2,22 @@
 // actions feed it (a Click2Contract contract, line items mapped in a Zap); it knows nothing of where an order came from
 // beyond the words its messages use.
 import type { ZObject } from 'zapier-platform-core';
-import { withClaim, cachedPerConnection } from '../claim';
-import { todayInHelsinki } from '../dates';
-import { InputError } from '../inputError';
-import { normaliseProductName } from '../productMatch';
-import { allSettledOrThrow } from '../settle';
+import { withClaim, cachedPerConnection } from '../zapier/claim';
+import { todayInHelsinki } from '../rules/dates';
+import { InputError } from '../zapier/errors';
+import { normaliseProductName } from '../rules/productMatch';
+import { allSettledOrThrow } from '../zapier/settle';
 import { procountorFor, type ProcountorClient } from '../procountor/client';
 import { companyData, type CompanyData } from '../procountor/companyData';
 import { withConnectionRateWindow } from '../procountor/rateWindow';
 import { checkedBusinessId, createCustomer } from '../procountor/customers';
 import { findInvoiceForOrder } from '../procountor/invoices';
-import { invoiceTotals } from '../procountor/outputs';
-import { retryingStaleProducts } from '../procountor/catalogue';
-import { withIndexes } from '../procountor/indexes';
+import { invoiceTotals } from '../fields/records';
+import { retryingStaleProducts } from '../indexes/catalogue';
+import { withIndexes } from '../indexes/withIndexes';
 import type { ProductWanted } from '../procountor/products';
 import type { BankAccount, InvoiceBasicInfo, InvoiceChannel, ProductAnswer } from '../procountor/schemas';
-import { toProcountorUnit } from '../units';
+import { toProcountorUnit } from '../procountor/units';
 import { toInvoiceDraft, type DraftCustomer, type DraftLine } from './draft';
 import type { InvoiceOrder, OrderLine } from './order';
 import { fitOrderForProcountor } from './fitText';

@@ -2,7 +2,7 @@
 // (a Pricing Table line in a proposal, a line item in a Zap step). Pure.
 import { FIELD_LIMITS, MAX_ABS_QUANTITY, MAX_ABS_UNIT_PRICE } from '../procountor/limits';
 import type { InvoiceChannel } from '../procountor/schemas';
-import { recognisedUnit, UNIT_EXAMPLES } from '../units';
+import { recognisedUnit, UNIT_EXAMPLES } from '../procountor/units';
 import type { InvoiceOrder, OrderLine, OrderVocabulary } from './order';
 
 const tooLong = (value: string | null | undefined, max: number) => (value?.trim().length ?? 0) > max;

@@ -1,5 +1,5 @@
 // Invoice rules that depend on the company's settings: VAT by date, channel, payment term. Pure.
-import { finnishVatValidOn } from '../vat';
+import { finnishVatValidOn } from '../procountor/vat';
 import type { InvoiceChannel } from '../procountor/schemas';
 import type { OrderVocabulary } from './order';
 import { lineLabel } from './orderChecks';

@@ -1,10 +1,10 @@
 // The one Procountor client: paths, paging, headers and error handling live here and nowhere else.
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { procountorApiUrl, procountorStepRequestsPerSecond } from '../config';
-import { firstProblem, parseAnswer, wireRequest } from '../wire';
-import { SlidingWindowLimiter } from '../rateLimiter';
-import { retryAfterSeconds, retryLater } from '../retryable';
+import { procountorApiUrl, procountorStepRequestsPerSecond } from '../zapier/config';
+import { firstProblem, parseAnswer, wireRequest } from '../zapier/request';
+import { SlidingWindowLimiter } from '../zapier/rateLimiter';
+import { retryAfterSeconds, retryLater } from '../zapier/retry';
 import { CataloguePage, PartnerIndexPage } from './catalogueSchemas';
 import { procountorError } from './errors';
 import {

@@ -1,9 +1,9 @@
 // The company's VAT rates and bank accounts change rarely: cached per connection for an hour, so a steady stream
 // of contracts does not spend two Procountor requests each on them.
 import type { ZObject } from 'zapier-platform-core';
-import { cachedPerConnection } from '../claim';
-import { salesVatRates, salesVatStatus } from '../vat';
-import { allSettledOrThrow } from '../settle';
+import { cachedPerConnection } from '../zapier/claim';
+import { salesVatRates, salesVatStatus } from './vat';
+import { allSettledOrThrow } from '../zapier/settle';
 import type { ProcountorClient } from './client';
 import type { BankAccount } from './schemas';
 

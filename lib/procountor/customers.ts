@@ -5,12 +5,12 @@ import {
   parseFinnishBusinessId,
   sameBusinessId,
   storedSpellings,
-} from '../businessId';
-import { InputError } from '../inputError';
+} from '../rules/businessId';
+import { InputError } from '../zapier/errors';
 import { fitsWindows1252, toWindows1252 } from './charset';
 import { IDENTIFIER_TYPES } from './enums';
 import { FIELD_LIMITS } from './limits';
-import { allSettledOrThrow } from '../settle';
+import { allSettledOrThrow } from '../zapier/settle';
 import type { ProcountorClient } from './client';
 import type { BusinessPartner, BusinessPartnerBasicInfo, Country, InvoiceChannel, Language } from './schemas';
 

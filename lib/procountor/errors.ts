@@ -1,7 +1,7 @@
 // The one mapping from Procountor's answers to Zapier's error classes, used by every operation.
 import type { ZObject } from 'zapier-platform-core';
 import { ErrorMessages } from './schemas';
-import { retryAfterSeconds, retryLater } from '../retryable';
+import { retryAfterSeconds, retryLater } from '../zapier/retry';
 
 /** The user rights the integration's Procountor user needs (Click2Contract's setup guide, step 3). */
 const RIGHT_FOR_PATH: Array<[RegExp, string]> = [

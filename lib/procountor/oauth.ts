@@ -2,9 +2,9 @@
 // OAuth2 error bodies, and a failure here means "reconnect", not "retry the step".
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { procountorApiUrl } from '../config';
-import { wireRequest } from '../wire';
-import { retryLater } from '../retryable';
+import { procountorApiUrl } from '../zapier/config';
+import { wireRequest } from '../zapier/request';
+import { retryLater } from '../zapier/retry';
 import { TokenResponse } from './schemas';
 
 const OAuthError = zod.looseObject({ error: zod.string().optional(), error_description: zod.string().optional() });

@@ -1,10 +1,10 @@
 // Sales invoices that became paid. Procountor publishes no webhook for invoice status and no paid amount on an
 // invoice; each payment changes the invoice's status and version, so a poll reads the paid statuses changed lately.
-import { addDays, helsinkiDateTimeWithOffset, todayInHelsinki } from '../dates';
-import { allSettledOrThrow } from '../settle';
+import { addDays, helsinkiDateTimeWithOffset, todayInHelsinki } from '../rules/dates';
+import { allSettledOrThrow } from '../zapier/settle';
 import { MAX_PAGE_SIZE, type ProcountorClient } from './client';
 import { contractIdIn } from './invoices';
-import { invoiceTotals } from './outputs';
+import { invoiceTotals } from '../fields/records';
 import type { InvoiceBasicInfo, InvoiceDetails } from './schemas';
 
 /** `status` takes one status per request in Procountor's published API, so each is asked for on its own. */

@@ -1,8 +1,8 @@
 // Sales products: find by code, then by similar name (narrowed by Procountor's substring filters); create.
-import { InputError } from '../inputError';
+import { InputError } from '../zapier/errors';
 import { shortenAtWord, toWindows1252 } from './charset';
 import { FIELD_LIMITS } from './limits';
-import { bestProductMatch, nameFilters } from '../productMatch';
+import { bestProductMatch, nameFilters } from '../rules/productMatch';
 import { MAX_PAGE_SIZE, type ProcountorClient, type ProductQuery } from './client';
 import type { InvoiceRowUnit, Product, ProductAnswer } from './schemas';
 

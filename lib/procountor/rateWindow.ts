@@ -1,5 +1,5 @@
 import type { ZObject } from 'zapier-platform-core';
-import { connectionCache } from '../connectionCache';
+import { connectionCache } from '../zapier/cache';
 import type { ProcountorClient } from './client';
 
 const RECENT_REQUESTS_KEY = 'procountor:recent-request-starts';

@@ -1,6 +1,6 @@
 // Approving and sending a sales invoice (PUT /invoices/{id}/approve, then /send), safe to replay: the invoice's
 // status is read first, so an approved invoice is not approved again and a sent one is not sent twice.
-import { InputError } from '../inputError';
+import { InputError } from '../zapier/errors';
 import type { ProcountorClient } from './client';
 
 /** Statuses after which the invoice has been sent (and perhaps paid since). */

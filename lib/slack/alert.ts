@@ -1,7 +1,7 @@
 // The new-invoice alert, posted at most once per invoice and channel: a replay of the invoice step posts it
 // only if the first run did not.
 import type { ZObject } from 'zapier-platform-core';
-import { connectionCache } from '../connectionCache';
+import { connectionCache } from '../zapier/cache';
 import { channelInput, slackFor, type SlackPost } from './client';
 import { invoiceAlertMessage, type InvoiceAlert } from './message';
 

@@ -3,8 +3,8 @@
 import { type ChatPostMessageArguments, type FetchFunction, LogLevel, WebClient } from '@slack/web-api';
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { requestTimeoutMs, slackApiUrl } from '../config';
-import { wireRequest } from '../wire';
+import { requestTimeoutMs, slackApiUrl } from '../zapier/config';
+import { wireRequest } from '../zapier/request';
 import { slackError } from './errors';
 
 /** One attempt, at most 10 s: Zapier's step has 30 s, and Zapier itself retries what we mark as retryable. */

@@ -1,4 +1,4 @@
-import { SAMPLE_CONTRACT } from '../../lib/click2contract/mapping';
+import { SAMPLE_CONTRACT } from '../../lib/fields/contract';
 import { sandboxControl } from './sandboxControl';
 import { createClick2ContractSandbox, type DeliveryOptions } from '../../sandboxes/click2contract/server';
 

@@ -1,6 +1,6 @@
-import { InputError } from './inputError';
-import { text } from './inputs';
-import type { Language } from './procountor/schemas';
+import { InputError } from '../zapier/errors';
+import { text } from '../zapier/inputs';
+import type { Language } from './schemas';
 
 export const LANGUAGE_CHOICES: Record<Language, string> = {
   FINNISH: 'Finnish',

@@ -1,6 +1,6 @@
 // ISO 3166-1 alpha-2 codes (what Click2Contract and Zap builders write) -> Procountor's country enum.
-import { COUNTRIES } from './procountor/enums';
-import type { Country } from './procountor/schemas';
+import { COUNTRIES } from './enums';
+import type { Country } from './schemas';
 
 /** Where Procountor's name is not the plain English short name. */
 const SPECIAL: Record<string, Country> = {

@@ -1,4 +1,4 @@
-import type { VatInformation } from './procountor/schemas';
+import type { VatInformation } from './schemas';
 
 /** The sales VAT percentages the company uses in Finland (or, failing that, anywhere), highest first. */
 export const salesVatRates = (vats: VatInformation): number[] => {

@@ -1,7 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { click2contractFor } from './click2contract/client';
-import type { ProcountorClient } from './procountor/client';
-import { slackFor } from './slack/client';
+import { click2contractFor } from '../click2contract/client';
+import type { ProcountorClient } from '../procountor/client';
+import { slackFor } from '../slack/client';
 
 /**
  * Who the connection acts as; the connection test returns it and Zapier labels the connection with `label`: the

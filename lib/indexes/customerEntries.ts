@@ -1,6 +1,6 @@
 // The per-connection customer index, as pure code: what is kept of each customer, the keys it is found by (canonical
 // Finnish business ID, normalised name) and the order `findCustomer` picks in: active customers before inactive ones.
-import { parseFinnishBusinessId } from './businessId';
+import { parseFinnishBusinessId } from '../rules/businessId';
 
 export interface IndexedCustomer {
   id: number;

@@ -1,4 +1,4 @@
-import type { BankAccount } from './schemas';
+import type { BankAccount } from '../procountor/schemas';
 
 const groupIban = (iban: string) => iban.replace(/\s+/g, '').replace(/(.{4})/g, '$1 ').trim();
 

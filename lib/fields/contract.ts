@@ -1,6 +1,6 @@
 // Click2Contract contract -> what Zap builders see, and -> what the invoice needs. Pure code.
-import { formatMoney, lineAmounts, sumAmounts } from '../money';
-import type { Contract, PricingItem, WebhookEventType } from './schemas';
+import { formatMoney, lineAmounts, sumAmounts } from '../rules/money';
+import type { Contract, PricingItem, WebhookEventType } from '../click2contract/schemas';
 
 export const itemLine = (item: PricingItem) => ({
   quantity: item.quantity,

@@ -1,6 +1,6 @@
 // Reading what a Zap step was given: Zapier hands every mapped value over as text (or whatever type a field
 // declared, or nothing when left empty).
-import { InputError } from './inputError';
+import { InputError } from './errors';
 
 export const text = (value: unknown): string | undefined => {
   if (value === undefined || value === null) return undefined;

@@ -2,7 +2,7 @@
 // Finnish business ID or normalised name in memory. Read and written inside the invoice writer's claim, next to the
 // catalogue index; the search operation (find_customer) keeps asking Procountor.
 import type { ZObject } from 'zapier-platform-core';
-import { FINNISH_BUSINESS_ID_TYPE } from '../businessId';
+import { FINNISH_BUSINESS_ID_TYPE } from '../rules/businessId';
 import {
   CustomerMatcher,
   fromStoredCustomer,
@@ -12,10 +12,10 @@ import {
   type CustomerWanted,
   type IndexedCustomer,
   type StoredCustomer,
-} from '../customerIndex';
-import { MAX_PAGE_SIZE, type ProcountorClient } from './client';
-import { checkedBusinessId, findCustomer } from './customers';
-import type { BusinessPartnerBasicInfo } from './schemas';
+} from './customerEntries';
+import { MAX_PAGE_SIZE, type ProcountorClient } from '../procountor/client';
+import { checkedBusinessId, findCustomer } from '../procountor/customers';
+import type { BusinessPartnerBasicInfo } from '../procountor/schemas';
 import { SyncedIndex, type IndexSpec } from './syncedIndex';
 
 export const CUSTOMERS_KEY = 'procountor:customers:v1';

@@ -4,7 +4,7 @@
 // back at a time. What is indexed, and how a page is read, is the caller's `IndexSpec`.
 import crypto from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
-import { connectionCache } from '../connectionCache';
+import { connectionCache } from '../zapier/cache';
 import {
   chunked,
   highestVersion,
@@ -15,7 +15,7 @@ import {
   unchunked,
   withoutIds,
   type Versioned,
-} from '../versionedIndex';
+} from './versioned';
 
 /** The index outlives quiet weeks; an incremental read brings it up to date whatever its age. */
 const INDEX_TTL_SECONDS = 14 * 24 * 3600;

@@ -1,14 +1,14 @@
 // What both invoice actions ask besides their source (date, payment term, bank account, channel, language, notes,
 // default VAT, Slack channel), read the same way and shown with the same fields, so the two steps cannot drift apart.
 import type { ZObject } from 'zapier-platform-core';
-import { toIsoDate } from '../dates';
-import { InputError } from '../inputError';
-import { decimal, text, wholeNumber } from '../inputs';
-import { LANGUAGE_CHOICES, languageInput } from '../languages';
-import { invoiceTotalsOutputFields } from '../procountor/outputs';
+import { toIsoDate } from '../rules/dates';
+import { InputError } from '../zapier/errors';
+import { decimal, text, wholeNumber } from '../zapier/inputs';
+import { LANGUAGE_CHOICES, languageInput } from '../procountor/languages';
+import { invoiceTotalsOutputFields } from './records';
 import { InvoiceChannel } from '../procountor/schemas';
 import { postInvoiceAlertOnce } from '../slack/alert';
-import type { OrderOptions } from './order';
+import type { OrderOptions } from '../invoice/order';
 
 export const CHANNEL_CHOICES = {
   EMAIL: 'E-mail',

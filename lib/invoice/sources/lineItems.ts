@@ -1,13 +1,13 @@
 // Customer fields and line items mapped in a Zap step -> the invoice engine's neutral order. Reads leniently what
 // Zapier hands over (numbers as text in either decimal style, line items as objects, JSON, or comma-joined lists) and
 // names the line and field of anything it cannot read. Pure.
-import { toProcountorCountry } from '../countries';
-import { InputError } from '../inputError';
-import { decimal, flag, text } from '../inputs';
-import type { InvoiceOrder, OrderLine, OrderOptions, OrderVocabulary } from '../invoice/order';
-import { lineLabel } from '../invoice/orderChecks';
-import { identifierTypeFor } from '../procountor/customers';
-import { uniqueKeyOrderKey } from '../procountor/invoices';
+import { toProcountorCountry } from '../../procountor/countries';
+import { InputError } from '../../zapier/errors';
+import { decimal, flag, text } from '../../zapier/inputs';
+import type { InvoiceOrder, OrderLine, OrderOptions, OrderVocabulary } from '../order';
+import { lineLabel } from '../orderChecks';
+import { identifierTypeFor } from '../../procountor/customers';
+import { uniqueKeyOrderKey } from '../../procountor/invoices';
 
 /** Long enough for any order, deal or form entry ID, short enough to leave the invoice's additional information room. */
 export const MAX_UNIQUE_KEY_LENGTH = 100;

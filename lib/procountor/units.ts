@@ -1,6 +1,6 @@
 // Free-text units as people type them in proposals -> Procountor's unit enum.
-import type { InvoiceRowUnit } from './procountor/schemas';
-import { INVOICE_ROW_UNITS, PRODUCT_UNITS } from './procountor/enums';
+import type { InvoiceRowUnit } from './schemas';
+import { INVOICE_ROW_UNITS, PRODUCT_UNITS } from './enums';
 
 const ALIASES: Record<string, InvoiceRowUnit> = {
   kpl: 'PIECE', pcs: 'PIECE', pc: 'PIECE', piece: 'PIECE', pieces: 'PIECE', st: 'PIECE', stk: 'PIECE', ea: 'PIECE', each: 'PIECE', unit: 'PIECE', units: 'PIECE',

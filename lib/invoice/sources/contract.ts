@@ -2,15 +2,15 @@
 // has a Pricing Table, priced in EUR) live here; every line and customer check is the engine's, in the proposal's words.
 // The wording follows Click2Contract's own "Tips for getting started".
 import type { ZObject } from 'zapier-platform-core';
-import { toProcountorCountry } from '../countries';
-import { InputError } from '../inputError';
-import type { InvoiceOrder, OrderOptions, OrderVocabulary } from '../invoice/order';
-import { orderProblems } from '../invoice/orderChecks';
-import { identifierTypeFor } from '../procountor/customers';
-import { contractOrderKey } from '../procountor/invoices';
-import type { InvoiceChannel } from '../procountor/schemas';
-import { click2contractFor } from './client';
-import type { Contract } from './schemas';
+import { toProcountorCountry } from '../../procountor/countries';
+import { InputError } from '../../zapier/errors';
+import type { InvoiceOrder, OrderOptions, OrderVocabulary } from '../order';
+import { orderProblems } from '../orderChecks';
+import { identifierTypeFor } from '../../procountor/customers';
+import { contractOrderKey } from '../../procountor/invoices';
+import type { InvoiceChannel } from '../../procountor/schemas';
+import { click2contractFor } from '../../click2contract/client';
+import type { Contract } from '../../click2contract/schemas';
 
 export const TEMPLATE_TIP =
   'The integration only works with proposals that include the Pricing Table element, and the customer\'s address ' +

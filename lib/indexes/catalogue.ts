@@ -2,11 +2,11 @@
 // step with one `versionStartDate` read per step, stored in z.cache in chunks), matched in memory. Runs inside the
 // invoice writer's claim, so one run of a connection reads, extends and writes it back at a time.
 import type { ZObject } from 'zapier-platform-core';
-import { CatalogueMatcher, fromStored, toIndexed, toStored, type IndexedProduct, type StoredProduct } from '../catalogueIndex';
-import { mapSettledLimited } from '../settle';
-import { MAX_PAGE_SIZE, type ProcountorClient, type ProductQuery } from './client';
-import { createProduct, findProduct, type ProductWanted } from './products';
-import type { Invoice, InvoiceAnswer, ProductAnswer as Product } from './schemas';
+import { CatalogueMatcher, fromStored, toIndexed, toStored, type IndexedProduct, type StoredProduct } from './productEntries';
+import { mapSettledLimited } from '../zapier/settle';
+import { MAX_PAGE_SIZE, type ProcountorClient, type ProductQuery } from '../procountor/client';
+import { createProduct, findProduct, type ProductWanted } from '../procountor/products';
+import type { Invoice, InvoiceAnswer, ProductAnswer as Product } from '../procountor/schemas';
 import { SyncedIndex, type IndexSpec } from './syncedIndex';
 
 export { COLD_LOAD_BUDGET_MS, INDEX_FRESH_MS } from './syncedIndex';

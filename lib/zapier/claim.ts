@@ -1,8 +1,8 @@
 // Claims in Zapier's z.cache: how overlapping runs (retries, replays, duplicate hooks) take turns.
 import crypto from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
-import { connectionCache } from './connectionCache';
-import { retryLater } from './retryable';
+import { connectionCache } from './cache';
+import { retryLater } from './retry';
 
 /** Longer than any run can take (Zapier stops a step at 30 s), so a crashed run's claim lapses by itself. */
 export const CLAIM_TTL_SECONDS = 90;

@@ -1,9 +1,9 @@
 // The per-connection catalogue index, as pure code: what is kept of each product, how answers merge into it,
 // how it is cut into z.cache entries, and how a wanted product is matched against it in memory.
-import { bestProductMatch, normaliseProductName } from './productMatch';
-import { chunked, mergeById, unchunked } from './versionedIndex';
+import { bestProductMatch, normaliseProductName } from '../rules/productMatch';
+import { chunked, mergeById, unchunked } from './versioned';
 
-export { highestVersion, newerOrSame, nextSyncFrom, procountorDateTime, withoutIds } from './versionedIndex';
+export { highestVersion, newerOrSame, nextSyncFrom, procountorDateTime, withoutIds } from './versioned';
 
 /** One sales product as the index keeps it. `norm` is derived on load, never stored. */
 export interface IndexedProduct {

@@ -1,7 +1,7 @@
 // The connection's indexes (product catalogue, customers) around one invoice step.
 import type { ZObject } from 'zapier-platform-core';
 import { Catalogue } from './catalogue';
-import type { ProcountorClient } from './client';
+import type { ProcountorClient } from '../procountor/client';
 import { CustomerIndex } from './customerIndex';
 
 export interface IndexOpeners {

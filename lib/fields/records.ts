@@ -1,5 +1,5 @@
 // The flat, labelled shapes Zap builders see for Procountor records (outputs of searches and creates).
-import type { BusinessPartnerAnswer, BusinessPartnerBasicInfo, InvoiceBasicInfo, ProductAnswer } from './schemas';
+import type { BusinessPartnerAnswer, BusinessPartnerBasicInfo, InvoiceBasicInfo, ProductAnswer } from '../procountor/schemas';
 
 export const customerOutput = (partner: BusinessPartnerAnswer | BusinessPartnerBasicInfo) => {
   // A search hit carries a subset of the full partner's fields; read both through the full shape.
