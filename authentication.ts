@@ -2,7 +2,8 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { procountorLoginUrl } from './lib/zapier/config';
 import { procountorFor } from './lib/procountor/client';
 import { requestToken } from './lib/procountor/oauth';
-import { connectionIdentity } from './lib/fields/connection';
+import { click2contractFor } from './lib/click2contract/client';
+import { slackFor } from './lib/slack/client';
 
 const authorizeUrl = (_z: ZObject, bundle: Bundle) => {
   const params = new URLSearchParams({
@@ -31,8 +32,30 @@ const refreshAccessToken = async (z: ZObject, bundle: Bundle) => {
   return { access_token: token.access_token, refresh_token: token.refresh_token || refresh };
 };
 
-/** The connection test: the Procountor user and company (and the Click2Contract account) it is connected as. */
-const test = async (z: ZObject, bundle: Bundle) => connectionIdentity(z, bundle, procountorFor(z, bundle));
+/**
+ * The connection test: who the connection acts as. Zapier labels the connection with `label`: the Procountor company
+ * and user, which is what tells one connection from another.
+ */
+const test = async (z: ZObject, bundle: Bundle) => {
+  const procountor = procountorFor(z, bundle);
+  const [user, company, click2contract, slack] = await Promise.all([
+    procountor.getUser(),
+    procountor.getCompany(),
+    click2contractFor(z, bundle).me(),
+    // The Slack token is optional; when given, a wrong one should fail here rather than at the first alert.
+    bundle.authData.slack_bot_token ? slackFor(z, bundle).authTest() : Promise.resolve(undefined),
+  ]);
+  const username = user.username ?? [user.firstName, user.lastName].filter(Boolean).join(' ');
+  return {
+    id: String(user.id ?? company.id),
+    username,
+    company_id: company.id,
+    company_name: company.name,
+    click2contract_account: click2contract.account.name,
+    slack_team: slack?.team ?? '',
+    label: `${company.name} (${username})`,
+  };
+};
 
 export default {
   type: 'oauth2' as const,

@@ -4,7 +4,7 @@ import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { text, wholeNumber } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
 import { checkedIdentifierType, createCustomer, type CustomerDetails } from '../lib/procountor/customers';
-import { customerOutput, customerOutputFields, customerSample } from '../lib/fields/records';
+import { customerOutput, customerOutputFields, customerSample } from '../lib/fields/customer';
 import { LANGUAGE_CHOICES, languageInput } from '../lib/procountor/languages';
 
 export const customerDetailsFrom = (input: Record<string, unknown>): CustomerDetails => {

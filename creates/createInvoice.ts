@@ -1,7 +1,8 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { withZapierErrors } from '../lib/zapier/errors';
-import { createInvoiceFromOrder, invoiceResultOutput } from '../lib/invoice/engine';
-import { alertIfAsked, invoiceOptionFields, invoiceOptionsFrom, slackAlertOutputFields, invoiceResultOutputFields } from '../lib/fields/invoiceOptions';
+import { createInvoiceFromOrder } from '../lib/invoice/engine';
+import { alertIfAsked, invoiceResultOutput, invoiceResultOutputFields, slackAlertOutputFields } from '../lib/fields/invoice';
+import { invoiceOptionFields, invoiceOptionsFrom } from '../lib/fields/invoiceOptions';
 import { lineItemsToOrder } from '../lib/invoice/sources/lineItems';
 
 const perform = (z: ZObject, bundle: Bundle) =>

@@ -1,11 +1,10 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { withZapierErrors } from '../lib/zapier/errors';
+import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { decimal, text } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
-import { productOutput, productOutputFields, productSample } from '../lib/fields/records';
+import { productOutput, productOutputFields, productSample } from '../lib/fields/product';
 import { createProduct } from '../lib/procountor/products';
 import { Currency } from '../lib/procountor/schemas';
-import { InputError } from '../lib/zapier/errors';
 import { toProcountorUnit } from '../lib/procountor/units';
 
 const perform = (z: ZObject, bundle: Bundle) =>

@@ -1,9 +1,11 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { text } from '../lib/zapier/inputs';
-import { contractInvoiceOutput, orderFromContract } from '../lib/invoice/sources/contract';
-import { createInvoiceFromOrder, invoiceResultOutput } from '../lib/invoice/engine';
-import { alertIfAsked, invoiceOptionFields, invoiceOptionsFrom, slackAlertOutputFields, invoiceResultOutputFields } from '../lib/fields/invoiceOptions';
+import { orderFromContract } from '../lib/invoice/sources/contract';
+import { contractInvoiceOutput } from '../lib/fields/contract';
+import { createInvoiceFromOrder } from '../lib/invoice/engine';
+import { alertIfAsked, invoiceResultOutput, invoiceResultOutputFields, slackAlertOutputFields } from '../lib/fields/invoice';
+import { invoiceOptionFields, invoiceOptionsFrom } from '../lib/fields/invoiceOptions';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(

@@ -3,7 +3,7 @@ import { withZapierErrors } from '../lib/zapier/errors';
 import { text } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
 import { findCustomer } from '../lib/procountor/customers';
-import { customerOutput, customerOutputFields, customerSample } from '../lib/fields/records';
+import { customerOutput, customerOutputFields, customerSample } from '../lib/fields/customer';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {

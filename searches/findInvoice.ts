@@ -3,7 +3,7 @@ import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { text, wholeNumber } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
 import { findInvoiceById, findInvoiceByNumber, findInvoiceForContract } from '../lib/procountor/invoices';
-import { invoiceOutput, invoiceOutputFields, invoiceSample } from '../lib/fields/records';
+import { invoiceOutput, invoiceOutputFields, invoiceSample } from '../lib/fields/invoice';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {

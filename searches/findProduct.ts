@@ -2,7 +2,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { decimal, text } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
-import { productOutput, productOutputFields, productSample } from '../lib/fields/records';
+import { productOutput, productOutputFields, productSample } from '../lib/fields/product';
 import { findProduct } from '../lib/procountor/products';
 import { SIMILARITY_THRESHOLD } from '../lib/rules/productMatch';
 import { toProcountorUnit } from '../lib/procountor/units';

@@ -1,7 +1,7 @@
 // Every error code Slack documents for chat.postMessage and conversations.list, sent by the sandbox and read through
 // the app as Zapier runs it: rate limits throttle with Slack's delay, Slack's own failures retry, a bad token asks
 // for the connection to be fixed, and everything else fails with a sentence that says what to do.
-import { OUTAGE_RETRY_SECONDS } from '../lib/zapier/retry';
+import { OUTAGE_RETRY_SECONDS } from '../lib/zapier/errors';
 import { SLACK_ERRORS } from '../lib/slack/errors';
 import { CHAT_POST_MESSAGE_ERRORS, DOCUMENTED_ERRORS, REFERENCE_ONLY_ERRORS } from '../sandboxes/slack/reference';
 import { startWorld, type World } from './support/world';

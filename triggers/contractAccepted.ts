@@ -1,5 +1,5 @@
 import { autoInvoiceOnly, hookOperations } from '../lib/click2contract/hooks';
-import { contractOutputFields, contractSample } from '../lib/fields/contract';
+import { contractOutput, contractOutputFields, contractSample } from '../lib/fields/contract';
 
 export default {
   key: 'contract_accepted',
@@ -22,6 +22,7 @@ export default {
       },
     ],
     ...hookOperations({
+      output: contractOutput,
       event: 'contract.accepted',
       wanted: (contract, bundle) => !autoInvoiceOnly(bundle) || Boolean(contract.procountor?.auto_invoice),
       samples: (contracts) => contracts, // the API already answers newest first

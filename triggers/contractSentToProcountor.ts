@@ -1,5 +1,5 @@
 import { hookOperations } from '../lib/click2contract/hooks';
-import { contractOutputFields, contractSample } from '../lib/fields/contract';
+import { contractOutput, contractOutputFields, contractSample } from '../lib/fields/contract';
 
 export default {
   key: 'contract_sent_to_procountor',
@@ -11,6 +11,7 @@ export default {
   },
   operation: {
     ...hookOperations({
+      output: contractOutput,
       event: 'contract.sent_to_procountor',
       samples: (contracts) =>
         contracts

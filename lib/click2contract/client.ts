@@ -3,8 +3,7 @@ import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { click2contractApiUrl } from '../zapier/config';
 import { parseAnswer, wireRequest } from '../zapier/request';
-import { InputError } from '../zapier/errors';
-import { retryAfterSeconds, retryLater } from '../zapier/retry';
+import { InputError, retryAfterSeconds, retryLater } from '../zapier/errors';
 import { describeContractIssues } from './errors';
 import { C2CError, Contract, ContractList, Me, SendToProcountorAnswer, Webhook, type WebhookEventType } from './schemas';
 

@@ -2,7 +2,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { flag } from '../zapier/inputs';
 import { click2contractFor } from './client';
-import { contractOutput } from '../fields/contract';
 import { describeAge, lateEventMismatch } from './lateDelivery';
 import { type Contract, WebhookEvent, type WebhookEventType } from './schemas';
 import { findHeader, SIGNATURE_HEADER, verifySignature } from './signature';
@@ -13,6 +12,8 @@ export interface HookOptions {
   wanted?: (contract: Contract, bundle: Bundle) => boolean;
   /** Orders and picks the sample contracts for performList. */
   samples: (contracts: Contract[]) => Contract[];
+  /** What the Zap gets for a contract (the trigger's output fields), the same for a delivery and a sample. */
+  output: (contract: Contract, event: WebhookEventType) => object;
 }
 
 export const autoInvoiceOnly = (bundle: Bundle) => flag(bundle.inputData.auto_invoice_only, true);
@@ -69,13 +70,13 @@ export const hookOperations = (options: HookOptions) => {
     if (event.data.type !== options.event) return [];
     const contract = check.fresh ? event.data.data.contract : await confirmLate(z, bundle, event.data, check.ageSeconds);
     if (options.wanted && !options.wanted(contract, bundle)) return [];
-    return [contractOutput(contract, options.event)];
+    return [options.output(contract, options.event)];
   };
 
   const performList = async (z: ZObject, bundle: Bundle) => {
     const { data } = await click2contractFor(z, bundle).listAcceptedContracts(50);
     const contracts = options.samples(data).filter((c) => !options.wanted || options.wanted(c, bundle));
-    return contracts.slice(0, 10).map((contract) => contractOutput(contract, options.event));
+    return contracts.slice(0, 10).map((contract) => options.output(contract, options.event));
   };
 
   return { type: 'hook' as const, performSubscribe, performUnsubscribe, perform, performList };

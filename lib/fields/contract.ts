@@ -169,5 +169,12 @@ export const SAMPLE_CONTRACT: Contract = {
   updated_at: '2026-11-23T14:05:09+02:00',
 };
 
+/** What the contract action adds to the engine's outputs. */
+export const contractInvoiceOutput = (contract: Contract) => ({
+  contract_id: contract.id,
+  contract_number: contract.number ?? '',
+  contract_title: contract.title ?? '',
+});
+
 export const contractSample = contractOutput(SAMPLE_CONTRACT, 'contract.accepted');
 export const contractChoiceSample = contractChoice(SAMPLE_CONTRACT);

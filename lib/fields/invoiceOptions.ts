@@ -1,13 +1,10 @@
 // What both invoice actions ask besides their source (date, payment term, bank account, channel, language, notes,
-// default VAT, Slack channel), read the same way and shown with the same fields, so the two steps cannot drift apart.
-import type { ZObject } from 'zapier-platform-core';
+// default VAT, Slack channel): the fields, and how they are read, side by side so the two steps cannot drift apart.
 import { toIsoDate } from '../rules/dates';
 import { InputError } from '../zapier/errors';
 import { decimal, text, wholeNumber } from '../zapier/inputs';
 import { LANGUAGE_CHOICES, languageInput } from '../procountor/languages';
-import { invoiceTotalsOutputFields } from './records';
 import { InvoiceChannel } from '../procountor/schemas';
-import { postInvoiceAlertOnce } from '../slack/alert';
 import type { OrderOptions } from '../invoice/order';
 
 export const CHANNEL_CHOICES = {
@@ -67,56 +64,4 @@ export const invoiceOptionFields = (lines: string) => [
     helpText:
       'Optional. Posts a new-invoice alert to this Slack channel in the same step (needs the Slack Bot Token in the connection). If Slack fails, the invoice is still made and the output says why; replaying the step posts the alert once.',
   },
-];
-
-const NO_ALERT = { slack_alert: 'not_requested', slack_channel: '', slack_ts: '', slack_permalink: '', slack_error: '' };
-
-/** The built-in alert when the step names a Slack channel. The invoice exists whatever Slack does: a failed alert is reported in the output, and a replay posts it. */
-export const alertIfAsked = async (
-  z: ZObject,
-  bundle: { authData: Record<string, string | undefined>; inputData: Record<string, unknown> },
-  output: { invoice_id: number; invoice_number: number | null; customer_name: string; total: number | null; currency: string; due_date: string; status: string },
-  reference: string,
-  /** Set for invoices that did not come from a contract: what their reference is called ("Order"). */
-  referenceLabel?: string,
-) => {
-  const channel = text(bundle.inputData.slack_channel);
-  if (!channel) return NO_ALERT;
-  return postInvoiceAlertOnce(z, bundle, channel, output.invoice_id, {
-    invoiceNumber: output.invoice_number,
-    customerName: output.customer_name,
-    contractNumber: reference,
-    reference: referenceLabel ? { label: referenceLabel, value: reference } : undefined,
-    total: output.total,
-    currency: output.currency,
-    dueDate: output.due_date,
-    status: output.status,
-  });
-};
-
-export const slackAlertOutputFields = [
-  { key: 'slack_alert', label: 'Slack Alert (posted, already_posted, failed, not_requested)' },
-  { key: 'slack_channel', label: 'Slack Channel ID' },
-  { key: 'slack_ts', label: 'Slack Message Timestamp' },
-  { key: 'slack_permalink', label: 'Slack Message Link' },
-  { key: 'slack_error', label: 'Slack Error' },
-];
-
-/** The outputs both invoice actions share (see `invoiceResultOutput` in engine.ts), labelled once. */
-export const invoiceResultOutputFields = [
-  { key: 'invoice_id', label: 'Invoice ID (Procountor)', type: 'integer' as const },
-  { key: 'invoice_number', label: 'Invoice Number', type: 'integer' as const },
-  { key: 'status', label: 'Status (UNFINISHED until sent)' },
-  { key: 'already_existed', label: 'Invoice Already Existed', type: 'boolean' as const },
-  { key: 'date', label: 'Invoice Date' },
-  { key: 'due_date', label: 'Due Date' },
-  { key: 'reference_number', label: 'Reference Number' },
-  ...invoiceTotalsOutputFields,
-  { key: 'customer_id', label: 'Customer ID (Procountor)', type: 'integer' as const },
-  { key: 'customer_name', label: 'Customer Name' },
-  { key: 'customer_created', label: 'Customer Was Created', type: 'boolean' as const },
-  { key: 'products_created', label: 'Products Created', type: 'integer' as const },
-  { key: 'products_created_names', label: 'Names of Products Created' },
-  { key: 'products_reused', label: 'Existing Products Used', type: 'integer' as const },
-  { key: 'text_adjusted', label: 'Text Adjusted to Fit Procountor' },
 ];

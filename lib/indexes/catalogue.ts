@@ -6,7 +6,7 @@ import { CatalogueMatcher, fromStored, toIndexed, toStored, type IndexedProduct,
 import { mapSettledLimited } from '../zapier/settle';
 import { MAX_PAGE_SIZE, type ProcountorClient, type ProductQuery } from '../procountor/client';
 import { createProduct, findProduct, type ProductWanted } from '../procountor/products';
-import type { Invoice, InvoiceAnswer, ProductAnswer as Product } from '../procountor/schemas';
+import type { ProductAnswer as Product } from '../procountor/schemas';
 import { SyncedIndex, type IndexSpec } from './syncedIndex';
 
 export { COLD_LOAD_BUDGET_MS, INDEX_FRESH_MS } from './syncedIndex';
@@ -141,43 +141,3 @@ const asProduct = (p: IndexedProduct): Product =>
     currency: 'EUR',
     version: p.version ?? undefined,
   }) as Product;
-
-/** The product ids of the invoice rows Procountor's 400/404 names as not existing (`invoiceRows[i].productId`). */
-export const staleProductIds = (error: unknown, rows: ReadonlyArray<{ productId?: number | null }>): number[] => {
-  // Zapier's error classes carry {message, code, status} as JSON in their message.
-  let answer: { message?: string; status?: number } = {};
-  try {
-    answer = JSON.parse(String((error as Error)?.message ?? ''));
-  } catch {
-    return [];
-  }
-  if (answer?.status !== 400 && answer?.status !== 404) return [];
-  const ids = [...String(answer.message ?? '').matchAll(/invoiceRows\[(\d+)\]\.productId/g)].map((m) => rows[Number(m[1])]?.productId);
-  return [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
-};
-
-type Found<K> = Array<readonly [K, Product, boolean]>;
-
-/**
- * Sends the invoice; when Procountor answers that a row's product does not exist (the index named a product
- * removed since), drops those products from the index, reads it again, matches again and sends once more.
- */
-export const retryingStaleProducts = async <K>(
-  catalogue: Catalogue,
-  wanted: Array<[K, ProductWanted]>,
-  products: Found<K>,
-  draftWith: (productByKey: Map<K, Product>) => Invoice,
-  send: (draft: Invoice) => Promise<InvoiceAnswer>,
-): Promise<{ created: InvoiceAnswer; products: Found<K> }> => {
-  const byKey = (found: Found<K>) => new Map(found.map(([key, product]) => [key, product]));
-  const draft = draftWith(byKey(products));
-  try {
-    return { created: await send(draft), products };
-  } catch (error) {
-    const stale = staleProductIds(error, draft.invoiceRows ?? []);
-    if (!stale.length) throw error;
-    await catalogue.forgetAndRefresh(stale);
-    const again = await catalogue.findOrCreate(wanted);
-    return { created: await send(draftWith(byKey(again))), products: again };
-  }
-};

@@ -2,7 +2,6 @@
 // Finnish business ID or normalised name in memory. Read and written inside the invoice writer's claim, next to the
 // catalogue index; the search operation (find_customer) keeps asking Procountor.
 import type { ZObject } from 'zapier-platform-core';
-import { FINNISH_BUSINESS_ID_TYPE } from '../rules/businessId';
 import {
   CustomerMatcher,
   fromStoredCustomer,
@@ -14,7 +13,7 @@ import {
   type StoredCustomer,
 } from './customerEntries';
 import { MAX_PAGE_SIZE, type ProcountorClient } from '../procountor/client';
-import { checkedBusinessId, findCustomer } from '../procountor/customers';
+import { checkedBusinessId, findCustomer, FINNISH_BUSINESS_ID_TYPE } from '../procountor/customers';
 import type { BusinessPartnerBasicInfo } from '../procountor/schemas';
 import { SyncedIndex, type IndexSpec } from './syncedIndex';
 

@@ -12,8 +12,6 @@ import { companyData, type CompanyData } from '../procountor/companyData';
 import { withConnectionRateWindow } from '../procountor/rateWindow';
 import { checkedBusinessId, createCustomer } from '../procountor/customers';
 import { findInvoiceForOrder } from '../procountor/invoices';
-import { invoiceTotals } from '../fields/records';
-import { retryingStaleProducts } from '../indexes/catalogue';
 import { withIndexes } from '../indexes/withIndexes';
 import type { ProductWanted } from '../procountor/products';
 import type { BankAccount, InvoiceBasicInfo, InvoiceChannel, ProductAnswer } from '../procountor/schemas';
@@ -21,6 +19,7 @@ import { toProcountorUnit } from '../procountor/units';
 import { toInvoiceDraft, type DraftCustomer, type DraftLine } from './draft';
 import type { InvoiceOrder, OrderLine } from './order';
 import { fitOrderForProcountor } from './fitText';
+import { retryingStaleProducts } from './staleProducts';
 import { haltMessage, orderProblems } from './orderChecks';
 import { chooseChannel, paymentTermFrom, vatProblems } from './rules';
 
@@ -260,24 +259,3 @@ export const createInvoiceFromOrder = async (
     })),
   );
 };
-
-/** The outputs both invoice actions share; each adds what its source knows (contract, unique key). */
-export const invoiceResultOutput = (r: InvoiceResult) => ({
-  id: r.invoice.id,
-  invoice_id: r.invoice.id,
-  invoice_number: r.invoice.invoiceNumber ?? null,
-  status: r.invoice.status ?? '',
-  already_existed: r.alreadyExisted,
-  date: r.invoice.date ?? '',
-  due_date: r.invoice.dueDate ?? '',
-  reference_number: r.invoice.paymentInfo?.bankReferenceCode ?? '',
-  ...invoiceTotals(r.invoice),
-  customer_id: r.customerId,
-  customer_name: r.customerName,
-  customer_created: r.customerCreated,
-  products_created: r.productsCreated.length,
-  products_created_names: r.productsCreated.join(', '),
-  products_reused: r.productsReused.length,
-  text_adjusted: r.adjustments.join(' '),
-  procountor_requests: r.procountorRequests,
-});

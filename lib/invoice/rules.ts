@@ -1,13 +1,10 @@
 // Invoice rules that depend on the company's settings: VAT by date, channel, payment term. Pure.
-import { finnishVatValidOn } from '../procountor/vat';
+import { finnishRateAllowsOn } from '../rules/finnishVat';
 import type { InvoiceChannel } from '../procountor/schemas';
 import type { OrderVocabulary } from './order';
 import { lineLabel } from './orderChecks';
 
 export const DEFAULT_PAYMENT_TERM_DAYS = 14;
-
-/** Whether Finland's rate tables know this percent; the date rules apply only to those. */
-const FINNISH_RATES = new Set([25.5, 24, 14, 13.5, 10, 0]);
 
 /** A sentence for each line whose VAT the company cannot use on the invoice date. */
 export const vatProblems = (
@@ -22,9 +19,9 @@ export const vatProblems = (
     if (line.vatPercent === undefined) {
       return [`${which} has no ${field}. Add the ${field} ${words.fixLinesWhere}, or set "Default VAT %" in this step.`];
     }
-    const usable = companyRates.includes(line.vatPercent) && (!FINNISH_RATES.has(line.vatPercent) || finnishVatValidOn(line.vatPercent, invoiceDate));
+    const usable = companyRates.includes(line.vatPercent) && finnishRateAllowsOn(line.vatPercent, invoiceDate);
     if (usable) return [];
-    const valid = companyRates.filter((rate) => !FINNISH_RATES.has(rate) || finnishVatValidOn(rate, invoiceDate));
+    const valid = companyRates.filter((rate) => finnishRateAllowsOn(rate, invoiceDate));
     return [
       `${which} has VAT ${line.vatPercent} %, which your Procountor company cannot use on ${invoiceDate}. ` +
         `Use one of ${valid.map((r) => `${r} %`).join(', ')} ${words.fixLinesWhere}.`,

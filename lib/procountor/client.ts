@@ -4,14 +4,14 @@ import { z as zod } from 'zod';
 import { procountorApiUrl, procountorStepRequestsPerSecond } from '../zapier/config';
 import { firstProblem, parseAnswer, wireRequest } from '../zapier/request';
 import { SlidingWindowLimiter } from '../zapier/rateLimiter';
-import { retryAfterSeconds, retryLater } from '../zapier/retry';
-import { CataloguePage, PartnerIndexPage } from './catalogueSchemas';
+import { retryAfterSeconds, retryLater } from '../zapier/errors';
 import { procountorError } from './errors';
 import {
   BankAccountSearchResult,
   BusinessPartner,
   BusinessPartnerAnswer,
   BusinessPartnerSearchResult,
+  CataloguePage,
   Company,
   InfoMessage,
   Invoice,
@@ -20,6 +20,7 @@ import {
   InvoiceSearchResult,
   Product,
   ProductAnswer,
+  PartnerIndexPage,
   ProductSearchResult,
   User,
   VatInformation,

@@ -1,6 +1,5 @@
 // Customers (Procountor business partners of type CUSTOMER): find by business ID, then name; create.
 import {
-  FINNISH_BUSINESS_ID_TYPE,
   invalidBusinessIdMessage,
   parseFinnishBusinessId,
   sameBusinessId,
@@ -13,6 +12,14 @@ import { FIELD_LIMITS } from './limits';
 import { allSettledOrThrow } from '../zapier/settle';
 import type { ProcountorClient } from './client';
 import type { BusinessPartner, BusinessPartnerBasicInfo, Country, InvoiceChannel, Language } from './schemas';
+
+/**
+ * Procountor's identifierType for a Finnish business ID. `Y_TUNNUS` is nowhere in Procountor's published schema; of
+ * the codes it does publish (BusinessIdentifier.brnType, BusinessPartnerAdditionalInfo.parentCompanyIdType), `YHD`
+ * ("yritys- ja yhteisötunnus", the full name of the Y-tunnus) is the one for a Finnish business ID, beside `HETU`
+ * (a person's ID) and country codes (foreign VAT identifiers). Inferred from the schema, not stated by Procountor.
+ */
+export const FINNISH_BUSINESS_ID_TYPE = 'YHD';
 
 export interface CustomerDetails {
   name: string;

@@ -1,7 +1,7 @@
 // The one mapping from Procountor's answers to Zapier's error classes, used by every operation.
 import type { ZObject } from 'zapier-platform-core';
 import { ErrorMessages } from './schemas';
-import { retryAfterSeconds, retryLater } from '../zapier/retry';
+import { retryAfterSeconds, retryLater } from '../zapier/errors';
 
 /** The user rights the integration's Procountor user needs (Click2Contract's setup guide, step 3). */
 const RIGHT_FOR_PATH: Array<[RegExp, string]> = [
@@ -78,4 +78,18 @@ export const procountorError = (z: ZObject, answer: ProcountorAnswer): Error => 
     'ProcountorInvalidData',
     status,
   );
+};
+
+/** The product ids of the invoice rows Procountor's 400/404 names as not existing (`invoiceRows[i].productId`). */
+export const staleProductIds = (error: unknown, rows: ReadonlyArray<{ productId?: number | null }>): number[] => {
+  // Zapier's error classes carry {message, code, status} as JSON in their message.
+  let answer: { message?: string; status?: number } = {};
+  try {
+    answer = JSON.parse(String((error as Error)?.message ?? ''));
+  } catch {
+    return [];
+  }
+  if (answer?.status !== 400 && answer?.status !== 404) return [];
+  const ids = [...String(answer.message ?? '').matchAll(/invoiceRows\[(\d+)\]\.productId/g)].map((m) => rows[Number(m[1])]?.productId);
+  return [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
 };

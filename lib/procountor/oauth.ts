@@ -4,7 +4,7 @@ import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { procountorApiUrl } from '../zapier/config';
 import { wireRequest } from '../zapier/request';
-import { retryLater } from '../zapier/retry';
+import { retryLater } from '../zapier/errors';
 import { TokenResponse } from './schemas';
 
 const OAuthError = zod.looseObject({ error: zod.string().optional(), error_description: zod.string().optional() });

@@ -10,25 +10,6 @@ export const salesVatRates = (vats: VatInformation): number[] => {
 };
 
 /**
- * Finland's general VAT rate went 24 -> 25.5 on 2024-09-01, and the reduced 14 -> 13.5 on 2026-01-01.
- * A rate is valid for an invoice date when the company uses it and Finland had it on that date.
- */
-const FINNISH_RATE_PERIODS: Array<{ percent: number; from?: string; until?: string }> = [
-  { percent: 25.5, from: '2024-09-01' },
-  { percent: 24, until: '2024-08-31' },
-  { percent: 14, until: '2025-12-31' },
-  { percent: 13.5, from: '2026-01-01' },
-  { percent: 10 },
-  { percent: 0 },
-];
-
-export const finnishVatValidOn = (percent: number, isoDate: string): boolean => {
-  const period = FINNISH_RATE_PERIODS.find((p) => p.percent === percent);
-  if (!period) return false;
-  return (!period.from || isoDate >= period.from) && (!period.until || isoDate <= period.until);
-};
-
-/**
  * The invoice's VAT status, which Procountor requires on sales invoices ("Required for all invoices except travel
  * invoices and expense claims"): the company's domestic sales status from GET /vats/default, else its first sales
  * status. Undefined when the company lists none; the invoice step then says so before creating anything.

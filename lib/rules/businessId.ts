@@ -48,11 +48,3 @@ export const sameBusinessId = (a: string | undefined | null, b: string | undefin
 export const invalidBusinessIdMessage = (id: Extract<BusinessId, { kind: 'invalid' }>, field = 'Business ID') =>
   `"${id.input}" is not a valid Finnish business ID (${id.reason}). Check the ${field} field; ` +
   'for a foreign company, choose its identifier type instead of "Finnish business ID".';
-
-/**
- * Procountor's identifierType for a Finnish business ID. `Y_TUNNUS` is nowhere in Procountor's published schema; of
- * the codes it does publish (BusinessIdentifier.brnType, BusinessPartnerAdditionalInfo.parentCompanyIdType), `YHD`
- * ("yritys- ja yhteisötunnus", the full name of the Y-tunnus) is the one for a Finnish business ID, beside `HETU`
- * (a person's ID) and country codes (foreign VAT identifiers). Inferred from the schema, not stated by Procountor.
- */
-export const FINNISH_BUSINESS_ID_TYPE = 'YHD';

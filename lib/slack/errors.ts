@@ -5,7 +5,7 @@
 // everything else fails with a sentence that says what to change. test/slack-errors.test.ts holds the table against
 // the sandbox's copy of Slack's lists.
 import type { ZObject } from 'zapier-platform-core';
-import { retryLater } from '../zapier/retry';
+import { retryLater } from '../zapier/errors';
 
 interface Context {
   code: string;

@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
 import { connectionCache } from './cache';
-import { retryLater } from './retry';
+import { retryLater } from './errors';
 
 /** Longer than any run can take (Zapier stops a step at 30 s), so a crashed run's claim lapses by itself. */
 export const CLAIM_TTL_SECONDS = 90;

@@ -1,3 +1,5 @@
+// The errors a step ends with, in Zapier's classes: the user's data (InputError, decided at the edge) and the
+// services' passing faults (retryLater).
 import type { ZObject } from 'zapier-platform-core';
 
 /**
@@ -29,4 +31,19 @@ export const withZapierErrors = async <T>(z: ZObject, run: () => Promise<T>, opt
   } catch (error) {
     throw asZapierError(z, error, options);
   }
+};
+
+/**
+ * Zapier retries a step that throws ThrottledError after the given delay; it has no other error class that
+ * means "try again later", so outages and dropped connections use it too, with a short delay.
+ */
+export const OUTAGE_RETRY_SECONDS = 10;
+
+export const retryLater = (z: ZObject, message: string, delaySeconds = OUTAGE_RETRY_SECONDS) =>
+  new z.errors.ThrottledError(message, delaySeconds);
+
+/** Retry-After is seconds (or an HTTP date, which nobody here sends); fall back when it is missing or odd. */
+export const retryAfterSeconds = (header: string | null | undefined, fallback = 1): number => {
+  const seconds = Number.parseInt(header ?? '', 10);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : fallback;
 };

@@ -1,6 +1,22 @@
 // Rules over values, shared by the definition checks (static samples) and the live checks (what the app answered):
 // title case, ISO 8601 dates, Markdown links, values against their output fields.
-import type { Field, Problem } from './integrationChecks';
+
+export interface Problem {
+  code: string;
+  where: string;
+  message: string;
+}
+
+export interface Field {
+  key: string;
+  label?: string;
+  helpText?: string;
+  type?: string;
+  required?: boolean;
+  dynamic?: string;
+  search?: string;
+  children?: Field[];
+}
 
 /** Static fields only: a function field is computed at run time and cannot be judged here. */
 export const staticFields = (fields: unknown[] | undefined): Field[] =>

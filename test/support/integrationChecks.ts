@@ -3,24 +3,9 @@
 // requirements under PUB codes. Every trigger, search, create and search-or-create and each of their static fields
 // is walked, so operations added later are checked too. The same value rules (./checkValues) judge what the app
 // answered when it ran, for the T and Z checks Zapier takes from the Zap history (test/build-zip.test.ts).
-import { dateTimeProblems, linkProblems, normalised, outputFieldProblems, staticFields, stringsIn, titleCaseProblems } from './checkValues';
+import { type Field, type Problem, dateTimeProblems, linkProblems, normalised, outputFieldProblems, staticFields, stringsIn, titleCaseProblems } from './checkValues';
 
-export interface Problem {
-  code: string;
-  where: string;
-  message: string;
-}
-
-export interface Field {
-  key: string;
-  label?: string;
-  helpText?: string;
-  type?: string;
-  required?: boolean;
-  dynamic?: string;
-  search?: string;
-  children?: Field[];
-}
+export type { Field, Problem };
 
 interface Display {
   label?: string;

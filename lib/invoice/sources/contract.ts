@@ -140,10 +140,3 @@ export const orderFromContract = async (
   }
   return { contract, order: contractToOrder(contract, options) };
 };
-
-/** What the contract action adds to the engine's outputs. */
-export const contractInvoiceOutput = (contract: Contract) => ({
-  contract_id: contract.id,
-  contract_number: contract.number ?? '',
-  contract_title: contract.title ?? '',
-});

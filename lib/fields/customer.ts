@@ -1,0 +1,47 @@
+// A Procountor customer as Zap builders see it: Find Customer, Create Customer and Find or Create Customer.
+import type { BusinessPartnerAnswer, BusinessPartnerBasicInfo } from '../procountor/schemas';
+
+export const customerOutput = (partner: BusinessPartnerAnswer | BusinessPartnerBasicInfo) => {
+  // A search hit carries a subset of the full partner's fields; read both through the full shape.
+  const full = partner as BusinessPartnerAnswer;
+  const address = full.billingAddress ?? full.address;
+  const invoicing = full.invoicingInfo;
+  return {
+    id: partner.id!,
+    name: partner.name ?? '',
+    business_id: partner.invoicingInfo?.identifier ?? '',
+    customer_number: partner.invoicingInfo?.customerNumber ?? '',
+    street: address?.street ?? '',
+    postal_code: address?.zip ?? '',
+    city: address?.city ?? '',
+    country: address?.country ?? '',
+    email: invoicing?.email ?? '',
+    active: partner.registryInfo?.active !== false,
+  };
+};
+
+export const customerOutputFields = [
+  { key: 'id', label: 'Customer ID (Procountor)', type: 'integer' as const },
+  { key: 'name', label: 'Name' },
+  { key: 'business_id', label: 'Business ID' },
+  { key: 'customer_number', label: 'Customer Number' },
+  { key: 'street', label: 'Street Address' },
+  { key: 'postal_code', label: 'Postal Code' },
+  { key: 'city', label: 'City' },
+  { key: 'country', label: 'Country' },
+  { key: 'email', label: 'Invoicing Email' },
+  { key: 'active', label: 'Active', type: 'boolean' as const },
+];
+
+export const customerSample = {
+  id: 5001,
+  name: 'Asiakas Oy',
+  business_id: '0737546-2',
+  customer_number: '5001',
+  street: 'Mannerheimintie 1 A 5',
+  postal_code: '00100',
+  city: 'Helsinki',
+  country: 'FINLAND',
+  email: 'laskut@asiakas.fi',
+  active: true,
+};

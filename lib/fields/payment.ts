@@ -1,0 +1,64 @@
+// A payment event as Zap builders see it: what Invoice Paid triggers with.
+import { helsinkiDateTimeWithOffset } from '../rules/dates';
+import { contractIdIn } from '../procountor/invoices';
+import type { InvoiceBasicInfo, InvoiceDetails } from '../procountor/schemas';
+import { invoiceTotals, invoiceTotalsOutputFields } from './invoice';
+
+/**
+ * The dedupe key: the same invoice triggers again when a payment changes it (PARTLY_PAID -> PAID, or another part
+ * paid), which shows as a new status or version; a poll that finds it unchanged gives the same key.
+ */
+export const paymentKey = (invoice: Pick<InvoiceBasicInfo, 'id' | 'status' | 'version'>) =>
+  `${invoice.id}:${invoice.status ?? ''}:${invoice.version ?? ''}`;
+
+export const paidInvoiceOutput = (invoice: InvoiceBasicInfo, details: InvoiceDetails | undefined) => ({
+  id: paymentKey(invoice),
+  invoice_id: invoice.id,
+  invoice_number: invoice.invoiceNumber ?? null,
+  status: invoice.status ?? '',
+  contract_id: contractIdIn(details?.additionalInformation),
+  // Contract invoices carry the contract number as Procountor's agreement number (what people call the contract).
+  contract_number: contractIdIn(details?.additionalInformation) ? details?.agreementNumber ?? '' : '',
+  customer_id: invoice.partnerId ?? null,
+  customer_name: invoice.counterParty?.counterPartyAddress?.name ?? '',
+  date: invoice.date ?? '',
+  due_date: invoice.dueDate ?? '',
+  payment_date: details?.paymentDate ?? '',
+  ...invoiceTotals(invoice),
+  changed_at: helsinkiDateTimeWithOffset(invoice.version),
+});
+
+export const paidInvoiceOutputFields = [
+      { key: 'id', label: 'Payment Event ID' },
+  { key: 'invoice_id', label: 'Invoice ID (Procountor)', type: 'integer' as const },
+  { key: 'invoice_number', label: 'Invoice Number', type: 'integer' as const },
+  { key: 'status', label: 'Status (PAID, PARTLY_PAID or MARKED_PAID)' },
+  { key: 'contract_id', label: 'Contract ID (empty when not from a contract)' },
+  { key: 'contract_number', label: 'Contract Number (empty when not from a contract)' },
+  { key: 'customer_id', label: 'Customer ID (Procountor)', type: 'integer' as const },
+  { key: 'customer_name', label: 'Customer Name' },
+  { key: 'date', label: 'Invoice Date' },
+  { key: 'due_date', label: 'Due Date' },
+  { key: 'payment_date', label: 'Latest Payment Date' },
+  ...invoiceTotalsOutputFields,
+  { key: 'changed_at', label: 'Changed At', type: 'datetime' as const },
+];
+
+export const paidInvoiceSample = {
+      id: '9001:PAID:2026-12-01T10:15:00',
+  invoice_id: 9001,
+  invoice_number: 1042,
+  status: 'PAID',
+  contract_id: 'ctr_8f2k1',
+  contract_number: 'C-1042',
+  customer_id: 5001,
+  customer_name: 'Asiakas Oy',
+  date: '2026-11-24',
+  due_date: '2026-12-08',
+  payment_date: '2026-12-01',
+  total_excluding_vat: 9118.8,
+  vat_total: 2325.29,
+  total: 11444.09,
+  currency: 'EUR',
+  changed_at: '2026-12-01T10:15:00+02:00',
+};
