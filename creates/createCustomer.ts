@@ -3,11 +3,11 @@ import { toProcountorCountry } from '../lib/procountor/countries';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { text, wholeNumber } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
-import { checkedIdentifierType, createCustomer, type CustomerDetails } from '../lib/procountor/customers';
+import { checkedIdentifierType, createCustomer, type Customer } from '../lib/procountor/customers';
 import { customerOutput, customerOutputFields, customerSample } from '../lib/fields/customer';
 import { LANGUAGE_CHOICES, languageInput } from '../lib/procountor/languages';
 
-export const customerDetailsFrom = (input: Record<string, unknown>): CustomerDetails => {
+export const customerDetailsFrom = (input: Record<string, unknown>): Customer => {
   const countryText = text(input.country) ?? 'FI';
   const country = toProcountorCountry(countryText);
   if (!country) {

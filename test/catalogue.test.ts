@@ -1,7 +1,7 @@
 // The catalogue index against the Procountor sandbox: what a cold and a warm index cost, and how it follows
 // changes made in Procountor itself.
-import { INDEX_FRESH_MS } from '../lib/indexes/catalogue';
-import { procountorDateTime } from '../lib/indexes/versioned';
+import { INDEX_FRESH_MS } from '../lib/indexes/syncedIndex';
+import { helsinkiDateTime } from '../lib/rules/dates';
 import { startWorld, type World } from './support/world';
 
 let w: World;
@@ -103,7 +103,7 @@ describe('catalogue index', () => {
     await w.procountor.control('seed', { businesspartners: [seedCustomer], products: older });
     await w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 0', 'CAT-0')])).id });
     // 210 more made in Procountor over the last minutes, one a second.
-    const secondsAgo = (n: number) => procountorDateTime(new Date(Date.now() - n * 1000));
+    const secondsAgo = (n: number) => helsinkiDateTime(new Date(Date.now() - n * 1000));
     await w.procountor.control('seed', {
       products: Array.from({ length: 210 }, (_, i) => ({ name: `Imported item ${i}`, code: `IMP-${i}`, unit: 'HOUR', price: 100, vat: 25.5, version: secondsAgo(210 - i) })),
     });

@@ -1,10 +1,9 @@
-import { onlyRepeatsKnown } from '../lib/indexes/versioned';
+import { helsinkiDateTime } from '../lib/rules/dates';
+import { nextSyncFrom, onlyRepeatsKnown } from '../lib/indexes/versioned';
 import {
   CatalogueMatcher,
   fromChunks,
   mergeProducts,
-  nextSyncFrom,
-  procountorDateTime,
   toChunks,
   toIndexed,
   type IndexedProduct,
@@ -74,8 +73,8 @@ describe('catalogue index: the next versionStartDate', () => {
   });
 
   it('writes Helsinki local time to the second, with no zone', () => {
-    expect(procountorDateTime(new Date('2026-07-01T12:34:56.789Z'))).toBe('2026-07-01T15:34:56');
-    expect(procountorDateTime(new Date('2026-01-01T12:34:56Z'))).toBe('2026-01-01T14:34:56');
+    expect(helsinkiDateTime(new Date('2026-07-01T12:34:56.789Z'))).toBe('2026-07-01T15:34:56');
+    expect(helsinkiDateTime(new Date('2026-01-01T12:34:56Z'))).toBe('2026-01-01T14:34:56');
   });
 });
 

@@ -1,6 +1,7 @@
 // The customer index: pure matching, then against the Procountor sandbox what a warm index costs and how it follows
 // customers made or switched off in Procountor itself.
-import { CustomerMatcher, businessIdKey, fromStoredCustomer, toIndexedCustomer, toStoredCustomer, type IndexedCustomer } from '../lib/indexes/customerEntries';
+import { businessIdKey } from '../lib/rules/businessId';
+import { CustomerMatcher, fromStoredCustomer, toIndexedCustomer, toStoredCustomer, type IndexedCustomer } from '../lib/indexes/customerEntries';
 import { INDEX_FRESH_MS } from '../lib/indexes/syncedIndex';
 import { startWorld, type World } from './support/world';
 

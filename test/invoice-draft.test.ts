@@ -8,7 +8,7 @@ import { Invoice } from '../lib/procountor/schemas';
 const customer = {
   partnerId: 5001,
   name: 'Asiakas Oy',
-  identifier: '0737546-2',
+  businessId: '0737546-2',
   email: 'laskut@asiakas.fi',
   contactName: 'Maija Meikäläinen',
   street: 'Mannerheimintie 1 A 5',

@@ -1,14 +1,10 @@
+import { formatMoney } from '../rules/money';
 import type { BankAccount } from '../procountor/schemas';
 
 const groupIban = (iban: string) => iban.replace(/\s+/g, '').replace(/(.{4})/g, '$1 ').trim();
 
 export const bankAccountLabel = (account: BankAccount) =>
   [account.bankName, groupIban(account.iban), `(${account.currency})`].filter(Boolean).join(' ');
-
-const euros = (amount: number | null | undefined, currency = 'EUR') =>
-  amount === null || amount === undefined || !Number.isFinite(amount)
-    ? ''
-    : new Intl.NumberFormat('fi-FI', { style: 'currency', currency }).format(amount).replace(/\u00a0/g, ' ');
 
 /** "1042 · Asiakas Oy · 11 444,09 €"; an Unfinished invoice may have no number yet, and then shows its ID. */
 export const invoiceLabel = (invoice: {
@@ -21,7 +17,7 @@ export const invoiceLabel = (invoice: {
   return [
     invoice.invoiceNumber ?? `ID ${invoice.id} (no number yet)`,
     invoice.counterParty?.counterPartyAddress?.name ?? '',
-    euros(sums?.invoiceSumTotal, sums?.currency ?? 'EUR'),
+    formatMoney(sums?.invoiceSumTotal, sums?.currency ?? 'EUR'),
   ]
     .filter((part) => String(part).trim())
     .join(' · ');

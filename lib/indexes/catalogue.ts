@@ -9,7 +9,6 @@ import { createProduct, findProduct, type ProductWanted } from '../procountor/pr
 import type { ProductAnswer as Product } from '../procountor/schemas';
 import { SyncedIndex, type IndexSpec } from './syncedIndex';
 
-export { COLD_LOAD_BUDGET_MS, INDEX_FRESH_MS } from './syncedIndex';
 
 export const CATALOGUE_KEY = 'procountor:catalogue:v1';
 

@@ -1,6 +1,7 @@
 // The per-connection customer index, as pure code: what is kept of each customer, the keys it is found by (canonical
 // Finnish business ID, normalised name) and the order `findCustomer` picks in: active customers before inactive ones.
-import { parseFinnishBusinessId } from '../rules/businessId';
+import { businessIdKey } from '../rules/businessId';
+import { activeBeforeInactive, customerNameKey } from '../rules/customerMatch';
 
 export interface IndexedCustomer {
   id: number;
@@ -42,17 +43,6 @@ export const toIndexedCustomer = (answer: CustomerAnswer): IndexedCustomer | und
   };
 };
 
-/** The key two identifiers share when `sameBusinessId` says they name the same company. */
-export const businessIdKey = (identifier: string | null | undefined): string | undefined => {
-  const raw = identifier?.trim();
-  if (!raw) return undefined;
-  const parsed = parseFinnishBusinessId(raw);
-  return parsed.kind === 'finnish' ? parsed.canonical : raw.toUpperCase();
-};
-
-/** A name as `findCustomer` compares names: ignoring case, and spacing at the ends and between words. */
-export const customerNameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
-
 export interface CustomerWanted {
   /** The checked business ID (canonical for a Finnish one), or undefined to find by name. */
   businessId?: string;
@@ -67,6 +57,8 @@ export interface CustomerWanted {
  * first, then the newest (Procountor answers highest id first). By name, only when no business ID is given, active
  * customers only.
  */
+const activeFirst = activeBeforeInactive((c: IndexedCustomer) => c.active);
+
 export class CustomerMatcher {
   private readonly byBusinessId = new Map<string, IndexedCustomer[]>();
   private readonly byName = new Map<string, IndexedCustomer[]>();
@@ -91,7 +83,7 @@ export class CustomerMatcher {
       const spelled = (c: IndexedCustomer) => Number(c.identifier?.toUpperCase() === wanted.businessId!.toUpperCase());
       return (this.byBusinessId.get(key) ?? [])
         .filter((c) => c.active || wanted.finnish)
-        .sort((a, b) => Number(b.active) - Number(a.active) || spelled(b) - spelled(a) || b.id - a.id)[0];
+        .sort((a, b) => activeFirst(a, b) || spelled(b) - spelled(a) || b.id - a.id)[0];
     }
     return [...(this.byName.get(customerNameKey(wanted.name)) ?? [])].sort((a, b) => b.id - a.id)[0];
   }

@@ -1,9 +1,8 @@
 // The per-connection catalogue index, as pure code: what is kept of each product, how answers merge into it,
 // how it is cut into z.cache entries, and how a wanted product is matched against it in memory.
-import { bestProductMatch, normaliseProductName } from '../rules/productMatch';
+import { bestProductMatch, normaliseProductName, sameCode } from '../rules/productMatch';
 import { chunked, mergeById, unchunked } from './versioned';
 
-export { highestVersion, newerOrSame, nextSyncFrom, procountorDateTime, withoutIds } from './versioned';
 
 /** One sales product as the index keeps it. `norm` is derived on load, never stored. */
 export interface IndexedProduct {
@@ -77,8 +76,6 @@ export const mergeProducts = (index: readonly IndexedProduct[], answers: readonl
 export const toChunks = (index: readonly IndexedProduct[], perChunk: number): StoredProduct[][] => chunked(index, perChunk, toStored);
 
 export const fromChunks = (chunks: readonly StoredProduct[][]): IndexedProduct[] => unchunked(chunks, fromStored);
-
-const sameCode = (a: string | null, b: string) => !!a && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Words of a normalised name, cut to their first four letters: "sprints" and "sprint" meet, so do most typos. */
 const stems = (norm: string) => [...new Set(norm.split(' ').filter((w) => w.length >= 3).map((w) => w.slice(0, 4)))];

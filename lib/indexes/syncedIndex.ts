@@ -4,6 +4,7 @@
 // back at a time. What is indexed, and how a page is read, is the caller's `IndexSpec`.
 import crypto from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
+import { helsinkiDateTime } from '../rules/dates';
 import { connectionCache } from '../zapier/cache';
 import {
   chunked,
@@ -11,7 +12,6 @@ import {
   mergeById,
   nextSyncFrom,
   onlyRepeatsKnown,
-  procountorDateTime,
   unchunked,
   withoutIds,
   type Versioned,
@@ -214,7 +214,7 @@ export class SyncedIndex<E extends Versioned, S, Q> {
     const query = this.spec.streams[stream]!;
     const { found, pages, snapshot } = await this.changedSince(query, stream, from);
     // Without Procountor's own newest version, our clock less a margin for clocks that disagree.
-    const readStartedAt = snapshot ?? procountorDateTime(new Date(now - READ_RACE_MARGIN_MS));
+    const readStartedAt = snapshot ?? helsinkiDateTime(new Date(now - READ_RACE_MARGIN_MS));
     this.index = mergeById(this.index, found);
     this.manifest = this.withSyncFrom(m, stream, nextSyncFrom(highestVersion(found), from, readStartedAt, pages));
     if (stream === 0 && snapshot) this.manifest = { ...this.manifest, seenUpTo: snapshot };
@@ -231,7 +231,7 @@ export class SyncedIndex<E extends Versioned, S, Q> {
       this.manifest = { ...this.manifest!, checkedAt: now };
       return;
     }
-    const loadStartedAt = m?.loadStartedAt ?? procountorDateTime(new Date(now - READ_RACE_MARGIN_MS));
+    const loadStartedAt = m?.loadStartedAt ?? helsinkiDateTime(new Date(now - READ_RACE_MARGIN_MS));
     let pass = m?.pass ?? 0;
     let cursor = m?.cursor ?? null;
     let done = false;

@@ -80,19 +80,3 @@ export const nextSyncFrom = (seen: string | null, previous: string | null, readS
   if (pages <= 1 || !readStartedAt || !newest) return newest;
   return readStartedAt < newest ? readStartedAt : newest;
 };
-
-/** Procountor's local date-time (Helsinki, second resolution, no zone) for an instant, as versions are written. */
-export const procountorDateTime = (instant: Date) => {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Helsinki',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
-};

@@ -4,23 +4,12 @@ import { roundCents } from '../rules/money';
 import { shortenAtWord } from '../procountor/charset';
 import { FIELD_LIMITS } from '../procountor/limits';
 import { orderMarker } from '../procountor/invoices';
-import type { BankAccount, Country, Invoice, InvoiceChannel, InvoiceRowUnit, Language } from '../procountor/schemas';
+import { checkedBusinessId, type Customer } from '../procountor/customers';
+import type { BankAccount, Invoice, InvoiceChannel, InvoiceRowUnit, Language } from '../procountor/schemas';
 import type { InvoiceOrder } from './order';
 
-export interface DraftCustomer {
-  partnerId: number;
-  name: string;
-  /** The business ID as the invoice should show it (canonical for Finnish IDs). */
-  identifier?: string;
-  email?: string;
-  contactName?: string;
-  street?: string;
-  postalCode?: string;
-  city?: string;
-  country: Country;
-  einvoiceAddress?: string;
-  einvoiceOperator?: string;
-}
+/** The customer the invoice is for: its Procountor id, and what the order and its Procountor record say of it. */
+export type DraftCustomer = Customer & { partnerId: number };
 
 export interface DraftLine {
   productId: number;
@@ -74,7 +63,7 @@ export const toInvoiceDraft = (order: InvoiceOrder, customer: DraftCustomer, lin
     date: options.invoiceDate,
     counterParty: {
       contactPersonName: trimTo(customer.contactName, FIELD_LIMITS.contactPersonName),
-      identifier: customer.identifier,
+      identifier: checkedBusinessId(customer.businessId, customer.identifierType),
       email: customer.email?.trim() || undefined,
       counterPartyAddress: address,
       ...(options.channel === 'ELECTRONIC_INVOICE'

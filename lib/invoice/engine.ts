@@ -214,17 +214,10 @@ export const createInvoiceFromOrder = async (
           description: line.description,
         };
       });
-      const c = ready.customer;
       const draftCustomer: DraftCustomer = {
+        ...ready.customer,
         partnerId: customer.id,
-        name: c.name,
-        identifier: checkedBusinessId(c.businessId, c.identifierType),
-        email: c.email ?? own?.email,
-        contactName: c.contactName,
-        street: c.street,
-        postalCode: c.postalCode,
-        city: c.city,
-        country: c.country ?? 'FINLAND',
+        email: ready.customer.email ?? own?.email,
         einvoiceAddress: own?.einvoiceAddress,
         einvoiceOperator: own?.einvoiceOperator,
       };

@@ -3,7 +3,8 @@
 // change is listed for the accountant (`text_adjusted`); a value that cannot be kept halts with the field named. Pure.
 import { FIELD_LIMITS } from '../procountor/limits';
 import { fitsWindows1252, shortenAtWord, toWindows1252 } from '../procountor/charset';
-import type { InvoiceOrder, OrderCustomer, OrderLine } from './order';
+import type { Customer } from '../procountor/customers';
+import type { InvoiceOrder, OrderLine } from './order';
 
 export interface FittedOrder {
   order: InvoiceOrder;
@@ -38,7 +39,7 @@ export const fitOrderForProcountor = (order: InvoiceOrder): FittedOrder => {
 
   const c = order.customer;
   const f = words.customerFields;
-  const customer: OrderCustomer = {
+  const customer: Customer = {
     ...c,
     name: required(`Customer ${f.name}`, c.name, `Write the customer's name in Latin letters ${words.fixCustomerWhere}.`),
     businessId: charset(`Customer ${f.businessId}`, c.businessId),

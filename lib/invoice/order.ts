@@ -1,22 +1,8 @@
 // The neutral invoice order: what the invoice engine turns into a Procountor customer, products and an Unfinished
 // invoice. Every source (a Click2Contract contract, line items mapped in a Zap) is mapped to this shape by a thin
 // adapter; the engine knows nothing of where an order came from beyond the words it uses in messages.
-import type { Country, InvoiceChannel, Language } from '../procountor/schemas';
-
-export interface OrderCustomer {
-  name: string;
-  /** As written by the user; the engine normalises Finnish business IDs. */
-  businessId?: string;
-  /** Only for a foreign identifier; undefined means a Finnish business ID. */
-  identifierType?: string;
-  street?: string;
-  postalCode?: string;
-  city?: string;
-  country: Country;
-  contactName?: string;
-  email?: string;
-  phone?: string;
-}
+import type { Customer } from '../procountor/customers';
+import type { InvoiceChannel, Language } from '../procountor/schemas';
 
 export interface OrderLine {
   name: string;
@@ -85,7 +71,7 @@ export interface InvoiceOrder {
   heading: string;
   /** Procountor's agreement number, when the source has one (the contract number). */
   agreementNumber?: string;
-  customer: OrderCustomer;
+  customer: Customer;
   lines: OrderLine[];
   pricesIncludeVat: boolean;
   currency: 'EUR';

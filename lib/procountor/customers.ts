@@ -5,13 +5,15 @@ import {
   sameBusinessId,
   storedSpellings,
 } from '../rules/businessId';
+import { activeBeforeInactive, customerNameKey } from '../rules/customerMatch';
 import { InputError } from '../zapier/errors';
 import { fitsWindows1252, toWindows1252 } from './charset';
 import { IDENTIFIER_TYPES } from './enums';
 import { FIELD_LIMITS } from './limits';
 import { allSettledOrThrow } from '../zapier/settle';
 import type { ProcountorClient } from './client';
-import type { BusinessPartner, BusinessPartnerBasicInfo, Country, InvoiceChannel, Language } from './schemas';
+import { z } from 'zod';
+import { Country, InvoiceChannel, Language, type BusinessPartner, type BusinessPartnerBasicInfo } from './schemas';
 
 /**
  * Procountor's identifierType for a Finnish business ID. `Y_TUNNUS` is nowhere in Procountor's published schema; of
@@ -21,28 +23,35 @@ import type { BusinessPartner, BusinessPartnerBasicInfo, Country, InvoiceChannel
  */
 export const FINNISH_BUSINESS_ID_TYPE = 'YHD';
 
-export interface CustomerDetails {
-  name: string;
-  businessId?: string;
+/**
+ * A customer as the app knows it, whatever it came from (a contract, a Zap's customer fields, Create Customer): the
+ * one shape a new business partner and an invoice's counterparty are built from. Text is as the user wrote it; a
+ * Finnish business ID is normalised when it is used.
+ */
+export const Customer = z.object({
+  name: z.string(),
+  businessId: z.string().optional(),
   /**
    * Procountor's identifierType; undefined (or YHD) for a Finnish business ID. `FOREIGN_UNTYPED` marks a foreign
    * identifier whose country has no published code: it is stored as given, without a type.
    */
-  identifierType?: string;
-  street?: string;
-  postalCode?: string;
-  city?: string;
-  country?: Country;
-  contactName?: string;
-  email?: string;
-  phone?: string;
-  language?: Language;
-  invoiceChannel?: InvoiceChannel;
-  einvoiceAddress?: string;
-  einvoiceOperator?: string;
-  paymentTermDays?: number;
-  paymentMethod?: 'BANK_TRANSFER' | 'DIRECT_PAYMENT' | 'OTHER' | 'CASH';
-}
+  identifierType: z.string().optional(),
+  street: z.string().optional(),
+  postalCode: z.string().optional(),
+  city: z.string().optional(),
+  country: Country,
+  contactName: z.string().optional(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  /** What only Procountor's own record or the Create Customer step say. */
+  language: Language.optional(),
+  invoiceChannel: InvoiceChannel.optional(),
+  einvoiceAddress: z.string().optional(),
+  einvoiceOperator: z.string().optional(),
+  paymentTermDays: z.number().int().optional(),
+  paymentMethod: z.enum(['BANK_TRANSFER', 'DIRECT_PAYMENT', 'OTHER', 'CASH']).optional(),
+});
+export type Customer = z.infer<typeof Customer>;
 
 const isFinnishType = (type?: string) => type === undefined || type === FINNISH_BUSINESS_ID_TYPE;
 
@@ -87,9 +96,7 @@ export const checkedBusinessId = (businessId: string | undefined, identifierType
   return parsed.canonical;
 };
 
-const squash = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
-const isActive = (p: BusinessPartnerBasicInfo) => p.registryInfo?.active !== false;
-const activeFirst = (list: BusinessPartnerBasicInfo[]) => [...list].sort((a, b) => Number(isActive(b)) - Number(isActive(a)));
+const activeFirst = (list: BusinessPartnerBasicInfo[]) => [...list].sort(activeBeforeInactive((p) => p.registryInfo?.active !== false));
 
 /**
  * Finds the customer by business ID (any spelling Procountor may hold: the usual one first, the others only when
@@ -119,20 +126,20 @@ export const findCustomer = async (
   const name = query.name?.trim().replace(/\s+/g, ' ');
   if (!name) throw new InputError('Give a business ID or a customer name to search by.', 'business_id');
   const result = await client.searchBusinessPartners({ type: 'CUSTOMER', name, size: 200 });
-  return activeFirst(result.results.filter((p) => squash(p.name ?? '') === squash(name)))[0];
+  return activeFirst(result.results.filter((p) => customerNameKey(p.name ?? '') === customerNameKey(name)))[0];
 };
 
 const present = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
 /** The Procountor business partner for a new customer (pure). */
-export const toBusinessPartner = (customer: CustomerDetails): BusinessPartner => {
+export const toBusinessPartner = (customer: Customer): BusinessPartner => {
   const identifier = checkedBusinessId(customer.businessId, customer.identifierType);
   const address = {
     name: customer.name.trim(),
     street: present(customer.street),
     zip: present(customer.postalCode),
     city: present(customer.city),
-    country: customer.country ?? 'FINLAND',
+    country: customer.country,
   };
   const einvoice = present(customer.einvoiceAddress) && present(customer.einvoiceOperator);
   return {
@@ -161,8 +168,8 @@ export const toBusinessPartner = (customer: CustomerDetails): BusinessPartner =>
 };
 
 /** The customer's texts as Procountor can store them (Windows-1252), each checked against its published length. */
-const fittedCustomer = (customer: CustomerDetails): CustomerDetails => {
-  const fields: Array<[keyof CustomerDetails, string, string, number]> = [
+const fittedCustomer = (customer: Customer): Customer => {
+  const fields: Array<[keyof Customer, string, string, number]> = [
     ['name', 'name', 'Name', FIELD_LIMITS.name],
     ['street', 'street', 'Street Address', FIELD_LIMITS.street],
     ['postalCode', 'postal_code', 'Postal Code', FIELD_LIMITS.zip],
@@ -171,7 +178,7 @@ const fittedCustomer = (customer: CustomerDetails): CustomerDetails => {
     ['email', 'email', 'Invoicing Email', FIELD_LIMITS.email],
     ['phone', 'phone', 'Phone', FIELD_LIMITS.phone],
   ];
-  const fitted: CustomerDetails = { ...customer };
+  const fitted: Customer = { ...customer };
   for (const [key, inputKey, label, max] of fields) {
     const value = customer[key];
     if (typeof value !== 'string' || !value.trim()) continue;
@@ -186,13 +193,13 @@ const fittedCustomer = (customer: CustomerDetails): CustomerDetails => {
   return fitted;
 };
 
-export const createCustomer = (client: ProcountorClient, customer: CustomerDetails) => {
+export const createCustomer = (client: ProcountorClient, customer: Customer) => {
   if (!customer.name?.trim()) throw new InputError('The customer needs a name. Map the company name into "Name".', 'name');
   return client.createBusinessPartner(toBusinessPartner(fittedCustomer(customer)));
 };
 
 /** "A new customer, if there is no customer with the same business ID already." */
-export const findOrCreateCustomer = async (client: ProcountorClient, customer: CustomerDetails) => {
+export const findOrCreateCustomer = async (client: ProcountorClient, customer: Customer) => {
   const existing = await findCustomer(client, {
     businessId: customer.businessId,
     identifierType: customer.identifierType,

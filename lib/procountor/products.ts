@@ -2,7 +2,7 @@
 import { InputError } from '../zapier/errors';
 import { shortenAtWord, toWindows1252 } from './charset';
 import { FIELD_LIMITS } from './limits';
-import { bestProductMatch, nameFilters } from '../rules/productMatch';
+import { bestProductMatch, nameFilters, sameCode } from '../rules/productMatch';
 import { MAX_PAGE_SIZE, type ProcountorClient, type ProductQuery } from './client';
 import type { InvoiceRowUnit, Product, ProductAnswer } from './schemas';
 
@@ -47,8 +47,6 @@ const scan = async (
   }
   return seen;
 };
-
-const sameCode = (a?: string | null, b?: string | null) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export const findProduct = async (client: ProcountorClient, wanted: ProductWanted): Promise<ProductMatch | undefined> => {
   const code = wanted.code?.trim();

@@ -48,3 +48,11 @@ export const sameBusinessId = (a: string | undefined | null, b: string | undefin
 export const invalidBusinessIdMessage = (id: Extract<BusinessId, { kind: 'invalid' }>, field = 'Business ID') =>
   `"${id.input}" is not a valid Finnish business ID (${id.reason}). Check the ${field} field; ` +
   'for a foreign company, choose its identifier type instead of "Finnish business ID".';
+
+/** The key two identifiers share when `sameBusinessId` says they name the same company. */
+export const businessIdKey = (identifier: string | null | undefined): string | undefined => {
+  const raw = identifier?.trim();
+  if (!raw) return undefined;
+  const parsed = parseFinnishBusinessId(raw);
+  return parsed.kind === 'finnish' ? parsed.canonical : raw.toUpperCase();
+};

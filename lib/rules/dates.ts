@@ -25,6 +25,25 @@ export const toIsoDate = (value: string | undefined): string | undefined => {
   return Number.isNaN(instant.getTime()) ? undefined : isoDateIn(instant);
 };
 
+/**
+ * The Helsinki wall-clock time of an instant, `YYYY-MM-DDTHH:MM:SS` with no zone: how Procountor writes its date-times
+ * (a record's `version`, a `versionStartDate`).
+ */
+export const helsinkiDateTime = (instant: Date) => {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: BUSINESS_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
+};
+
 const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: BUSINESS_TIME_ZONE, timeZoneName: 'longOffset' });
 
 /**

@@ -36,6 +36,16 @@ export const sumAmounts = (lines: Array<{ net: number; vat: number; gross: numbe
   return { net: cents((l) => l.net), vat: cents((l) => l.vat), gross: cents((l) => l.gross) };
 };
 
-/** An amount as Finns read it, "11 444,09 €"; Intl's no-break spaces become plain ones so it reads the same anywhere. */
-export const formatMoney = (amount: number, currency = 'EUR') =>
-  new Intl.NumberFormat('fi-FI', { style: 'currency', currency }).format(amount).replace(/[\u00a0\u202f]/g, ' ');
+/**
+ * An amount as Finns read it, "11 444,09 €"; Intl's no-break spaces become plain ones so it reads the same anywhere.
+ * A currency Intl does not know (a mapped "€" or "euro") follows the amount as written; no amount reads as `missing`.
+ */
+export const formatMoney = (amount: number | null | undefined, currency = 'EUR', missing = '') => {
+  if (amount === null || amount === undefined || !Number.isFinite(amount)) return missing;
+  const fiFI = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat('fi-FI', options).format(amount).replace(/[\u00a0\u202f]/g, ' ');
+  try {
+    return fiFI({ style: 'currency', currency });
+  } catch {
+    return `${fiFI({ minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+  }
+};

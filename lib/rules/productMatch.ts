@@ -14,6 +14,9 @@ export const normaliseProductName = (name: string): string =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
+/** Product codes are the same when they are equal ignoring case and spacing at the ends; no code matches nothing. */
+export const sameCode = (a?: string | null, b?: string | null) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+
 const numbersIn = (normalised: string) => (normalised.match(/\d+/g) ?? []).join(' ');
 
 const bigrams = (text: string): Map<string, number> => {

@@ -7,6 +7,7 @@
 // Whatever the input, the message stays within what Slack accepts: each element within its own limit, and all the
 // text in the blocks together within one budget, since Slack refuses a message whose blocks hold too much text in
 // total (msg_blocks_too_long) long before it runs out of blocks.
+import { formatMoney } from '../rules/money';
 import { cut, cutThenEscape, split, wellFormed } from './text';
 
 /** Slack's per-element limits (Block Kit reference): header text, section text. */
@@ -66,16 +67,6 @@ export interface InvoiceAlert {
   notes?: string;
 }
 
-export const formatMoney = (amount: number | null | undefined, currency = 'EUR') => {
-  if (amount === null || amount === undefined || !Number.isFinite(amount)) return '–';
-  try {
-    return new Intl.NumberFormat('fi-FI', { style: 'currency', currency }).format(amount).replace(/\u00a0/g, ' ');
-  } catch {
-    // Not an ISO 4217 code (a mapped "€" or "euro"): show the amount and whatever was mapped.
-    return `${new Intl.NumberFormat('fi-FI', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount).replace(/\u00a0/g, ' ')} ${cut(currency, 20)}`;
-  }
-};
-
 const formatDate = (iso?: string) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
   return m ? `${Number(m[3])}.${Number(m[2])}.${m[1]}` : iso || '–';
@@ -93,7 +84,8 @@ export const invoiceAlertMessage = (alert: InvoiceAlert) => {
   const contract = clean(alert.reference ? alert.reference.value : alert.contractNumber);
   const numberText = alert.invoiceNumber === undefined || alert.invoiceNumber === null ? undefined : clean(String(alert.invoiceNumber));
   const number = numberText === undefined ? undefined : cut(numberText, 40);
-  const total = formatMoney(alert.total, clean(alert.currency) ?? 'EUR');
+  // A mapped currency longer than a code is cut; no total shows as a dash.
+  const total = formatMoney(alert.total, cut(clean(alert.currency) ?? 'EUR', 20), '–');
   const status = statusWord(cut(clean(alert.status) ?? '', 40));
   const due = formatDate(clean(alert.dueDate));
   const title = `New ${status.toLowerCase()} invoice${number ? ` ${number}` : ''} for ${customer}`;
