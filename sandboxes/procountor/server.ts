@@ -1,183 +1,41 @@
 // A local stand-in for Procountor's REST API 26.04 and its OAuth2 login, on loopback.
-import crypto from 'node:crypto';
 import { bearerToken, FaultBox, INVALID_JSON, json, RateWindow, Router, serve, type Fault, type SandboxRequest } from '../http';
-import { fullObject, isIsoDate, type FieldError } from './published';
+import {
+  activeOf,
+  badRequest,
+  basicInvoice,
+  basicPartner,
+  byIds,
+  errors,
+  fullInvoice,
+  fullPartner,
+  fullProduct,
+  isDateTime,
+  pageOf,
+  pagingError,
+  searchParam,
+} from './answers';
+import { fullObject } from './published';
 import { withReferenceCheckDigit } from './reference';
 import { businessPartnerProblems, invoiceProblems, productProblems, type CompanyContext } from './rules';
+import {
+  companyVatRates,
+  invoiceTotals,
+  nextVersion,
+  PROCOUNTOR_SANDBOX,
+  procountorDateTime,
+  ProcountorSandboxState,
+  RATE_LIMIT_PER_SECOND,
+  round2,
+  SANDBOX_VAT_STATUSES,
+  token,
+  type Json,
+} from './state';
 
-/** The sandbox company's VAT rates: 25.5, 13.5, 10 and 0, and for dates before 2026 also 24 and 14. */
-export const companyVatRates = (isoDate?: string): number[] =>
-  !isoDate || isoDate >= '2026-01-01' ? [25.5, 13.5, 10, 0] : [25.5, 24, 14, 13.5, 10, 0];
+export { companyVatRates, PROCOUNTOR_SANDBOX, procountorDateTime, ProcountorSandboxState, SANDBOX_VAT_STATUSES } from './state';
 
-
-export const PROCOUNTOR_SANDBOX = {
-  clientId: 'sandbox-client',
-  clientSecret: 'sandbox-secret',
-  /** For the `client_credentials` grant, which Procountor pairs with an API key. */
-  apiKey: 'sandbox-api-key',
-  defaultPort: 4010,
-};
-
-const RATE_LIMIT_PER_SECOND = 20;
-
-/** The sandbox company's VAT statuses, as GET /vats/default lists them (VatStatusInfo). */
-export const SANDBOX_VAT_STATUSES = [
-  { vatStatus: 1, description: 'Domestic', sales: true, purchase: true },
-  { vatStatus: 2, description: 'EU sales of goods', sales: true, purchase: false },
-  { vatStatus: 3, description: 'EU sales of services', sales: true, purchase: false },
-  { vatStatus: 6, description: 'Sales outside EU', sales: true, purchase: false },
-  { vatStatus: 11, description: 'Construction services, reverse charge', sales: true, purchase: true },
-];
-const HELSINKI_CLOCK = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-});
-/**
- * Procountor's date-time, `YYYY-MM-DDTHH:MM:SS` in Finnish time (dev.procountor.com/api-requests), as a record's
- * `version` ("updated date"), set on creation and on every change. Two changes in one second share a version, which
- * is why `versionStartDate` is taken as inclusive here. Procountor publishes neither the zone of `version` nor whether
- * `versionStartDate` is inclusive; both are inferred from its date-time examples.
- */
-export const procountorDateTime = (at = new Date()) => HELSINKI_CLOCK.format(at).replace(' ', 'T');
-/** A changed invoice's new version: now, and never equal to its previous one (versions are to the second). */
-const nextVersion = (previous: unknown) => {
-  let at = new Date();
-  while (procountorDateTime(at) <= String(previous ?? '').slice(0, 19)) at = new Date(at.getTime() + 1000);
-  return procountorDateTime(at);
-};
-const isDateTime = (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value);
 /** The published invoice statuses (Invoice.status). */
 const INVOICE_STATUSES = ['EMPTY', 'UNFINISHED', 'NOT_SENT', 'SENT', 'RECEIVED', 'PAID', 'PAYMENT_DENIED', 'VERIFIED', 'APPROVED', 'INVALIDATED', 'PAYMENT_QUEUED', 'PARTLY_PAID', 'PAYMENT_SENT_TO_BANK', 'MARKED_PAID', 'STARTED', 'INVOICED', 'OVERRIDDEN', 'DELETED', 'UNSAVED', 'PAYMENT_TRANSACTION_REMOVED'];
-const round2 = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
-const token = (prefix: string) => `${prefix}_${crypto.randomBytes(18).toString('hex')}`;
-const errors = (status: number, list: Array<{ field?: string; message: string }>) =>
-  json(status, { errors: list.map((e) => ({ status, field: e.field ?? null, message: e.message })) });
-const badRequest = (list: FieldError[] | Array<{ field: string; message: string }>) => errors(400, list);
-
-type Json = Record<string, any>;
-
-const seedCompany = () => ({
-  company: {
-    id: 1001,
-    name: 'Sandbox Oy',
-    country: 'FINLAND',
-    companyCurrency: 'EUR',
-    businessIdentifier: { brnType: 'YHD', code: '2077474-0' },
-    operationType: 'DEMONSTRATION',
-  },
-  user: {
-    id: 501,
-    username: 'sandbox.api',
-    companyId: 1001,
-    firstName: 'Sandbox',
-    lastName: 'Api',
-    email: 'api@sandbox.example',
-    mobilePhone: '+358401234567',
-  },
-  bankAccounts: [
-    { id: 1, accountNumber: '50001510000023', iban: 'FI4250001510000023', bic: 'OKOYFIHH', bankName: 'OP', currency: 'EUR', defaultForInvoice: true, defaultForPayment: true, status: 'ACTIVE', orderNo: 1 },
-    { id: 2, accountNumber: '12345600000785', iban: 'FI2112345600000785', bic: 'NDEAFIHH', bankName: 'Nordea', currency: 'EUR', defaultForInvoice: false, defaultForPayment: false, status: 'ACTIVE', orderNo: 2 },
-  ],
-});
-
-export class ProcountorSandboxState {
-  businesspartners: Json[] = [];
-  products: Json[] = [];
-  invoices: Json[] = [];
-  /** Payments recorded through the sandbox control, by invoice id. Procountor publishes no paid amount on an invoice, so the API never shows these. */
-  payments = new Map<number, number[]>();
-  nextId = { partner: 5001, product: 7001, invoice: 9001, invoiceNumber: 1001, reference: 100 };
-  codes = new Map<string, { clientId: string; redirectUri: string }>();
-  accessTokens = new Map<string, { clientId: string; expiresAt: number }>();
-  refreshTokens = new Map<string, string>();
-  tokenLifetimeSeconds = 3600;
-  /** Every API request (not controls, not OAuth), for counting round trips and the peak rate. */
-  requestLog: Array<{ at: number; end?: number; method: string; path: string }> = [];
-  fixed = seedCompany();
-
-  reset() {
-    this.businesspartners = [];
-    this.products = [];
-    this.invoices = [];
-    this.payments = new Map();
-    this.nextId = { partner: 5001, product: 7001, invoice: 9001, invoiceNumber: 1001, reference: 100 };
-    this.requestLog = [];
-  }
-}
-
-const activeOf = (partner: Json) => partner.registryInfo?.active !== false;
-
-const basicPartner = (p: Json) => fullObject('BusinessPartnerBasicInfo', {
-  id: p.id,
-  name: p.name,
-  type: p.type,
-  billingAddress: p.billingAddress ?? p.address,
-  invoicingInfo: {
-    customerNumber: p.invoicingInfo?.customerNumber,
-    identifier: p.invoicingInfo?.identifier,
-    identifierType: p.invoicingInfo?.identifierType,
-  },
-  registryInfo: { active: activeOf(p) },
-  version: p.version,
-});
-
-const fullPartner = (p: Json) => fullObject('BusinessPartner', p);
-const fullProduct = (p: Json) => fullObject('Product', p);
-/** An Unfinished invoice's number is not published as given or not; `unnumberedUnfinished` answers it as null. */
-const fullInvoice = (inv: Json, unnumbered = false) =>
-  fullObject('Invoice', unnumbered && inv.status === 'UNFINISHED' ? { ...inv, invoiceNumber: null } : inv);
-
-const basicInvoice = (inv: Json, unnumbered = false) => fullObject('InvoiceBasicInfo', {
-  id: inv.id,
-  partnerId: inv.partnerId,
-  type: inv.type,
-  status: inv.status,
-  invoiceNumber: unnumbered && inv.status === 'UNFINISHED' ? null : inv.invoiceNumber,
-  invoiceChannel: inv.invoiceChannel,
-  date: inv.date,
-  dueDate: inv.paymentInfo.dueDate,
-  created: inv.created,
-  version: inv.version,
-  invoiceSumInfo: inv.invoiceSumInfo,
-  counterParty: inv.counterParty,
-});
-
-const pageOf = <T>(items: T[], req: SandboxRequest) => {
-  const size = Number(req.query.get('size') ?? 50);
-  const page = Number(req.query.get('page') ?? 0);
-  return { size, page, results: items.slice(page * size, page * size + size), total: items.length };
-};
-
-const pagingError = (req: SandboxRequest): FieldError[] => {
-  const problems: FieldError[] = [];
-  const size = req.query.get('size');
-  if (size !== null && (!/^\d+$/.test(size) || Number(size) < 1 || Number(size) > 200)) {
-    problems.push({ status: 400, field: 'size', message: 'Page size must be between 1 and 200.' });
-  }
-  const page = req.query.get('page');
-  if (page !== null && !/^\d+$/.test(page)) problems.push({ status: 400, field: 'page', message: 'Page must be a number.' });
-  return problems;
-};
-
-/** Header first (Procountor since 2023-09), query parameter as before. */
-const searchParam = (req: SandboxRequest, name: string) => {
-  const header = req.headers[name];
-  const value = (Array.isArray(header) ? header[0] : header) ?? req.query.get(name) ?? '';
-  return value.trim();
-};
-
-const invoiceTotals = (invoice: Json) => {
-  const includeVat = Boolean(invoice.extraInfo?.unitPricesIncludeVat);
-  let net = 0;
-  let vat = 0;
-  for (const row of invoice.invoiceRows as Json[]) {
-    const gross = row.quantity * row.unitPrice * (1 - row.discountPercent / 100) * (1 - (invoice.discountPercent ?? 0) / 100);
-    const rowNet = includeVat ? gross / (1 + row.vatPercent / 100) : gross;
-    const rowVat = includeVat ? gross - rowNet : rowNet * (row.vatPercent / 100);
-    net += round2(rowNet);
-    vat += round2(rowVat);
-  }
-  return { excludingVatTotal: round2(net), vatSumTotal: round2(vat), invoiceSumTotal: round2(net + vat) };
-};
 
 export const createProcountorSandbox = (state = new ProcountorSandboxState()) => {
   const faults = new FaultBox();
@@ -338,17 +196,6 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
     const { results, size, page, total } = pageOf(matches, req);
     return json(200, { results, meta: { pageNumber: page, pageSize: size, resultCount: results.length, totalCount: total } });
   });
-
-  const byIds = (collection: Json[], raw: string, label: string, view: (x: Json) => Json = (x) => x) => {
-    const ids = raw.split(',').map((s) => s.trim());
-    if (ids.length > 200) return badRequest([{ field: 'id', message: 'At most 200 ids per request.' }]);
-    if (ids.some((id) => !/^\d+$/.test(id))) return badRequest([{ field: 'id', message: 'Ids must be numbers.' }]);
-    // "take up to 200 comma-separated ids and answer a list (even for one match) ... all unknown a 404"
-    // (procountor-SOURCES.md): unknown ids in a batch are left out; one id alone answers the object itself.
-    const found = ids.map((id) => collection.find((x) => x.id === Number(id))).filter((x): x is Json => Boolean(x));
-    if (!found.length) return errors(404, [{ message: `${label} not found.` }]);
-    return json(200, ids.length === 1 ? view(found[0]!) : found.map((x) => view(x)));
-  };
 
   api('GET', '/businesspartners/:id', (req) => byIds(state.businesspartners, req.params.id!, 'Partner', fullPartner));
   api('POST', '/businesspartners', (req) => {
