@@ -1,5 +1,7 @@
-// The Procountor sandbox's one state: its company, its clock and its records.
+// The Procountor sandbox's one state: its company, its clock, its records, and what every route family is given.
 import crypto from 'node:crypto';
+import type { FaultBox, RateWindow, Router, SandboxRequest, SandboxResponse } from '../http';
+import type { CompanyContext } from './rules';
 
 export type Json = Record<string, any>;
 
@@ -107,3 +109,22 @@ export const invoiceTotals = (invoice: Json) => {
   }
   return { excludingVatTotal: round2(net), vatSumTotal: round2(vat), invoiceSumTotal: round2(net + vat) };
 };
+
+/** The sandbox's switches (see `options` in createProcountorSandbox). */
+export interface SandboxOptions {
+  unnumberedUnfinished: boolean;
+}
+
+/** A route under `/api` behind `api`: a valid access token, the rate limit and, for a POST, a JSON object body. */
+export type ApiRoute = (method: string, path: string, handler: (req: SandboxRequest) => SandboxResponse) => Router;
+
+/** What each route family registers its routes with. */
+export interface SandboxRoutes {
+  router: Router;
+  api: ApiRoute;
+  state: ProcountorSandboxState;
+  options: SandboxOptions;
+  company: CompanyContext;
+  faults: FaultBox;
+  rate: RateWindow;
+}
