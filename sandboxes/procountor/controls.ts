@@ -1,0 +1,109 @@
+// The test controls under /_sandbox/, which faults never touch: payments, reset, state, seeding, changes made in
+// Procountor's own UI, faults and switches, and request statistics.
+import { json, type Fault } from '../http';
+import { errors, fullInvoice, fullPartner, fullProduct } from './answers';
+import { nextVersion, procountorDateTime, RATE_LIMIT_PER_SECOND, round2, type Json, type SandboxRoutes } from './state';
+
+export const controlRoutes = ({ router, state, options, faults, rate }: SandboxRoutes) => {
+  // A payment arrives for a sent invoice: PAID when the payments cover the total, else PARTLY_PAID.
+  router.on('POST', '/_sandbox/invoices/:id/paid', (req) => {
+    const invoice = state.invoices.find((inv) => inv.id === Number(req.params.id));
+    if (!invoice) return errors(404, [{ message: 'Invoice not found.' }]);
+    const total = Number(invoice.invoiceSumInfo?.[0]?.invoiceSumTotal ?? 0);
+    const paid = (state.payments.get(invoice.id) ?? []).reduce((sum, a) => sum + a, 0);
+    const body = (req.body && typeof req.body === 'object' ? req.body : {}) as { amount?: unknown };
+    const amount = body.amount === undefined ? round2(total - paid) : Number(body.amount);
+    if (!Number.isFinite(amount) || amount <= 0) return errors(400, [{ field: 'amount', message: 'amount must be a number above zero.' }]);
+    state.payments.set(invoice.id, [...(state.payments.get(invoice.id) ?? []), amount]);
+    const paidNow = round2(paid + amount);
+    invoice.status = paidNow >= total ? 'PAID' : 'PARTLY_PAID';
+    invoice.paymentDate = procountorDateTime().slice(0, 10);
+    invoice.version = nextVersion(invoice.version);
+    return json(200, { id: invoice.id, status: invoice.status, paid: paidNow, total, version: invoice.version });
+  });
+  router.on('POST', '/_sandbox/reset', () => {
+    state.reset();
+    faults.clear();
+    rate.reset();
+    rate.limit = RATE_LIMIT_PER_SECOND;
+    state.tokenLifetimeSeconds = 3600;
+    options.unnumberedUnfinished = false;
+    return json(200, { ok: true });
+  });
+  router.on('GET', '/_sandbox/state', () =>
+    json(200, {
+      businesspartners: state.businesspartners.map(fullPartner),
+      products: state.products.map(fullProduct),
+      invoices: state.invoices.map((inv) => fullInvoice(inv)),
+    }),
+  );
+  router.on('POST', '/_sandbox/seed', (req) => {
+    const body = (req.body ?? {}) as { businesspartners?: Json[]; products?: Json[] };
+    const added = { businesspartners: [] as Json[], products: [] as Json[] };
+    for (const p of body.businesspartners ?? []) {
+      const partner: Json = { paymentInfo: { paymentMethod: 'BANK_TRANSFER' }, type: 'CUSTOMER', version: procountorDateTime(), ...p, id: state.nextId.partner++ };
+      partner.registryInfo = { active: true, ...partner.registryInfo };
+      state.businesspartners.push(partner);
+      added.businesspartners.push(partner);
+    }
+    for (const p of body.products ?? []) {
+      const product = { type: 'SALES', discount: 0, active: true, currency: 'EUR', unit: 'PIECE', version: procountorDateTime(), ...p, id: state.nextId.product++ };
+      state.products.push(product);
+      added.products.push(product);
+    }
+    return json(200, added);
+  });
+  // A change made in Procountor's own UI: `{"patch": {...}}` changes the product (a new version), `{"remove": true}`
+  // takes it away entirely, as a product the index still names but Procountor no longer has.
+  router.on('POST', '/_sandbox/businesspartners/:id', (req) => {
+    const at = state.businesspartners.findIndex((p) => p.id === Number(req.params.id));
+    if (at < 0) return errors(404, [{ message: 'Partner not found.' }]);
+    const body = (req.body ?? {}) as { patch?: Json };
+    state.businesspartners[at] = { ...state.businesspartners[at], ...body.patch, id: state.businesspartners[at]!.id, version: procountorDateTime() };
+    return json(200, fullPartner(state.businesspartners[at]!));
+  });
+  router.on('POST', '/_sandbox/products/:id', (req) => {
+    const at = state.products.findIndex((p) => p.id === Number(req.params.id));
+    if (at < 0) return errors(404, [{ message: 'Product not found.' }]);
+    const body = (req.body ?? {}) as { patch?: Json; remove?: boolean };
+    if (body.remove) return json(200, state.products.splice(at, 1)[0]!);
+    state.products[at] = { ...state.products[at], ...body.patch, id: state.products[at]!.id, version: procountorDateTime() };
+    return json(200, state.products[at]!);
+  });
+  router.on('POST', '/_sandbox/faults', (req) => {
+    const body = (req.body ?? {}) as Fault & { unnumberedUnfinished?: boolean; expireTokens?: boolean; tokenLifetimeSeconds?: number; clear?: boolean; rateLimitPerSecond?: number | null };
+    if (body.clear) faults.clear();
+    if (body.unnumberedUnfinished !== undefined) options.unnumberedUnfinished = body.unnumberedUnfinished;
+    if (body.rateLimitPerSecond !== undefined) rate.limit = body.rateLimitPerSecond;
+    if (body.expireTokens) for (const entry of state.accessTokens.values()) entry.expiresAt = 0;
+    if (body.tokenLifetimeSeconds !== undefined) state.tokenLifetimeSeconds = body.tokenLifetimeSeconds;
+    if (body.status !== undefined || body.drop || body.dropAfter || body.latencyMs !== undefined) faults.arm(body);
+    return json(200, { ok: true });
+  });
+  router.on('GET', '/_sandbox/stats', () => {
+    const times = state.requestLog.map((r) => r.at).sort((a, b) => a - b);
+    let peak = 0;
+    for (let i = 0, j = 0; i < times.length; i++) {
+      while (times[i]! - times[j]! >= 1000) j++;
+      peak = Math.max(peak, i - j + 1);
+    }
+    const byRoute: Record<string, number> = {};
+    for (const r of state.requestLog) {
+      const route = `${r.method} ${r.path.replace(/\/\d[\d,]*(?=\/|$)/g, '/{id}')}`;
+      byRoute[route] = (byRoute[route] ?? 0) + 1;
+    }
+    // The longest chain of round trips that each started after the previous one was answered.
+    const answered = state.requestLog.filter((r) => r.end !== undefined).sort((a, b) => a.at - b.at);
+    const depth: number[] = [];
+    answered.forEach((r, i) => {
+      depth[i] = 1 + Math.max(0, ...answered.slice(0, i).map((p, j) => (p.end! <= r.at ? depth[j]! : 0)));
+    });
+    const longestChain = Math.max(0, ...depth);
+    return json(200, { requests: state.requestLog.length, rateLimited: rate.rejected, peakPerSecond: peak, longestChain, byRoute });
+  });
+  router.on('POST', '/_sandbox/stats/reset', () => {
+    state.requestLog = [];
+    rate.reset();
+    return json(200, { ok: true });
+  });
+};

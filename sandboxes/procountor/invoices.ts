@@ -1,0 +1,108 @@
+// Sales invoices: the list, one or more by id, a new Unfinished invoice, and its approval and sending.
+import { json } from '../http';
+import { badRequest, basicInvoice, byIds, errors, fullInvoice, isDateTime, pageOf, pagingError } from './answers';
+import { withReferenceCheckDigit } from './reference';
+import { invoiceProblems } from './rules';
+import { invoiceTotals, nextVersion, procountorDateTime, type Json, type SandboxRoutes } from './state';
+
+/** The published invoice statuses (Invoice.status). */
+const INVOICE_STATUSES = ['EMPTY', 'UNFINISHED', 'NOT_SENT', 'SENT', 'RECEIVED', 'PAID', 'PAYMENT_DENIED', 'VERIFIED', 'APPROVED', 'INVALIDATED', 'PAYMENT_QUEUED', 'PARTLY_PAID', 'PAYMENT_SENT_TO_BANK', 'MARKED_PAID', 'STARTED', 'INVOICED', 'OVERRIDDEN', 'DELETED', 'UNSAVED', 'PAYMENT_TRANSACTION_REMOVED'];
+
+export const invoiceRoutes = ({ api, state, options, company }: SandboxRoutes) => {
+  api('GET', '/invoices', (req) => {
+    const problems = pagingError(req);
+    const invoiceNumber = req.query.get('invoiceNumber');
+    if (invoiceNumber !== null && !/^\d+$/.test(invoiceNumber)) {
+      problems.push({ status: 400, field: 'invoiceNumber', message: 'invoiceNumber must be a number.' });
+    }
+    // `status` is one invoice status (only `types` is published as comma-separated).
+    const statusParam = req.query.get('status');
+    if (statusParam !== null && !INVOICE_STATUSES.includes(statusParam)) {
+      problems.push({ status: 400, field: 'status', message: `Unknown invoice status "${statusParam}".` });
+    }
+    const versionStart = req.query.get('versionStartDate');
+    if (versionStart !== null && !isDateTime(versionStart)) {
+      problems.push({ status: 400, field: 'versionStartDate', message: 'versionStartDate must be a date-time YYYY-MM-DDTHH:MM:SS.' });
+    }
+    const orderByVersion = req.query.get('orderByVersion');
+    if (orderByVersion !== null && !['ASC', 'DESC'].includes(orderByVersion)) {
+      problems.push({ status: 400, field: 'orderByVersion', message: 'orderByVersion must be ASC or DESC.' });
+    }
+    if (problems.length) return badRequest(problems);
+    const versionOf = (inv: Json) => String(inv.version ?? '').slice(0, 19);
+    const types = req.query.get('types')?.split(',').filter(Boolean);
+    const status = req.query.get('status');
+    const partnerId = req.query.get('businessPartnerId');
+    const term = (req.query.get('searchTerm') ?? '').toLowerCase();
+    const matches = state.invoices
+      .filter((inv) => !types?.length || types.includes(inv.type))
+      .filter((inv) => !status || inv.status === status)
+      .filter((inv) => !partnerId || inv.partnerId === Number(partnerId))
+      .filter((inv) => !invoiceNumber || inv.invoiceNumber === Number(invoiceNumber))
+      .filter((inv) => !versionStart || versionOf(inv) >= versionStart.padEnd(19, ':00').slice(0, 19))
+      .filter(
+        (inv) =>
+          !term ||
+          String(inv.counterParty?.counterPartyAddress?.name ?? '').toLowerCase().includes(term) ||
+          String(inv.invoiceNumber).includes(term) ||
+          String(inv.additionalInformation ?? '').toLowerCase().includes(term),
+      )
+      .sort((a, b) => (req.query.get('orderById') === 'ASC' ? a.id - b.id : b.id - a.id))
+      .sort((a, b) => (!orderByVersion ? 0 : (orderByVersion === 'ASC' ? 1 : -1) * versionOf(a).localeCompare(versionOf(b))))
+      .map((inv) => basicInvoice(inv, options.unnumberedUnfinished));
+    const { results, size, page, total } = pageOf(matches, req);
+    return json(200, { results, meta: { pageNumber: page, pageSize: size, resultCount: results.length, totalCount: total } });
+  });
+  api('GET', '/invoices/:id', (req) => byIds(state.invoices, req.params.id!, 'Invoice', (inv) => fullInvoice(inv, options.unnumberedUnfinished)));
+  api('POST', '/invoices', (req) => {
+    const body = req.body as Json;
+    const problems = invoiceProblems(body, company);
+    if (body.type !== undefined && body.type !== 'SALES_INVOICE') {
+      problems.push({ status: 400, field: 'type', message: 'The sandbox creates SALES_INVOICE invoices only.' });
+    }
+    if (problems.length) return badRequest(problems);
+    const paymentInfo = { ...body.paymentInfo };
+    if (paymentInfo.bankReferenceCode === '') {
+      paymentInfo.bankReferenceCode = withReferenceCheckDigit(String(state.nextId.reference++));
+      paymentInfo.bankReferenceCodeType = 'FI';
+    }
+    const invoice: Json = {
+      ...body,
+      paymentInfo,
+      id: state.nextId.invoice++,
+      invoiceNumber: state.nextId.invoiceNumber++,
+      status: 'UNFINISHED',
+      created: procountorDateTime(),
+      version: procountorDateTime(),
+    };
+    invoice.invoiceSumInfo = [{ currency: paymentInfo.currency, inAccountingCurrency: true, ...invoiceTotals(invoice) }];
+    state.invoices.push(invoice);
+    return json(200, fullInvoice(invoice, options.unnumberedUnfinished));
+  });
+
+  // PUT /invoices/{id}/approve: an Unfinished sales invoice becomes Not sent; any other status is a 403 "invalid
+  // invoice status" (Response 403: "Insufficient user rights or invalid invoice status").
+  api('PUT', '/invoices/:id/approve', (req) => {
+    const invoice = state.invoices.find((inv) => inv.id === Number(req.params.id));
+    if (!invoice) return errors(404, [{ message: 'Invoice not found.' }]);
+    if (invoice.status !== 'UNFINISHED') {
+      return errors(403, [{ field: 'status', message: `Invalid invoice status ${invoice.status}: only an UNFINISHED invoice can be approved.` }]);
+    }
+    invoice.status = 'NOT_SENT';
+    invoice.version = nextVersion(invoice.version);
+    return json(200, { message: 'The invoice was successfully approved.' });
+  });
+
+  // PUT /invoices/{id}/send: "Supports sales invoices. Only invoices with status as 'NOT_SENT' and 'SENT' can be send."
+  api('PUT', '/invoices/:id/send', (req) => {
+    const invoice = state.invoices.find((inv) => inv.id === Number(req.params.id));
+    if (!invoice) return errors(404, [{ message: 'Invoice not found.' }]);
+    if (invoice.type !== 'SALES_INVOICE') return errors(403, [{ field: 'type', message: 'Not supported invoice type.' }]);
+    if (invoice.status !== 'NOT_SENT' && invoice.status !== 'SENT') {
+      return errors(403, [{ field: 'status', message: `Invalid invoice status ${invoice.status}: only NOT_SENT or SENT invoices can be sent.` }]);
+    }
+    invoice.status = 'SENT';
+    invoice.version = nextVersion(invoice.version);
+    return json(200, { message: 'Request to send the invoice processed correctly.' });
+  });
+};
