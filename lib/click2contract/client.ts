@@ -2,55 +2,34 @@
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { click2contractApiUrl } from '../zapier/config';
-import { parseAnswer, wireRequest } from '../zapier/request';
+import { callService, parseAnswer, type JsonService, type ServiceCall } from '../zapier/request';
 import { InputError, retryAfterSeconds, retryLater } from '../zapier/errors';
 import { describeContractIssues } from './errors';
 import { C2CError, Contract, ContractList, Me, SendToProcountorAnswer, Webhook, type WebhookEventType } from './schemas';
 
-interface Call {
-  method: 'GET' | 'POST' | 'DELETE';
-  path: string;
-  params?: Record<string, string | number | undefined>;
-  body?: unknown;
+type Call = ServiceCall & {
   /** Answer undefined instead of an error when Click2Contract says 404. */
   missingIsUndefined?: boolean;
-}
+};
 
 export class Click2ContractClient {
   requestCount = 0;
 
+  private readonly service: JsonService;
+
   constructor(
     private readonly z: ZObject,
-    private readonly apiKey: string,
-    private readonly baseUrl = click2contractApiUrl(),
-  ) {}
+    apiKey: string,
+    baseUrl = click2contractApiUrl(),
+  ) {
+    // Zapier's autoRefresh turns every 401 into RefreshAuthError, but refreshing Procountor's token cannot fix a
+    // Click2Contract key: say what can.
+    this.service = { name: 'Click2Contract', baseUrl, bearerToken: apiKey, authError: () => this.keyRejected() };
+  }
 
   private async call<S extends zod.ZodType>(schema: S | undefined, call: Call): Promise<zod.infer<S>> {
     this.requestCount += 1;
-    const params = Object.fromEntries(
-      Object.entries(call.params ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]),
-    );
-    let response;
-    try {
-      response = await this.z.request(
-        wireRequest({
-          url: `${this.baseUrl}${call.path}`,
-          method: call.method,
-          params,
-          headers: {
-            Accept: 'application/json',
-            Authorization: `Bearer ${this.apiKey}`,
-            ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-          },
-          body: call.body,
-        }),
-      );
-    } catch (error) {
-      // Zapier's autoRefresh turns every 401 into RefreshAuthError, but refreshing Procountor's token cannot fix
-      // a Click2Contract key: say what can.
-      if (error instanceof Error && error.name === 'RefreshAuthError') throw this.keyRejected();
-      throw retryLater(this.z, `Could not reach Click2Contract (${call.method} ${call.path}: ${(error as Error).message}). Zapier will retry.`);
-    }
+    const response = await callService(this.z, this.service, call);
     const { status } = response;
     if (status === 401 || status === 403) throw this.keyRejected();
     if (status === 429) {

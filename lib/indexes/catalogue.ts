@@ -7,6 +7,7 @@ import { mapSettledLimited } from '../zapier/settle';
 import { MAX_PAGE_SIZE, type ProcountorClient, type ProductQuery } from '../procountor/client';
 import { createProduct, findProduct, type ProductWanted } from '../procountor/products';
 import type { ProductAnswer as Product } from '../procountor/schemas';
+import { ConnectionIndex } from './connectionIndex';
 import { SyncedIndex, type IndexSpec } from './syncedIndex';
 
 
@@ -57,38 +58,21 @@ const catalogueSpec = (client: ProcountorClient): IndexSpec<IndexedProduct, Stor
   },
 });
 
-export class Catalogue {
-  private constructor(
-    private readonly client: ProcountorClient,
-    private readonly store?: SyncedIndex<IndexedProduct, StoredProduct, ProductQuery>,
-  ) {}
-
+export class Catalogue extends ConnectionIndex<IndexedProduct, StoredProduct, ProductQuery> {
   /** The index as this step can use it: read from z.cache, then brought up to date (or loaded) from Procountor. */
   static async open(z: ZObject, client: ProcountorClient, startedAt = Date.now()) {
     return new Catalogue(client, await new SyncedIndex(z, catalogueSpec(client), startedAt).open());
   }
 
   /** No index: every product is looked up in Procountor, as before the index (PROCOUNTOR_CATALOGUE_INDEX=off). */
-  static without(_z: ZObject, client: ProcountorClient) {
+  static without(client: ProcountorClient) {
     return new Catalogue(client);
-  }
-
-  get complete() {
-    return !!this.store?.complete;
-  }
-
-  get size() {
-    return this.store?.entries.length ?? 0;
-  }
-
-  get pagesRead() {
-    return this.store?.pagesRead ?? 0;
   }
 
   /** Finds each wanted product in the index (or, while it is incomplete, in Procountor) and creates the rest. */
   async findOrCreate<K>(wanted: Array<[K, ProductWanted]>): Promise<Array<readonly [K, Product, boolean]>> {
-    const store = this.store;
-    if (!store?.complete) {
+    const store = this.ready;
+    if (!store) {
       return mapSettledLimited(wanted, PRODUCTS_AT_ONCE, async ([key, w]) => {
         const found = await findProduct(this.client, w);
         if (found) return [key, found.product, false] as const;
@@ -103,26 +87,15 @@ export class Catalogue {
     });
   }
 
-  /** A product made by this step joins the index from its POST answer, at no extra request. */
   private async created(w: ProductWanted) {
     const product = await createProduct(this.client, w);
-    const entry = toIndexed(product);
-    if (entry) this.store?.add([entry]);
+    this.join(toIndexed(product));
     return product;
-  }
-
-  /** The next step reads what changed in Procountor, however recently this one did. */
-  markUnread() {
-    this.store?.markUnread();
   }
 
   /** Products Procountor says it no longer has leave the index, which is then read again from Procountor. */
   async forgetAndRefresh(ids: number[]) {
     await this.store?.forgetAndRefresh(ids);
-  }
-
-  async save() {
-    await this.store?.save();
   }
 }
 

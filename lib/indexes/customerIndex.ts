@@ -15,6 +15,7 @@ import {
 import { MAX_PAGE_SIZE, type ProcountorClient } from '../procountor/client';
 import { checkedBusinessId, findCustomer, FINNISH_BUSINESS_ID_TYPE } from '../procountor/customers';
 import type { BusinessPartnerBasicInfo } from '../procountor/schemas';
+import { ConnectionIndex } from './connectionIndex';
 import { SyncedIndex, type IndexSpec } from './syncedIndex';
 
 export const CUSTOMERS_KEY = 'procountor:customers:v1';
@@ -65,12 +66,7 @@ export interface CustomerQuery {
   name?: string;
 }
 
-export class CustomerIndex {
-  private constructor(
-    private readonly client: ProcountorClient,
-    private readonly store?: SyncedIndex<IndexedCustomer, StoredCustomer, PartnerRead>,
-  ) {}
-
+export class CustomerIndex extends ConnectionIndex<IndexedCustomer, StoredCustomer, PartnerRead> {
   static async open(z: ZObject, client: ProcountorClient, startedAt = Date.now()) {
     return new CustomerIndex(client, await new SyncedIndex(z, customerSpec(client), startedAt).open());
   }
@@ -80,22 +76,14 @@ export class CustomerIndex {
     return new CustomerIndex(client);
   }
 
-  get complete() {
-    return !!this.store?.complete;
-  }
-
-  get size() {
-    return this.store?.entries.length ?? 0;
-  }
-
   /**
    * The customer `findCustomer` would find, from the index: no request when it is there. A Finnish business ID the
    * index does not know costs one read of the inactive customers changed since the last such read; while the index
    * is incomplete (a cold load spread over steps), Procountor is searched as before.
    */
   async find(query: CustomerQuery): Promise<BusinessPartnerBasicInfo | undefined> {
-    const store = this.store;
-    if (!store?.complete) return findCustomer(this.client, query);
+    const store = this.ready;
+    if (!store) return findCustomer(this.client, query);
     const wanted: CustomerWanted = {
       businessId: checkedBusinessId(query.businessId, query.identifierType),
       finnish: query.identifierType === undefined || query.identifierType === FINNISH_BUSINESS_ID_TYPE,
@@ -112,15 +100,6 @@ export class CustomerIndex {
 
   /** A customer made by this step joins the index from its POST answer, at no extra request. */
   added(answer: CustomerAnswer) {
-    const entry = toIndexedCustomer(answer);
-    if (entry) this.store?.add([entry]);
-  }
-
-  markUnread() {
-    this.store?.markUnread();
-  }
-
-  async save() {
-    await this.store?.save();
+    this.join(toIndexedCustomer(answer));
   }
 }

@@ -20,7 +20,7 @@ export const withIndexes = async <T>(z: ZObject, client: ProcountorClient, start
   let customers: CustomerIndex | undefined;
   const open: IndexOpeners = {
     catalogue: async () => {
-      catalogue = process.env.PROCOUNTOR_CATALOGUE_INDEX === 'off' ? Catalogue.without(z, client) : await Catalogue.open(z, client, startedAt);
+      catalogue = process.env.PROCOUNTOR_CATALOGUE_INDEX === 'off' ? Catalogue.without(client) : await Catalogue.open(z, client, startedAt);
       return catalogue;
     },
     customers: async () => {

@@ -2,7 +2,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { procountorApiUrl, procountorStepRequestsPerSecond } from '../zapier/config';
-import { firstProblem, parseAnswer, wireRequest } from '../zapier/request';
+import { callService, firstProblem, parseAnswer, type JsonService, type ServiceCall } from '../zapier/request';
 import { SlidingWindowLimiter } from '../zapier/rateLimiter';
 import { retryAfterSeconds, retryLater } from '../zapier/errors';
 import { procountorError } from './errors';
@@ -33,15 +33,8 @@ const SHORT_RETRY_SECONDS = 2;
 /** Procountor's largest page. */
 export const MAX_PAGE_SIZE = 200;
 
-type Query = Record<string, string | number | boolean | undefined>;
-
-interface Call {
-  method: 'GET' | 'POST' | 'PUT';
-  path: string;
-  params?: Query;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
+type Query = NonNullable<ServiceCall['params']>;
+type Call = ServiceCall & { method: 'GET' | 'POST' | 'PUT' };
 
 export interface BusinessPartnerQuery {
   type?: 'CUSTOMER' | 'SUPPLIER' | 'PERSON';
@@ -83,13 +76,6 @@ export interface InvoiceQuery {
   size?: number;
 }
 
-const compact = (query: Query = {}) =>
-  Object.fromEntries(
-    Object.entries(query)
-      .filter(([, value]) => value !== undefined && value !== '')
-      .map(([key, value]) => [key, String(value)]),
-  );
-
 /** HTTP header values cannot carry every Unicode letter; such a search goes as a query parameter instead. */
 const fitsInHeader = (value: string) => /^[\x20-\x7e]*$/.test(value);
 
@@ -102,11 +88,16 @@ export class ProcountorClient {
   /** When set, no request starts after this time (ms since the epoch): the step hands over to a retry instead. */
   deadline?: number;
 
+  private readonly service: JsonService;
+
   constructor(
     private readonly z: ZObject,
-    private readonly accessToken: string,
-    private readonly baseUrl = procountorApiUrl(),
-  ) {}
+    accessToken: string,
+    baseUrl = procountorApiUrl(),
+  ) {
+    // 401s reach the client already turned into RefreshAuthError by Zapier's autoRefresh, which is what they mean here.
+    this.service = { name: 'Procountor', baseUrl, bearerToken: accessToken };
+  }
 
   /** The rate-limit window as this run leaves it, and as the next run of the same connection takes it over. */
   get rateWindow() {
@@ -138,30 +129,7 @@ export class ProcountorClient {
       );
     }
     this.requestCount += 1;
-    let response;
-    try {
-      response = await this.z.request(
-        wireRequest({
-          url: `${this.baseUrl}${call.path}`,
-          method: call.method,
-          params: compact(call.params),
-          headers: {
-            Accept: 'application/json',
-            Authorization: `Bearer ${this.accessToken}`,
-            ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-            ...call.headers,
-          },
-          body: call.body,
-        }),
-      );
-    } catch (error) {
-      // 401s arrive here already turned into RefreshAuthError by Zapier's autoRefresh middleware.
-      if (error instanceof Error && /RefreshAuthError|ExpiredAuthError/.test(error.name)) throw error;
-      throw retryLater(
-        this.z,
-        `Could not reach Procountor (${call.method} ${call.path}: ${(error as Error).message}). Zapier will retry.`,
-      );
-    }
+    const response = await callService(this.z, this.service, call);
     const retryAfter = response.getHeader('retry-after');
     // A short 429 is worth waiting out once inside the step; a long one goes back to Zapier as ThrottledError.
     if (response.status === 429 && attempt === 1 && retryAfterSeconds(retryAfter) <= SHORT_RETRY_SECONDS) {

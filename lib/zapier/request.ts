@@ -3,6 +3,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { requestTimeoutMs } from './config';
+import { retryLater } from './errors';
 
 export interface WireRequest {
   url: string;
@@ -21,6 +22,63 @@ export const wireRequest = (request: WireRequest) =>
     throwForThrottlingEarly: false,
     timeout: requestTimeoutMs(),
   }) as Parameters<ZObject['request']>[0];
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+/** One call to a JSON API: the path below the service's base URL, its query, extra headers and a JSON body. */
+export interface ServiceCall {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  params?: Query;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface JsonService {
+  /** How the task history names the service ("Procountor"). */
+  name: string;
+  baseUrl: string;
+  bearerToken: string;
+  /**
+   * What an authentication error becomes: Zapier's autoRefresh turns every 401 into RefreshAuthError, which only
+   * means "refresh the token" for the service the connection signs in to.
+   */
+  authError?: (error: Error) => Error;
+}
+
+/** A query as it goes on the wire: values as text, empty ones left out. */
+const queryOf = (query: Query = {}) =>
+  Object.fromEntries(
+    Object.entries(query)
+      .filter(([, value]) => value !== undefined && value !== '')
+      .map(([key, value]) => [key, String(value)]),
+  );
+
+/**
+ * Sends one call with the service's bearer token and answers the response, whatever its status: reading it is the
+ * service module's. A call that got no answer at all (refused, dropped, timed out) is one Zapier retries.
+ */
+export const callService = async (z: ZObject, service: JsonService, call: ServiceCall) => {
+  try {
+    return await z.request(
+      wireRequest({
+        url: `${service.baseUrl}${call.path}`,
+        method: call.method,
+        params: queryOf(call.params),
+        headers: {
+          Accept: 'application/json',
+          Authorization: `Bearer ${service.bearerToken}`,
+          ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...call.headers,
+        },
+        body: call.body,
+      }),
+    );
+  } catch (error) {
+    if (error instanceof Error && /RefreshAuthError|ExpiredAuthError/.test(error.name)) throw service.authError?.(error) ?? error;
+    throw retryLater(z, `Could not reach ${service.name} (${call.method} ${call.path}: ${(error as Error).message}). Zapier will retry.`);
+  }
+};
 
 const pathText = (path: readonly PropertyKey[]) =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || 'the answer itself';
