@@ -5,7 +5,7 @@ import { requestToken } from './lib/procountor/oauth';
 import { click2contractFor } from './lib/click2contract/client';
 import { slackFor } from './lib/slack/client';
 
-const authorizeUrl = (_z: ZObject, bundle: Bundle) => {
+const authorizeUrl = async (_z: ZObject, bundle: Bundle) => {
   const params = new URLSearchParams({
     response_type: 'code',
     client_id: process.env.CLIENT_ID ?? '',
@@ -89,5 +89,5 @@ export default {
     },
   ],
   test,
-  connectionLabel: (_z: ZObject, bundle: Bundle) => String(bundle.inputData.label ?? ''),
+  connectionLabel: async (_z: ZObject, bundle: Bundle) => String(bundle.inputData.label ?? ''),
 };

@@ -1,4 +1,4 @@
-import zapier from 'zapier-platform-core';
+import zapier, { defineApp, type Create, type Search, type Trigger } from 'zapier-platform-core';
 import packageJson from './package.json';
 import authentication from './authentication';
 import vatRateList from './triggers/vatRateList';
@@ -23,14 +23,14 @@ import slackChannelList from './triggers/slackChannelList';
 const byKey = <T extends { key: string }>(...operations: T[]) =>
   Object.fromEntries(operations.map((operation) => [operation.key, operation]));
 
-const app = {
+const app = defineApp({
   version: packageJson.version,
   platformVersion: zapier.version,
   authentication,
   // Every request goes through z.request (Slack's client included, via its fetch option), which Zapier logs
   // already; patching Node's http module as well would only log the same requests twice.
   flags: { skipHttpPatch: true },
-  triggers: byKey<any>(
+  triggers: byKey<Trigger>(
     contractAccepted,
     contractSentToProcountor,
     invoicePaid,
@@ -41,8 +41,8 @@ const app = {
     invoiceList,
     contractList,
   ),
-  searches: byKey<any>(findCustomer, findProduct, findInvoice),
-  creates: byKey<any>(createUnfinishedInvoice, createInvoice, sendInvoice, postToSlack, createCustomer, createProduct),
+  searches: byKey<Search>(findCustomer, findProduct, findInvoice),
+  creates: byKey<Create>(createUnfinishedInvoice, createInvoice, sendInvoice, postToSlack, createCustomer, createProduct),
   searchOrCreates: {
     find_customer: {
       key: 'find_customer',
@@ -63,6 +63,6 @@ const app = {
       create: 'create_product',
     },
   },
-};
+});
 
 export = app;

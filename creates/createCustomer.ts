@@ -1,4 +1,4 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { toProcountorCountry } from '../lib/procountor/countries';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { text, wholeNumber } from '../lib/zapier/inputs';
@@ -6,6 +6,7 @@ import { procountorFor } from '../lib/procountor/client';
 import { checkedIdentifierType, createCustomer, type Customer } from '../lib/procountor/customers';
 import { customerOutput, customerOutputFields, customerSample } from '../lib/fields/customer';
 import { LANGUAGE_CHOICES, languageInput } from '../lib/procountor/languages';
+import { mappedCustomer } from '../lib/invoice/sources/customerFields';
 
 export const customerDetailsFrom = (input: Record<string, unknown>): Customer => {
   const countryText = text(input.country) ?? 'FI';
@@ -14,15 +15,9 @@ export const customerDetailsFrom = (input: Record<string, unknown>): Customer =>
     throw new InputError(`"${countryText}" is not a country Procountor knows. Use a two-letter ISO code such as FI, SE or DE.`, 'country');
   }
   return {
-    name: text(input.name) ?? '',
+    ...mappedCustomer(input, 'name', country),
     businessId: text(input.business_id),
     identifierType: checkedIdentifierType(text(input.identifier_type)),
-    street: text(input.street),
-    postalCode: text(input.postal_code),
-    city: text(input.city),
-    country,
-    contactName: text(input.contact_name),
-    email: text(input.email),
     phone: text(input.phone),
     language: languageInput(input.language),
     einvoiceAddress: text(input.einvoice_address),
@@ -34,7 +29,7 @@ export const customerDetailsFrom = (input: Record<string, unknown>): Customer =>
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => customerOutput(await createCustomer(procountorFor(z, bundle), customerDetailsFrom(bundle.inputData))));
 
-export default {
+export default defineCreate({
   key: 'create_customer',
   noun: 'Customer',
   display: {
@@ -63,10 +58,10 @@ export default {
       { key: 'language', label: 'Invoicing Language', choices: LANGUAGE_CHOICES, default: 'FINNISH' },
       { key: 'einvoice_address', label: 'E-invoice Address', helpText: "The customer's e-invoice address (OVT or IBAN), if known." },
       { key: 'einvoice_operator', label: 'E-invoice Operator', helpText: "The operator's ID (e.g. `003721291126` for Maventa), if known." },
-      { key: 'payment_term_days', label: 'Payment Term (days)', type: 'integer' as const, helpText: 'Days to pay; leave empty to use your company default.' },
+      { key: 'payment_term_days', label: 'Payment Term (days)', type: 'integer', helpText: 'Days to pay; leave empty to use your company default.' },
     ],
     perform,
     sample: customerSample,
     outputFields: customerOutputFields,
   },
-};
+});

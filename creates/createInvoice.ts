@@ -1,4 +1,4 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { withZapierErrors } from '../lib/zapier/errors';
 import { createInvoiceFromOrder } from '../lib/invoice/engine';
 import { alertIfAsked, invoiceResultOutput, invoiceResultOutputFields, slackAlertOutputFields } from '../lib/fields/invoice';
@@ -20,7 +20,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
     { halt: true },
   );
 
-export default {
+export default defineCreate({
   key: 'create_invoice',
   noun: 'Invoice',
   display: {
@@ -29,7 +29,7 @@ export default {
       'Creates an Unfinished sales invoice in Procountor from a customer and line items mapped from any app: finds or creates the customer (by business ID, else name) and the products (by code or similar name). Safe to run twice: the same Unique Key never makes a second invoice.',
   },
   operation: {
-    throttle: { window: 1, limit: 2, scope: ['auth' as const] },
+    throttle: { window: 1, limit: 2, scope: ['auth'] },
     inputFields: [
       {
         key: 'unique_key',
@@ -59,25 +59,25 @@ export default {
         children: [
           { key: 'name', label: 'Product Name', required: true, helpText: 'Products are found by code, then by a similar name, and created when none is similar enough.' },
           { key: 'code', label: 'Product Code', dynamic: 'product_list.code.label', helpText: 'Optional. Pick one of your Procountor products that has a code, or map your own code.' },
-          { key: 'quantity', label: 'Quantity', type: 'number' as const, helpText: 'Defaults to 1. Below zero only with "Allow Negative Quantities (Credit Lines)".' },
+          { key: 'quantity', label: 'Quantity', type: 'number', helpText: 'Defaults to 1. Below zero only with "Allow Negative Quantities (Credit Lines)".' },
           { key: 'unit', label: 'Unit', helpText: 'Such as kpl, h, pv, vk, kk, kg or a Procountor unit (PIECE, HOUR). Empty means pieces; an unknown unit stops the step.' },
-          { key: 'unit_price', label: 'Unit Price', type: 'number' as const, required: true },
-          { key: 'discount_percent', label: 'Discount %', type: 'number' as const },
-          { key: 'vat_percent', label: 'VAT %', type: 'number' as const, helpText: 'A rate your Procountor company uses on the invoice date, e.g. 25.5. Empty uses "Default VAT %".' },
+          { key: 'unit_price', label: 'Unit Price', type: 'number', required: true },
+          { key: 'discount_percent', label: 'Discount %', type: 'number' },
+          { key: 'vat_percent', label: 'VAT %', type: 'number', helpText: 'A rate your Procountor company uses on the invoice date, e.g. 25.5. Empty uses "Default VAT %".' },
           { key: 'description', label: 'Description', helpText: 'Printed under the line on the invoice.' },
         ],
       },
       {
         key: 'prices_include_vat',
         label: 'Prices Include VAT',
-        type: 'boolean' as const,
+        type: 'boolean',
         default: 'false',
         helpText: 'Yes when the unit prices already include VAT (as in most web shops selling to consumers).',
       },
       {
         key: 'allow_negative_quantities',
         label: 'Allow Negative Quantities (Credit Lines)',
-        type: 'boolean' as const,
+        type: 'boolean',
         default: 'false',
         helpText: 'Leave at No to stop the step when a line has a quantity below zero (usually a mapping mistake). Yes lets such lines through as credits on the invoice.',
       },
@@ -115,9 +115,9 @@ export default {
     },
     outputFields: [
       ...invoiceResultOutputFields,
-      { key: 'procountor_requests', label: 'Procountor Requests Made', type: 'integer' as const },
+      { key: 'procountor_requests', label: 'Procountor Requests Made', type: 'integer' },
       { key: 'unique_key', label: 'Unique Key' },
       ...slackAlertOutputFields,
     ],
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { decimal, text } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
@@ -23,7 +23,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
     return productOutput(product);
   });
 
-export default {
+export default defineCreate({
   key: 'create_product',
   noun: 'Product',
   display: {
@@ -35,7 +35,7 @@ export default {
       { key: 'name', label: 'Name', required: true },
       { key: 'code', label: 'Product Code', helpText: 'Up to 40 characters.' },
       { key: 'unit', label: 'Unit', helpText: 'Free text as written in the proposal: `kpl`, `pcs`, `h`, `hour`, `kk`, `month`, `päivä`, `day`… Unknown units become "piece".' },
-      { key: 'price', label: 'Price', type: 'number' as const, helpText: 'Unit price excluding VAT.' },
+      { key: 'price', label: 'Price', type: 'number', helpText: 'Unit price excluding VAT.' },
       { key: 'vat_percent', label: 'VAT %', dynamic: 'vat_rate_list.id.label', helpText: "One of your company's VAT rates, e.g. 25.5." },
       { key: 'currency', label: 'Currency', default: 'EUR' },
     ],
@@ -43,4 +43,4 @@ export default {
     sample: productSample,
     outputFields: productOutputFields,
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { text } from '../lib/zapier/inputs';
 import { orderFromContract } from '../lib/invoice/sources/contract';
@@ -22,7 +22,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
     { halt: true },
   );
 
-export default {
+export default defineCreate({
   key: 'create_unfinished_invoice',
   noun: 'Invoice',
   display: {
@@ -31,7 +31,7 @@ export default {
       'Creates an Unfinished sales invoice in Procountor from an accepted contract, finding or creating the customer (by business ID) and the products (by code or similar name). Safe to run twice: a contract never gets a second invoice.',
   },
   operation: {
-    throttle: { window: 1, limit: 2, scope: ['auth' as const] },
+    throttle: { window: 1, limit: 2, scope: ['auth'] },
     inputFields: [
       {
         key: 'contract_id',
@@ -79,8 +79,8 @@ export default {
       { key: 'contract_id', label: 'Contract ID' },
       { key: 'contract_number', label: 'Contract Number' },
       { key: 'contract_title', label: 'Contract Title' },
-      { key: 'procountor_requests', label: 'Procountor Requests Made', type: 'integer' as const },
+      { key: 'procountor_requests', label: 'Procountor Requests Made', type: 'integer' },
       ...slackAlertOutputFields,
     ],
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { flag, decimal, text } from '../lib/zapier/inputs';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { postOnce } from '../lib/slack/alert';
@@ -45,7 +45,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
     return { id: `${posted.channel}:${posted.ts}`, channel: posted.channel, ts: posted.ts, permalink, text: message.text, already_posted: false, warning: posted.warning };
   });
 
-export default {
+export default defineCreate({
   key: 'post_to_slack',
   noun: 'Slack Message',
   display: {
@@ -64,7 +64,7 @@ export default {
       {
         key: 'text',
         label: 'Message',
-        type: 'text' as const,
+        type: 'text',
         helpText:
           'Leave empty to send the new-invoice alert built from the invoice fields below. Your text is shown exactly as written; past about 12,000 characters (what Slack takes in one message) it is cut and ends with "(cut)".',
       },
@@ -75,7 +75,7 @@ export default {
       { key: 'currency', label: 'Currency', default: 'EUR' },
       { key: 'due_date', label: 'Due Date' },
       { key: 'status', label: 'Invoice Status', default: 'UNFINISHED' },
-      { key: 'notes', label: 'Notes', type: 'text' as const, helpText: 'Added under the alert. Long notes are cut to fit one Slack message and end with "(cut)".' },
+      { key: 'notes', label: 'Notes', type: 'text', helpText: 'Added under the alert. Long notes are cut to fit one Slack message and end with "(cut)".' },
       {
         key: 'bot_name',
         label: 'Bot Name',
@@ -86,7 +86,7 @@ export default {
         label: 'Bot Icon',
         helpText: 'An emoji such as `:receipt:` or an image URL. Needs the `chat:write.customize` scope, like Bot Name.',
       },
-      { key: 'unfurl_links', label: 'Unfurl Links', type: 'boolean' as const, default: 'false', helpText: 'Show previews of links in the message.' },
+      { key: 'unfurl_links', label: 'Unfurl Links', type: 'boolean', default: 'false', helpText: 'Show previews of links in the message.' },
       {
         key: 'once_per',
         label: 'Post Only Once Per',
@@ -109,8 +109,8 @@ export default {
       { key: 'ts', label: 'Message Timestamp' },
       { key: 'permalink', label: 'Message Link' },
       { key: 'text', label: 'Message Text' },
-      { key: 'already_posted', label: 'Was Already Posted', type: 'boolean' as const },
+      { key: 'already_posted', label: 'Was Already Posted', type: 'boolean' },
       { key: 'warning', label: 'Warning (empty when Slack posted it as asked)' },
     ],
   },
-};
+});

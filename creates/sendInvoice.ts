@@ -1,4 +1,4 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { wholeNumber } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
@@ -21,7 +21,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
     };
   });
 
-export default {
+export default defineCreate({
   key: 'send_invoice',
   noun: 'Invoice',
   display: {
@@ -52,13 +52,13 @@ export default {
       procountor_requests: 3,
     },
     outputFields: [
-      { key: 'invoice_id', label: 'Invoice ID (Procountor)', type: 'integer' as const },
-      { key: 'invoice_number', label: 'Invoice Number', type: 'integer' as const },
+      { key: 'invoice_id', label: 'Invoice ID (Procountor)', type: 'integer' },
+      { key: 'invoice_number', label: 'Invoice Number', type: 'integer' },
       { key: 'status', label: 'Status' },
       { key: 'invoice_channel', label: 'Invoice Channel' },
-      { key: 'approved_now', label: 'Approved by This Step', type: 'boolean' as const },
-      { key: 'already_sent', label: 'Was Already Sent', type: 'boolean' as const },
-      { key: 'procountor_requests', label: 'Procountor Requests Made', type: 'integer' as const },
+      { key: 'approved_now', label: 'Approved by This Step', type: 'boolean' },
+      { key: 'already_sent', label: 'Was Already Sent', type: 'boolean' },
+      { key: 'procountor_requests', label: 'Procountor Requests Made', type: 'integer' },
     ],
   },
-};
+});

@@ -119,11 +119,8 @@ export const INVALID_JSON = Symbol.for('invalid-json');
 export interface ServeOptions {
   port: number;
   host?: string;
-  /** Strips a base path such as "/api" before routing; requests outside it get 404. */
   router: Router;
   faults: FaultBox;
-  /** Paths the faults never touch (the sandbox's own controls). */
-  isControl: (path: string) => boolean;
   notFound: (req: SandboxRequest) => SandboxResponse;
   onRequest?: (req: SandboxRequest) => void;
   /** Called when the answer has been sent (not for controls, nor for dropped connections). */
@@ -135,6 +132,9 @@ export interface RunningServer {
   port: number;
   close(): Promise<void>;
 }
+
+/** Every sandbox serves its test controls under /_sandbox/ (CONTRACT.md); faults and counts never touch them. */
+const isControl = (path: string) => path.startsWith('/_sandbox/');
 
 export const serve = async (options: ServeOptions): Promise<RunningServer> => {
   const server = http.createServer((incoming, outgoing) => {
@@ -155,7 +155,7 @@ export const serve = async (options: ServeOptions): Promise<RunningServer> => {
       let answer: SandboxResponse;
       let dropAfter = false;
       try {
-        if (!options.isControl(req.path)) {
+        if (!isControl(req.path)) {
           options.onRequest?.(req);
           if (options.faults.latencyMs) await sleep(options.faults.latencyMs);
           const fault = options.faults.take(req.method, req.path);
@@ -184,7 +184,7 @@ export const serve = async (options: ServeOptions): Promise<RunningServer> => {
         return;
       }
       send(outgoing, answer);
-      if (!options.isControl(req.path)) options.onAnswered?.(req);
+      if (!isControl(req.path)) options.onAnswered?.(req);
     });
   });
   server.keepAliveTimeout = 1000;

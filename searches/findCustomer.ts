@@ -1,4 +1,4 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import { withZapierErrors } from '../lib/zapier/errors';
 import { text } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
@@ -14,7 +14,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
     return found ? [customerOutput(found)] : [];
   });
 
-export default {
+export default defineSearch({
   key: 'find_customer',
   noun: 'Customer',
   display: {
@@ -39,4 +39,4 @@ export default {
     sample: customerSample,
     outputFields: customerOutputFields,
   },
-};
+});

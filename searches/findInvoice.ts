@@ -1,4 +1,4 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { text, wholeNumber } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
@@ -22,7 +22,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
     return found ? [{ ...invoiceOutput(found), contract_id: contractId ?? '' }] : [];
   });
 
-export default {
+export default defineSearch({
   key: 'find_invoice',
   noun: 'Invoice',
   display: {
@@ -38,7 +38,7 @@ export default {
         helpText:
           'Pick a contract, or map **Contract ID** (e.g. `ctr_8f2k1`) from the "Contract Accepted" trigger. Invoices made by this integration carry it in their additional information as `[C2C:ctr_8f2k1]`.',
       },
-      { key: 'invoice_number', label: 'Invoice Number', type: 'integer' as const, helpText: 'Used when no contract ID is given.' },
+      { key: 'invoice_number', label: 'Invoice Number', type: 'integer', helpText: 'Used when no contract ID is given.' },
       {
         key: 'invoice_id',
         label: 'Invoice',
@@ -50,4 +50,4 @@ export default {
     sample: { ...invoiceSample, contract_id: 'ctr_8f2k1' },
     outputFields: [...invoiceOutputFields, { key: 'contract_id', label: 'Contract ID' }],
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { decimal, text } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
@@ -21,7 +21,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
     return found ? [productOutput(found.product, found)] : [];
   });
 
-export default {
+export default defineSearch({
   key: 'find_product',
   noun: 'Product',
   display: {
@@ -39,4 +39,4 @@ export default {
     sample: productSample,
     outputFields: productOutputFields,
   },
-};
+});

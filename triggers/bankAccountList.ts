@@ -1,4 +1,4 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { procountorFor } from '../lib/procountor/client';
 import { bankAccountLabel } from '../lib/fields/labels';
 
@@ -14,7 +14,7 @@ const perform = async (z: ZObject, bundle: Bundle) => {
   }));
 };
 
-export default {
+export default defineTrigger({
   key: 'bank_account_list',
   noun: 'Bank Account',
   display: {
@@ -42,4 +42,4 @@ export default {
       { key: 'label', label: 'Label' },
     ],
   },
-};
+});

@@ -1,7 +1,8 @@
+import { defineTrigger } from 'zapier-platform-core';
 import { autoInvoiceOnly, hookOperations } from '../lib/click2contract/hooks';
 import { contractOutput, contractOutputFields, contractSample } from '../lib/fields/contract';
 
-export default {
+export default defineTrigger({
   key: 'contract_accepted',
   noun: 'Contract',
   display: {
@@ -13,7 +14,7 @@ export default {
       {
         key: 'auto_invoice_only',
         label: 'Only contracts set to create invoices automatically',
-        type: 'boolean' as const,
+        type: 'boolean',
         default: 'true',
         helpText:
           'Mirrors Click2Contract\'s Procountor setting "create invoices automatically when the customer accepts". ' +
@@ -30,4 +31,4 @@ export default {
     sample: contractSample,
     outputFields: contractOutputFields,
   },
-};
+});

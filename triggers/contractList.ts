@@ -1,4 +1,4 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { click2contractFor } from '../lib/click2contract/client';
 import { contractChoice, contractChoiceOutputFields, contractChoiceSample } from '../lib/fields/contract';
 
@@ -14,7 +14,7 @@ const perform = async (z: ZObject, bundle: Bundle) => {
   return data.map(contractChoice);
 };
 
-export default {
+export default defineTrigger({
   key: 'contract_list',
   noun: 'Contract',
   display: {
@@ -28,4 +28,4 @@ export default {
     sample: contractChoiceSample,
     outputFields: contractChoiceOutputFields,
   },
-};
+});

@@ -1,7 +1,8 @@
+import { defineTrigger } from 'zapier-platform-core';
 import { hookOperations } from '../lib/click2contract/hooks';
 import { contractOutput, contractOutputFields, contractSample } from '../lib/fields/contract';
 
-export default {
+export default defineTrigger({
   key: 'contract_sent_to_procountor',
   noun: 'Contract',
   display: {
@@ -21,4 +22,4 @@ export default {
     sample: { ...contractSample, auto_invoice: false, event_type: 'contract.sent_to_procountor', sent_to_procountor_at: '2026-11-24T09:30:00+02:00' },
     outputFields: contractOutputFields,
   },
-};
+});

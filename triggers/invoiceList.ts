@@ -1,4 +1,4 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { procountorFor } from '../lib/procountor/client';
 import { invoiceLabel } from '../lib/fields/labels';
 
@@ -20,7 +20,7 @@ const perform = async (z: ZObject, bundle: Bundle) => {
   }));
 };
 
-export default {
+export default defineTrigger({
   key: 'invoice_list',
   noun: 'Invoice',
   display: { label: 'List Unfinished Invoices', description: 'Triggers when a dropdown needs your Unfinished sales invoices, newest first.', hidden: true },
@@ -29,10 +29,10 @@ export default {
     canPaginate: true,
     sample: { id: 9001, invoice_number: 1042, customer_name: 'Asiakas Oy', label: '1042 · Asiakas Oy · 11 444,09 €' },
     outputFields: [
-      { key: 'id', label: 'Invoice ID', type: 'integer' as const },
-      { key: 'invoice_number', label: 'Invoice Number', type: 'integer' as const },
+      { key: 'id', label: 'Invoice ID', type: 'integer' },
+      { key: 'invoice_number', label: 'Invoice Number', type: 'integer' },
       { key: 'customer_name', label: 'Customer Name' },
       { key: 'label', label: 'Label' },
     ],
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { procountorFor } from '../lib/procountor/client';
 import { paidInvoiceOutput, paidInvoiceOutputFields, paidInvoiceSample } from '../lib/fields/payment';
 import { recentlyPaidInvoices } from '../lib/procountor/payments';
@@ -6,7 +6,7 @@ import { recentlyPaidInvoices } from '../lib/procountor/payments';
 const perform = async (z: ZObject, bundle: Bundle) =>
   (await recentlyPaidInvoices(procountorFor(z, bundle))).map(({ invoice, details }) => paidInvoiceOutput(invoice, details));
 
-export default {
+export default defineTrigger({
   key: 'invoice_paid',
   noun: 'Payment',
   display: {
@@ -15,9 +15,9 @@ export default {
       'Triggers when a sales invoice in Procountor becomes paid, partly paid or marked paid, and again when a further payment changes it.',
   },
   operation: {
-    type: 'polling' as const,
+    type: 'polling',
     perform,
     sample: paidInvoiceSample,
     outputFields: paidInvoiceOutputFields,
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { MAX_PAGE_SIZE, procountorFor } from '../lib/procountor/client';
 
 /** Procountor pages products by the last id seen, not by page number, so later pages continue from a cursor. */
@@ -16,7 +16,7 @@ const perform = async (z: ZObject, bundle: Bundle) => {
   return results.map((p) => ({ id: p.id!, name: p.name, code: p.code ?? '', label: p.code ? `${p.name} (${p.code})` : p.name }));
 };
 
-export default {
+export default defineTrigger({
   key: 'product_list',
   noun: 'Product',
   display: { label: 'List Products', description: 'Triggers when a dropdown needs your active sales products.', hidden: true },
@@ -25,10 +25,10 @@ export default {
     canPaginate: true,
     sample: { id: 7001, name: 'Design sprint', code: 'DS-01', label: 'Design sprint (DS-01)' },
     outputFields: [
-      { key: 'id', label: 'Product ID', type: 'integer' as const },
+      { key: 'id', label: 'Product ID', type: 'integer' },
       { key: 'name', label: 'Name' },
       { key: 'code', label: 'Product Code' },
       { key: 'label', label: 'Label' },
     ],
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { slackFor } from '../lib/slack/client';
 
 /** Slack pages channels by cursor; Zapier asks for page numbers, so the cursor rides in z.cursor. */
@@ -11,7 +11,7 @@ const perform = async (z: ZObject, bundle: Bundle) => {
   return channels.map((c) => ({ id: c.id, name: `${c.is_private ? '🔒' : '#'}${c.name ?? c.id}`, is_private: Boolean(c.is_private), is_member: Boolean(c.is_member) }));
 };
 
-export default {
+export default defineTrigger({
   key: 'slack_channel_list',
   noun: 'Slack Channel',
   display: { label: 'List Slack Channels', description: 'Triggers when a dropdown needs the Slack channels the bot can see.', hidden: true },
@@ -22,8 +22,8 @@ export default {
     outputFields: [
       { key: 'id', label: 'Channel ID' },
       { key: 'name', label: 'Channel' },
-      { key: 'is_private', label: 'Private', type: 'boolean' as const },
-      { key: 'is_member', label: 'Bot Is a Member', type: 'boolean' as const },
+      { key: 'is_private', label: 'Private', type: 'boolean' },
+      { key: 'is_member', label: 'Bot Is a Member', type: 'boolean' },
     ],
   },
-};
+});

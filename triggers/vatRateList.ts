@@ -1,4 +1,4 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { procountorFor } from '../lib/procountor/client';
 import { salesVatRates } from '../lib/procountor/vat';
 
@@ -7,7 +7,7 @@ const perform = async (z: ZObject, bundle: Bundle) => {
   return salesVatRates(vats).map((percent) => ({ id: String(percent), vat_percent: percent, label: `${percent} %` }));
 };
 
-export default {
+export default defineTrigger({
   key: 'vat_rate_list',
   noun: 'VAT Rate',
   display: {
@@ -21,8 +21,8 @@ export default {
     sample: { id: '25.5', vat_percent: 25.5, label: '25.5 %' },
     outputFields: [
       { key: 'id', label: 'VAT Percent (as text)' },
-      { key: 'vat_percent', label: 'VAT Percent', type: 'number' as const },
+      { key: 'vat_percent', label: 'VAT Percent', type: 'number' },
       { key: 'label', label: 'Label' },
     ],
   },
-};
+});

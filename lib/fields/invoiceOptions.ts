@@ -1,3 +1,4 @@
+import { defineInputFields } from 'zapier-platform-core';
 // What both invoice actions ask besides their source (date, payment term, bank account, channel, language, notes,
 // default VAT, Slack channel): the fields, and how they are read, side by side so the two steps cannot drift apart.
 import { toIsoDate } from '../rules/dates';
@@ -34,7 +35,8 @@ export const invoiceOptionsFrom = (input: Record<string, unknown>): OrderOptions
 };
 
 /** The option fields, after each action's own; `lines` names the action's lines in the Default VAT % help. */
-export const invoiceOptionFields = (lines: string) => [
+export const invoiceOptionFields = (lines: string) =>
+  defineInputFields([
   { key: 'invoice_date', label: 'Invoice Date', type: 'datetime' as const, helpText: 'Defaults to today (Finnish time).' },
   {
     key: 'payment_term_days',
@@ -64,4 +66,4 @@ export const invoiceOptionFields = (lines: string) => [
     helpText:
       'Optional. Posts a new-invoice alert to this Slack channel in the same step (needs the Slack Bot Token in the connection). If Slack fails, the invoice is still made and the output says why; replaying the step posts the alert once.',
   },
-];
+  ]);

@@ -76,6 +76,9 @@ export interface InvoiceQuery {
   size?: number;
 }
 
+/** A record's path, or several records' (Procountor's batch read takes ids joined with commas). */
+const idPath = (collection: string, ...ids: number[]) => `${collection}/${ids.map((id) => encodeURIComponent(String(id))).join(',')}`;
+
 /** HTTP header values cannot carry every Unicode letter; such a search goes as a query parameter instead. */
 const fitsInHeader = (value: string) => /^[\x20-\x7e]*$/.test(value);
 
@@ -154,25 +157,33 @@ export class ProcountorClient {
     return parseAnswer(this.z, schema, body, 'Procountor', `${call.method} ${call.path}`);
   }
 
+  private get<S extends zod.ZodType>(answer: S, path: string, params?: Query, headers?: Record<string, string>) {
+    return this.call(answer, { method: 'GET', path, params, headers });
+  }
+
+  /** Sends `body` only when it keeps to Procountor's published shape (`sent`). */
+  private post<S extends zod.ZodType>(answer: S, path: string, sent: zod.ZodType, body: unknown) {
+    return this.call(answer, { method: 'POST', path, body: this.checked(sent, body, `POST ${path}`) });
+  }
+
   getUser() {
-    return this.call(User, { method: 'GET', path: '/users' });
+    return this.get(User, '/users');
   }
 
   getCompany() {
-    return this.call(Company, { method: 'GET', path: '/company' });
+    return this.get(Company, '/company');
   }
 
   async listBankAccounts() {
-    return (await this.call(BankAccountSearchResult, { method: 'GET', path: '/bankaccounts', params: { size: MAX_PAGE_SIZE } }))
-      .results;
+    return (await this.get(BankAccountSearchResult, '/bankaccounts', { size: MAX_PAGE_SIZE })).results;
   }
 
   getDefaultVats() {
-    return this.call(VatInformation, { method: 'GET', path: '/vats/default' });
+    return this.get(VatInformation, '/vats/default');
   }
 
   getVatSettings() {
-    return this.call(VatSettings, { method: 'GET', path: '/vats/settings' });
+    return this.get(VatSettings, '/vats/settings');
   }
 
   searchBusinessPartners(query: BusinessPartnerQuery) {
@@ -191,70 +202,66 @@ export class ProcountorClient {
       if (fitsInHeader(value)) headers[key] = value;
       else params[key] = value;
     }
-    return this.call(BusinessPartnerSearchResult, { method: 'GET', path: '/businesspartners', headers, params });
+    return this.get(BusinessPartnerSearchResult, '/businesspartners', params, headers);
   }
 
   /** A page of customers for the customer index, read leniently: it keeps only what it can match on. */
   async listCustomersForIndex(query: Omit<BusinessPartnerQuery, 'identifier' | 'name' | 'type'>) {
-    const params: Query = { type: 'CUSTOMER', ...query };
-    const page = await this.call(PartnerIndexPage, { method: 'GET', path: '/businesspartners', params });
+    const page = await this.get(PartnerIndexPage, '/businesspartners', { type: 'CUSTOMER', ...query });
     return { results: page.results, totalCount: page.meta?.totalCount ?? undefined };
   }
 
   getBusinessPartner(id: number) {
-    return this.call(BusinessPartnerAnswer, { method: 'GET', path: `/businesspartners/${encodeURIComponent(String(id))}` });
+    return this.get(BusinessPartnerAnswer, idPath('/businesspartners', id));
   }
 
   createBusinessPartner(partner: BusinessPartner) {
-    return this.call(BusinessPartnerAnswer, { method: 'POST', path: '/businesspartners', body: this.checked(BusinessPartner, partner, 'POST /businesspartners') });
+    return this.post(BusinessPartnerAnswer, '/businesspartners', BusinessPartner, partner);
   }
 
   searchProducts(query: ProductQuery) {
-    return this.call(ProductSearchResult, { method: 'GET', path: '/products', params: { ...query } });
+    return this.get(ProductSearchResult, '/products', { ...query });
   }
 
   /** A page of products for the catalogue index, read leniently: it keeps only what it can match on. */
   async listProductsForCatalogue(query: ProductQuery) {
-    const page = await this.call(CataloguePage, { method: 'GET', path: '/products', params: { ...query } });
+    const page = await this.get(CataloguePage, '/products', { ...query });
     return { results: page.results, totalCount: page.meta?.totalCount ?? undefined };
   }
 
   getProduct(id: number) {
-    return this.call(ProductAnswer, { method: 'GET', path: `/products/${encodeURIComponent(String(id))}` });
+    return this.get(ProductAnswer, idPath('/products', id));
   }
 
   createProduct(product: Product) {
-    return this.call(ProductAnswer, { method: 'POST', path: '/products', body: this.checked(Product, product, 'POST /products') });
+    return this.post(ProductAnswer, '/products', Product, product);
   }
 
   searchInvoices(query: InvoiceQuery) {
-    return this.call(InvoiceSearchResult, { method: 'GET', path: '/invoices', params: { ...query } });
+    return this.get(InvoiceSearchResult, '/invoices', { ...query });
   }
 
   getInvoice(id: number) {
-    return this.call(InvoiceAnswer, { method: 'GET', path: `/invoices/${encodeURIComponent(String(id))}` });
+    return this.get(InvoiceAnswer, idPath('/invoices', id));
   }
 
   /** Up to MAX_PAGE_SIZE invoices in one request (Procountor's batch read), as a list whatever their number. */
   async getInvoices(ids: number[]) {
     if (!ids.length) return [];
-    const answer = await this.call(zod.union([zod.array(InvoiceDetails), InvoiceDetails]), {
-      method: 'GET',
-      path: `/invoices/${ids.slice(0, MAX_PAGE_SIZE).map((id) => encodeURIComponent(String(id))).join(',')}`,
-    });
+    const answer = await this.get(zod.union([zod.array(InvoiceDetails), InvoiceDetails]), idPath('/invoices', ...ids.slice(0, MAX_PAGE_SIZE)));
     return Array.isArray(answer) ? answer : [answer];
   }
 
   approveInvoice(id: number) {
-    return this.call(InfoMessage, { method: 'PUT', path: `/invoices/${encodeURIComponent(String(id))}/approve` });
+    return this.call(InfoMessage, { method: 'PUT', path: `${idPath('/invoices', id)}/approve` });
   }
 
   sendInvoice(id: number) {
-    return this.call(InfoMessage, { method: 'PUT', path: `/invoices/${encodeURIComponent(String(id))}/send` });
+    return this.call(InfoMessage, { method: 'PUT', path: `${idPath('/invoices', id)}/send` });
   }
 
   createInvoice(invoice: Invoice) {
-    return this.call(InvoiceAnswer, { method: 'POST', path: '/invoices', body: this.checked(Invoice, invoice, 'POST /invoices') });
+    return this.post(InvoiceAnswer, '/invoices', Invoice, invoice);
   }
 }
 

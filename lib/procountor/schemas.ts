@@ -307,37 +307,30 @@ const InvoiceSumInfo = maybe(
 
 const CounterPartyAnswer = z.looseObject({ counterPartyAddress: maybe(z.looseObject({ name: maybeString })) });
 
-export const InvoiceAnswer = z.looseObject({
+/** What a full invoice and a search hit both carry, and the steps read. */
+const invoiceHeader = {
   id: z.number(),
   partnerId: maybeNumber,
   type: maybeCode,
   status: maybeCode,
   date: maybeString,
   invoiceNumber: maybeNumber,
+  counterParty: maybe(CounterPartyAnswer),
+  invoiceSumInfo: InvoiceSumInfo,
+  version: maybeString,
+};
+
+export const InvoiceAnswer = z.looseObject({
+  ...invoiceHeader,
   invoiceChannel: maybeCode,
   paymentDate: maybeString,
   agreementNumber: maybeString,
-  counterParty: maybe(CounterPartyAnswer),
   paymentInfo: maybe(z.looseObject({ dueDate: maybeString, bankReferenceCode: maybeString })),
   additionalInformation: maybeString,
-  invoiceSumInfo: InvoiceSumInfo,
-  version: maybeString,
 });
 export type InvoiceAnswer = z.infer<typeof InvoiceAnswer>;
 
-export const InvoiceBasicInfo = z.looseObject({
-  id: z.number(),
-  partnerId: maybeNumber,
-  type: maybeCode,
-  status: maybeCode,
-  invoiceNumber: maybeNumber,
-  date: maybeString,
-  dueDate: maybeString,
-  created: maybeString,
-  version: maybeString,
-  invoiceSumInfo: InvoiceSumInfo,
-  counterParty: maybe(CounterPartyAnswer),
-});
+export const InvoiceBasicInfo = z.looseObject({ ...invoiceHeader, dueDate: maybeString, created: maybeString });
 export type InvoiceBasicInfo = z.infer<typeof InvoiceBasicInfo>;
 export const InvoiceSearchResult = searchResult(InvoiceBasicInfo);
 

@@ -261,7 +261,6 @@ export const createClick2ContractSandbox = (deliveryOptions: DeliveryOptions = {
         port,
         router,
         faults,
-        isControl: (path) => path.startsWith('/_sandbox/'),
         notFound: () => error(404, 'not_found', 'Not found.'),
       }),
   };

@@ -51,16 +51,26 @@ export const pageOf = <T>(items: T[], req: SandboxRequest) => {
   return { size, page, results: items.slice(page * size, page * size + size), total: items.length };
 };
 
-export const pagingError = (req: SandboxRequest): FieldError[] => {
-  const problems: FieldError[] = [];
-  const size = req.query.get('size');
-  if (size !== null && (!/^\d+$/.test(size) || Number(size) < 1 || Number(size) > 200)) {
-    problems.push({ status: 400, field: 'size', message: 'Page size must be between 1 and 200.' });
-  }
-  const page = req.query.get('page');
-  if (page !== null && !/^\d+$/.test(page)) problems.push({ status: 400, field: 'page', message: 'Page must be a number.' });
-  return problems;
-};
+/** A query parameter's rule: whether a given value is valid, and what Procountor answers when it is not. */
+export type QueryRule = [field: string, valid: (value: string) => boolean, message: (value: string) => string];
+
+/** The 400 problems of the query parameters a request gives; a parameter left out is not checked. */
+export const queryProblems = (req: SandboxRequest, rules: QueryRule[]): FieldError[] =>
+  rules.flatMap(([field, valid, message]) => {
+    const value = req.query.get(field);
+    return value !== null && !valid(value) ? [{ status: 400, field, message: message(value) }] : [];
+  });
+
+export const isWholeNumber = (value: string) => /^\d+$/.test(value);
+export const oneOf = (values: readonly string[]) => (value: string) => values.includes(value);
+export const orderRule = (field: string): QueryRule => [field, oneOf(['ASC', 'DESC']), () => `${field} must be ASC or DESC.`];
+export const versionStartDateRule = (example: string): QueryRule => ['versionStartDate', isDateTime, () => `versionStartDate must be a date-time ${example}.`];
+
+export const pagingError = (req: SandboxRequest): FieldError[] =>
+  queryProblems(req, [
+    ['size', (size) => isWholeNumber(size) && Number(size) >= 1 && Number(size) <= 200, () => 'Page size must be between 1 and 200.'],
+    ['page', isWholeNumber, () => 'Page must be a number.'],
+  ]);
 
 /** Header first (Procountor since 2023-09), query parameter as before. */
 export const searchParam = (req: SandboxRequest, name: string) => {

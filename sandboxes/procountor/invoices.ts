@@ -1,6 +1,6 @@
 // Sales invoices: the list, one or more by id, a new Unfinished invoice, and its approval and sending.
 import { json } from '../http';
-import { badRequest, basicInvoice, byIds, errors, fullInvoice, isDateTime, pageOf, pagingError } from './answers';
+import { badRequest, basicInvoice, byIds, errors, fullInvoice, isWholeNumber, oneOf, orderRule, pageOf, pagingError, queryProblems, versionStartDateRule } from './answers';
 import { withReferenceCheckDigit } from './reference';
 import { invoiceProblems } from './rules';
 import { invoiceTotals, nextVersion, procountorDateTime, type Json, type SandboxRoutes } from './state';
@@ -10,25 +10,20 @@ const INVOICE_STATUSES = ['EMPTY', 'UNFINISHED', 'NOT_SENT', 'SENT', 'RECEIVED',
 
 export const invoiceRoutes = ({ api, state, options, company }: SandboxRoutes) => {
   api('GET', '/invoices', (req) => {
-    const problems = pagingError(req);
-    const invoiceNumber = req.query.get('invoiceNumber');
-    if (invoiceNumber !== null && !/^\d+$/.test(invoiceNumber)) {
-      problems.push({ status: 400, field: 'invoiceNumber', message: 'invoiceNumber must be a number.' });
-    }
-    // `status` is one invoice status (only `types` is published as comma-separated).
-    const statusParam = req.query.get('status');
-    if (statusParam !== null && !INVOICE_STATUSES.includes(statusParam)) {
-      problems.push({ status: 400, field: 'status', message: `Unknown invoice status "${statusParam}".` });
-    }
-    const versionStart = req.query.get('versionStartDate');
-    if (versionStart !== null && !isDateTime(versionStart)) {
-      problems.push({ status: 400, field: 'versionStartDate', message: 'versionStartDate must be a date-time YYYY-MM-DDTHH:MM:SS.' });
-    }
-    const orderByVersion = req.query.get('orderByVersion');
-    if (orderByVersion !== null && !['ASC', 'DESC'].includes(orderByVersion)) {
-      problems.push({ status: 400, field: 'orderByVersion', message: 'orderByVersion must be ASC or DESC.' });
-    }
+    const problems = [
+      ...pagingError(req),
+      ...queryProblems(req, [
+        ['invoiceNumber', isWholeNumber, () => 'invoiceNumber must be a number.'],
+        // `status` is one invoice status (only `types` is published as comma-separated).
+        ['status', oneOf(INVOICE_STATUSES), (status) => `Unknown invoice status "${status}".`],
+        versionStartDateRule('YYYY-MM-DDTHH:MM:SS'),
+        orderRule('orderByVersion'),
+      ]),
+    ];
     if (problems.length) return badRequest(problems);
+    const invoiceNumber = req.query.get('invoiceNumber');
+    const versionStart = req.query.get('versionStartDate');
+    const orderByVersion = req.query.get('orderByVersion');
     const versionOf = (inv: Json) => String(inv.version ?? '').slice(0, 19);
     const types = req.query.get('types')?.split(',').filter(Boolean);
     const status = req.query.get('status');

@@ -1,21 +1,21 @@
 // Business partners: the list with its filters, one or more by id, and a new partner.
 import { json } from '../http';
-import { activeOf, badRequest, basicPartner, byIds, fullPartner, isDateTime, pageOf, pagingError, searchParam } from './answers';
+import { activeOf, badRequest, basicPartner, byIds, fullPartner, pageOf, pagingError, queryProblems, searchParam, versionStartDateRule } from './answers';
 import { businessPartnerProblems } from './rules';
 import { procountorDateTime, type SandboxRoutes } from './state';
 
 export const partnerRoutes = ({ api, state }: SandboxRoutes) => {
   api('GET', '/businesspartners', (req) => {
-    const problems = pagingError(req);
-    const type = req.query.get('type');
-    if (type && !['CUSTOMER', 'SUPPLIER', 'PERSON'].includes(type)) {
-      problems.push({ status: 400, field: 'type', message: `Unknown type "${type}".` });
-    }
-    const since = req.query.get('versionStartDate');
-    if (since !== null && !isDateTime(since)) {
-      problems.push({ status: 400, field: 'versionStartDate', message: 'versionStartDate must be a date-time such as 2016-08-31T00:00:00.' });
-    }
+    const problems = [
+      ...pagingError(req),
+      ...queryProblems(req, [
+        ['type', (type) => !type || ['CUSTOMER', 'SUPPLIER', 'PERSON'].includes(type), (type) => `Unknown type "${type}".`],
+        versionStartDateRule('such as 2016-08-31T00:00:00'),
+      ]),
+    ];
     if (problems.length) return badRequest(problems);
+    const type = req.query.get('type');
+    const since = req.query.get('versionStartDate');
     const identifier = searchParam(req, 'identifier').toLowerCase();
     const name = searchParam(req, 'name').toLowerCase();
     const active = req.query.get('active');

@@ -1,31 +1,27 @@
 // Products: the list, paged by previousId, one or more by id, and a new product.
 import { json } from '../http';
-import { badRequest, byIds, fullProduct, isDateTime, pagingError } from './answers';
+import { badRequest, byIds, fullProduct, isWholeNumber, orderRule, pagingError, queryProblems, versionStartDateRule } from './answers';
 import { productProblems } from './rules';
 import { procountorDateTime, type Json, type SandboxRoutes } from './state';
 
 export const productRoutes = ({ api, state, company }: SandboxRoutes) => {
   api('GET', '/products', (req) => {
-    const problems = pagingError(req);
-    const code = req.query.get('code') ?? '';
-    if (code.length > 40) problems.push({ status: 400, field: 'code', message: 'code may be at most 40 characters.' });
-    const previousId = req.query.get('previousId');
-    if (previousId !== null && !/^\d+$/.test(previousId)) {
-      problems.push({ status: 400, field: 'previousId', message: 'previousId must be a number.' });
-    }
-    const type = req.query.get('type');
-    if (type && !['SALES', 'PURCHASE', 'TRAVEL'].includes(type)) {
-      problems.push({ status: 400, field: 'type', message: `Unknown type "${type}".` });
-    }
-    const since = req.query.get('versionStartDate');
-    if (since !== null && !isDateTime(since)) {
-      problems.push({ status: 400, field: 'versionStartDate', message: 'versionStartDate must be a date-time such as 2018-08-13T00:00:00.' });
-    }
-    const byVersion = req.query.get('orderByVersion');
-    if (byVersion !== null && !['ASC', 'DESC'].includes(byVersion)) {
-      problems.push({ status: 400, field: 'orderByVersion', message: 'orderByVersion must be ASC or DESC.' });
-    }
+    const problems = [
+      ...pagingError(req),
+      ...queryProblems(req, [
+        ['code', (code) => code.length <= 40, () => 'code may be at most 40 characters.'],
+        ['previousId', isWholeNumber, () => 'previousId must be a number.'],
+        ['type', (type) => !type || ['SALES', 'PURCHASE', 'TRAVEL'].includes(type), (type) => `Unknown type "${type}".`],
+        versionStartDateRule('such as 2018-08-13T00:00:00'),
+        orderRule('orderByVersion'),
+      ]),
+    ];
     if (problems.length) return badRequest(problems);
+    const code = req.query.get('code') ?? '';
+    const previousId = req.query.get('previousId');
+    const type = req.query.get('type');
+    const since = req.query.get('versionStartDate');
+    const byVersion = req.query.get('orderByVersion');
     const name = (req.query.get('name') ?? '').toLowerCase();
     const active = req.query.get('active');
     const size = Number(req.query.get('size') ?? 50);

@@ -74,7 +74,6 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
         port,
         router,
         faults,
-        isControl: (path) => path.startsWith('/_sandbox/'),
         onRequest: (req) => {
           if (req.path.startsWith('/api/') && !req.path.startsWith('/api/oauth/')) {
             const entry = { at: performance.now(), method: req.method, path: req.path.slice(4) };

@@ -239,7 +239,6 @@ export const createSlackSandbox = () => {
         port,
         router,
         faults,
-        isControl: (path) => path.startsWith('/_sandbox/'),
         notFound: () => json(404, { ok: false, error: 'unknown_method' }),
       }),
   };

@@ -1,8 +1,12 @@
 import zapier from 'zapier-platform-core';
-import App from '../../index';
+import TypedApp from '../../index';
 
-export const appTester = zapier.createAppTester(App);
-export { App };
+export const appTester = zapier.createAppTester(TypedApp);
+/**
+ * The app definition as tests reach into it (App.triggers.x.operation.perform): the operations' own types are checked
+ * where they are defined, with defineTrigger, defineCreate and defineSearch.
+ */
+export const App = TypedApp as unknown as Record<string, any>;
 
 /** Runs an operation and returns the Zapier error it threw (name and message), or fails the test. */
 export const zapierError = async (run: Promise<unknown>) => {

@@ -8,6 +8,7 @@ import type { InvoiceOrder, OrderLine, OrderOptions, OrderVocabulary } from '../
 import { lineLabel } from '../orderChecks';
 import { identifierTypeFor } from '../../procountor/customers';
 import { uniqueKeyOrderKey } from '../../procountor/invoices';
+import { mappedCustomer } from './customerFields';
 
 /** Long enough for any order, deal or form entry ID, short enough to leave the invoice's additional information room. */
 export const MAX_UNIQUE_KEY_LENGTH = 100;
@@ -147,17 +148,7 @@ export const lineItemsToOrder = (input: Record<string, unknown>, options: OrderO
   return {
     idempotencyKey: uniqueKeyOrderKey(uniqueKey),
     heading: text(input.heading) ?? `Order ${uniqueKey}`,
-    customer: {
-      name: text(input.customer_name) ?? '',
-      businessId,
-      identifierType: identifierTypeFor(isoCountry, country, businessId),
-      street: text(input.street),
-      postalCode: text(input.postal_code),
-      city: text(input.city),
-      country,
-      contactName: text(input.contact_name),
-      email: text(input.email),
-    },
+    customer: { ...mappedCustomer(input, 'customer_name', country), businessId, identifierType: identifierTypeFor(isoCountry, country, businessId) },
     lines,
     pricesIncludeVat: flag(input.prices_include_vat, false),
     currency: 'EUR',
