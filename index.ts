@@ -20,8 +20,7 @@ import invoicePaid from './triggers/invoicePaid';
 import postToSlack from './creates/postToSlack';
 import slackChannelList from './triggers/slackChannelList';
 
-const byKey = <T extends { key: string }>(...operations: T[]) =>
-  Object.fromEntries(operations.map((operation) => [operation.key, operation]));
+const byKey = <T extends { key: string }>(...operations: T[]) => Object.fromEntries(operations.map((operation) => [operation.key, operation]));
 
 const app = defineApp({
   version: packageJson.version,

@@ -41,10 +41,24 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const round = (n: number, digits = 0) => Number(n.toFixed(digits));
 
 const post = async (url: string, body?: unknown) =>
-  (await fetch(url, { method: body === undefined ? 'GET' : 'POST', headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })).json() as Promise<any>;
+  (
+    await fetch(url, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  ).json() as Promise<any>;
 
 const items = (k: number, prefix: string) =>
-  Array.from({ length: k }, (_, i) => ({ name: `${prefix} service ${i}`, code: `${prefix.toUpperCase()}-${i}`, quantity: 1 + (i % 3), unit: 'h', unit_price: 100 + i, discount_percent: 0, vat_percent: 25.5 }));
+  Array.from({ length: k }, (_, i) => ({
+    name: `${prefix} service ${i}`,
+    code: `${prefix.toUpperCase()}-${i}`,
+    quantity: 1 + (i % 3),
+    unit: 'h',
+    unit_price: 100 + i,
+    discount_percent: 0,
+    vat_percent: 25.5,
+  }));
 
 const main = async () => {
   process.env.DISABLE_ZAPIER_ANALYTICS = '1';
@@ -56,7 +70,12 @@ const main = async () => {
     ...App,
     creates: {
       ...App.creates,
-      bench_naive_invoice: { key: 'bench_naive_invoice', noun: 'Invoice', display: { label: 'Naive invoice', description: 'Benchmark baseline.' }, operation: { perform: naiveInvoice, sample: { id: 1 } } },
+      bench_naive_invoice: {
+        key: 'bench_naive_invoice',
+        noun: 'Invoice',
+        display: { label: 'Naive invoice', description: 'Benchmark baseline.' },
+        operation: { perform: naiveInvoice, sample: { id: 1 } },
+      },
     },
   };
   const runtime = await startZapierRuntime(benchApp);
@@ -69,7 +88,15 @@ const main = async () => {
   const contract = async (k: number, prefix: string, customer: { name: string; businessId: string }) => {
     const created = await post(`${urls.click2contractControl}/proposals`, {
       title: `${prefix} ${k}`,
-      customer: { company_name: customer.name, business_id: customer.businessId, address: 'Mannerheimintie 1', postal_code: '00100', city: 'Helsinki', country: 'FI', email: 'laskut@example.fi' },
+      customer: {
+        company_name: customer.name,
+        business_id: customer.businessId,
+        address: 'Mannerheimintie 1',
+        postal_code: '00100',
+        city: 'Helsinki',
+        country: 'FI',
+        email: 'laskut@example.fi',
+      },
       pricing_table: { currency: 'EUR', prices_include_vat: false, items: items(k, prefix) },
     });
     await post(`${urls.click2contractControl}/contracts/${created.id}/accept`, {});
@@ -80,7 +107,14 @@ const main = async () => {
     const started = performance.now();
     await work();
     const ms = performance.now() - started;
-    return { ms, ...(await post(`${urls.procountorControl}/stats`)) } as { ms: number; requests: number; longestChain: number; peakPerSecond: number; rateLimited: number; byRoute: Record<string, number> };
+    return { ms, ...(await post(`${urls.procountorControl}/stats`)) } as {
+      ms: number;
+      requests: number;
+      longestChain: number;
+      peakPerSecond: number;
+      rateLimited: number;
+      byRoute: Record<string, number>;
+    };
   };
   const step = async (method: string, contractId: string) => {
     const run = await runtime.run(method, { authData, inputData: { contract_id: contractId } });
@@ -125,15 +159,25 @@ const main = async () => {
 
       const fresh = await contract(k, `new${k}`, { name: `Uusi ${k} Oy`, businessId: businessIds[SIZES.indexOf(k)]! });
       const allNew = await measure(() => appStep(fresh));
-      figure(`procountor_requests_new_customer_new_products_k${k}`, allNew.requests, `requests (k + 6 = ${k + 6}: product and customer index reads, duplicate check, inactive-customer read and customer POST, k POSTs, invoice)`);
+      figure(
+        `procountor_requests_new_customer_new_products_k${k}`,
+        allNew.requests,
+        `requests (k + 6 = ${k + 6}: product and customer index reads, duplicate check, inactive-customer read and customer POST, k POSTs, invoice)`,
+      );
       figure(`procountor_longest_chain_new_customer_new_products_k${k}`, allNew.longestChain, 'round trips');
       // "fresh" shares too few letters with "old" and "new" for the names to count as similar products.
       const newProducts = await measure(async () => appStep(await contract(k, `fresh${k}`, existing)));
       figure(`procountor_requests_warm_new_products_k${k}`, newProducts.requests, `requests (k + 4 = ${k + 4})`);
 
       // Every product exists, the customer is new: what a new customer adds to a warm all-existing contract.
-      const newCustomer = await measure(async () => appStep(await contract(k, `old${k}`, { name: `Toinen ${k} Oy`, businessId: otherBusinessIds[SIZES.indexOf(k)]! })));
-      figure(`procountor_requests_new_customer_warm_k${k}`, newCustomer.requests, `requests (${newCustomer.byRoute['GET /businesspartners'] ?? 0} customer reads, ${newCustomer.byRoute['POST /businesspartners'] ?? 0} customer POST)`);
+      const newCustomer = await measure(async () =>
+        appStep(await contract(k, `old${k}`, { name: `Toinen ${k} Oy`, businessId: otherBusinessIds[SIZES.indexOf(k)]! })),
+      );
+      figure(
+        `procountor_requests_new_customer_warm_k${k}`,
+        newCustomer.requests,
+        `requests (${newCustomer.byRoute['GET /businesspartners'] ?? 0} customer reads, ${newCustomer.byRoute['POST /businesspartners'] ?? 0} customer POST)`,
+      );
 
       const app: Array<Awaited<ReturnType<typeof measure>>> = [];
       const perProduct: Array<Awaited<ReturnType<typeof measure>>> = [];
@@ -154,15 +198,51 @@ const main = async () => {
         naive.push(await measure(() => naiveStep(forNaive)));
       }
       const med = (list: typeof app, pick: (m: (typeof app)[number]) => number) => median(list.map(pick));
-      figure(`procountor_requests_warm_all_existing_k${k}`, med(app, (m) => m.requests), 'requests (target <= 4)');
-      figure(`procountor_longest_chain_warm_all_existing_k${k}`, med(app, (m) => m.longestChain), 'round trips');
-      figure(`procountor_requests_all_existing_k${k}`, med(app, (m) => m.requests), 'requests (same run as the warm figure; was k + 3)');
-      figure(`procountor_requests_added_by_new_customer_warm_k${k}`, newCustomer.requests - med(app, (m) => m.requests), 'requests (new customer warm minus all existing warm; target 1)');
-      figure(`procountor_requests_customer_warm_all_existing_k${k}`, med(app, (m) => (m.byRoute['GET /businesspartners'] ?? 0) + (m.byRoute['GET /businesspartners/{id}'] ?? 0)), 'requests (customer index read; the search cost 1)');
-      figure(`procountor_requests_per_product_lookups_k${k}`, med(perProduct, (m) => m.requests), `requests (the app before the index, k + 3 = ${k + 3})`);
-      figure(`procountor_longest_chain_per_product_lookups_k${k}`, med(perProduct, (m) => m.longestChain), 'round trips');
-      figure(`procountor_requests_naive_sequential_k${k}`, med(naive, (m) => m.requests), 'requests');
-      figure(`procountor_longest_chain_naive_sequential_k${k}`, med(naive, (m) => m.longestChain), 'round trips');
+      figure(
+        `procountor_requests_warm_all_existing_k${k}`,
+        med(app, (m) => m.requests),
+        'requests (target <= 4)',
+      );
+      figure(
+        `procountor_longest_chain_warm_all_existing_k${k}`,
+        med(app, (m) => m.longestChain),
+        'round trips',
+      );
+      figure(
+        `procountor_requests_all_existing_k${k}`,
+        med(app, (m) => m.requests),
+        'requests (same run as the warm figure; was k + 3)',
+      );
+      figure(
+        `procountor_requests_added_by_new_customer_warm_k${k}`,
+        newCustomer.requests - med(app, (m) => m.requests),
+        'requests (new customer warm minus all existing warm; target 1)',
+      );
+      figure(
+        `procountor_requests_customer_warm_all_existing_k${k}`,
+        med(app, (m) => (m.byRoute['GET /businesspartners'] ?? 0) + (m.byRoute['GET /businesspartners/{id}'] ?? 0)),
+        'requests (customer index read; the search cost 1)',
+      );
+      figure(
+        `procountor_requests_per_product_lookups_k${k}`,
+        med(perProduct, (m) => m.requests),
+        `requests (the app before the index, k + 3 = ${k + 3})`,
+      );
+      figure(
+        `procountor_longest_chain_per_product_lookups_k${k}`,
+        med(perProduct, (m) => m.longestChain),
+        'round trips',
+      );
+      figure(
+        `procountor_requests_naive_sequential_k${k}`,
+        med(naive, (m) => m.requests),
+        'requests',
+      );
+      figure(
+        `procountor_longest_chain_naive_sequential_k${k}`,
+        med(naive, (m) => m.longestChain),
+        'round trips',
+      );
       const appMs = med(app, (m) => m.ms);
       const perProductMs = med(perProduct, (m) => m.ms);
       const naiveMs = med(naive, (m) => m.ms);
@@ -181,15 +261,37 @@ const main = async () => {
       await post(`${urls.procountorControl}/reset`, {});
       await post(`${urls.procountorControl}/faults`, { latencyMs: LATENCY_MS });
       runtime.clearCache();
-      const catalogue = Array.from({ length: n }, (_, i) => ({ name: `Catalogue product ${i}`, code: `CP-${i}`, unit: 'HOUR', price: 100 + (i % 50), vat: 25.5 }));
+      const catalogue = Array.from({ length: n }, (_, i) => ({
+        name: `Catalogue product ${i}`,
+        code: `CP-${i}`,
+        unit: 'HOUR',
+        price: 100 + (i % 50),
+        vat: 25.5,
+      }));
       for (let i = 0; i < n; i += 10_000) await post(`${urls.procountorControl}/seed`, { products: catalogue.slice(i, i + 10_000) });
       await post(`${urls.procountorControl}/seed`, { businesspartners: [{ name: existing.name, invoicingInfo: { identifier: existing.businessId } }] });
       const lines = (seed: number) =>
-        Array.from({ length: 10 }, (_, i) => ({ name: `Catalogue product ${(seed * 7919 + i * 104_729) % n}`, code: `CP-${(seed * 7919 + i * 104_729) % n}`, quantity: 1, unit: 'h', unit_price: 100, discount_percent: 0, vat_percent: 25.5 }));
+        Array.from({ length: 10 }, (_, i) => ({
+          name: `Catalogue product ${(seed * 7919 + i * 104_729) % n}`,
+          code: `CP-${(seed * 7919 + i * 104_729) % n}`,
+          quantity: 1,
+          unit: 'h',
+          unit_price: 100,
+          discount_percent: 0,
+          vat_percent: 25.5,
+        }));
       const contractOf = async (seed: number) => {
         const created = await post(`${urls.click2contractControl}/proposals`, {
           title: `catalogue ${n}`,
-          customer: { company_name: existing.name, business_id: existing.businessId, address: 'Mannerheimintie 1', postal_code: '00100', city: 'Helsinki', country: 'FI', email: 'laskut@example.fi' },
+          customer: {
+            company_name: existing.name,
+            business_id: existing.businessId,
+            address: 'Mannerheimintie 1',
+            postal_code: '00100',
+            city: 'Helsinki',
+            country: 'FI',
+            email: 'laskut@example.fi',
+          },
           pricing_table: { currency: 'EUR', prices_include_vat: false, items: lines(seed) },
         });
         await post(`${urls.click2contractControl}/contracts/${created.id}/accept`, {});
@@ -202,20 +304,23 @@ const main = async () => {
       const first = await measure(async () => {
         firstSteps = await appStepsUntilDone(await contractOf(1));
       });
-      figure(`procountor_requests_cold_first_contract_catalogue${n}`, first.requests, `requests (${first.byRoute['GET /products'] ?? 0} product pages; company data warm)`);
+      figure(
+        `procountor_requests_cold_first_contract_catalogue${n}`,
+        first.requests,
+        `requests (${first.byRoute['GET /products'] ?? 0} product pages; company data warm)`,
+      );
       figure(`procountor_longest_chain_cold_first_contract_catalogue${n}`, first.longestChain, 'round trips');
       figure(`invoice_steps_cold_first_contract_catalogue${n}`, firstSteps, 'steps (Zapier retries a step cut short by the deadline)');
       figure(`invoice_step_latency_cold_first_contract_catalogue${n}`, round(first.ms), `ms (${firstSteps} step${firstSteps > 1 ? 's' : ''})`);
       // A large catalogue loads over several steps; until then lookups go to Procountor per line.
       let steps = firstSteps;
       let pages = first.byRoute['GET /products'] ?? 0;
-      let last = first;
       while (!runtime.cacheValue('procountor:catalogue:v1')?.complete && steps < 10) {
         let taken = 0;
-        last = await measure(async () => {
+        const next = await measure(async () => {
           taken = await appStepsUntilDone(await contractOf(steps + 1));
         });
-        pages += last.byRoute['GET /products'] ?? 0;
+        pages += next.byRoute['GET /products'] ?? 0;
         steps += taken;
       }
       figure(`catalogue_index_steps_to_warm_catalogue${n}`, steps, 'steps');
@@ -242,13 +347,16 @@ const main = async () => {
       await appStep(await contract(1, 'cust', existing));
       runtime.clearCache('procountor:customers:');
       const first = await measure(async () => appStep(await contract(1, 'cust', existing)));
-      figure(`procountor_requests_cold_customer_index_customers${n}`, first.requests, `requests (${first.byRoute['GET /businesspartners'] ?? 0} customer pages, active and inactive)`);
+      figure(
+        `procountor_requests_cold_customer_index_customers${n}`,
+        first.requests,
+        `requests (${first.byRoute['GET /businesspartners'] ?? 0} customer pages, active and inactive)`,
+      );
       figure(`invoice_step_latency_cold_customer_index_customers${n}`, round(first.ms), 'ms');
       const warm = await measure(async () => appStep(await contract(1, 'cust', existing)));
       figure(`procountor_requests_warm_customer_index_customers${n}`, warm.requests, 'requests');
       figure(`customer_index_bytes_per_customer_customers${n}`, round(runtime.cacheBytes('procountor:customers:') / n, 1), 'bytes');
     }
-
   } else {
     // A burst: 200 contracts accepted at once, every delivery's invoice step started together, as Zapier would.
     await post(`${urls.procountorControl}/reset`, {});
@@ -284,7 +392,6 @@ const main = async () => {
     figure('burst_procountor_429_answers', burst.rateLimited, 'answers');
     figure('burst_steps_retried_by_zapier', retries, 'steps');
     figure('burst_duration', round(burst.ms / 1000, 1), 's');
-
   }
 
   await Promise.all([sandboxes.close(), runtime.close()]);
@@ -297,11 +404,15 @@ const main = async () => {
   const unpacked = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'c2c-bench-zip-')));
   await extract(path.join(root, 'build', 'build.zip'), { dir: unpacked });
   const coldStarts = Array.from({ length: RUNS }, () => {
-    const out = execFileSync(process.execPath, ['-e', "const t=process.hrtime.bigint();require('./zapierwrapper.js');console.log(Number(process.hrtime.bigint()-t)/1e6)"], { cwd: unpacked, encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      ['-e', "const t=process.hrtime.bigint();require('./zapierwrapper.js');console.log(Number(process.hrtime.bigint()-t)/1e6)"],
+      { cwd: unpacked, encoding: 'utf8' },
+    );
     return Number(out.trim());
   });
   fs.rmSync(unpacked, { recursive: true, force: true });
-  figure('cold_start_require_app', round(median(coldStarts)), 'ms (the unpacked build.zip\'s zapierwrapper.js)');
+  figure('cold_start_require_app', round(median(coldStarts)), "ms (the unpacked build.zip's zapierwrapper.js)");
 
   figure('build_zip_size', await buildZipKilobytes(), 'KiB');
 };

@@ -93,7 +93,17 @@ export const naiveInvoice = async (z: ZObject, bundle: Bundle) => {
       product = byName.find((p: Json) => p.name.toLowerCase() === item.name.toLowerCase());
     }
     product ??= await call('POST', '/products', {
-      body: { type: 'SALES', name: item.name, code: item.code ?? undefined, unit: 'HOUR', price: item.unit_price, vat: item.vat_percent, discount: 0, active: true, currency: 'EUR' },
+      body: {
+        type: 'SALES',
+        name: item.name,
+        code: item.code ?? undefined,
+        unit: 'HOUR',
+        price: item.unit_price,
+        vat: item.vat_percent,
+        discount: 0,
+        active: true,
+        currency: 'EUR',
+      },
     });
     rows.push({
       productId: product.id,

@@ -39,7 +39,11 @@ export default defineCreate({
   operation: {
     inputFields: [
       { key: 'name', label: 'Name', required: true, helpText: "The customer's company name as it should appear on invoices." },
-      { key: 'business_id', label: 'Business ID', helpText: 'Finnish business ID (Y-tunnus) in any spelling, e.g. `0737546-2`. It is checked and stored as `0737546-2`.' },
+      {
+        key: 'business_id',
+        label: 'Business ID',
+        helpText: 'Finnish business ID (Y-tunnus) in any spelling, e.g. `0737546-2`. It is checked and stored as `0737546-2`.',
+      },
       {
         key: 'identifier_type',
         label: 'Identifier Type',

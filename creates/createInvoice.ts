@@ -4,6 +4,7 @@ import { createInvoiceFromOrder } from '../lib/invoice/engine';
 import { alertIfAsked, invoiceResultOutput, invoiceResultOutputFields, slackAlertOutputFields } from '../lib/fields/invoice';
 import { invoiceOptionFields, invoiceOptionsFrom } from '../lib/fields/invoiceOptions';
 import { lineItemsToOrder } from '../lib/invoice/sources/lineItems';
+import { outputFields } from '../lib/fields/outputFields';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(
@@ -36,13 +37,19 @@ export default defineCreate({
         label: 'Unique Key',
         required: true,
         helpText:
-          'The deal, order or form entry ID; the same key never makes two invoices. It is written into the invoice\'s additional information as `[KEY:<your key>]`, where a replayed step looks for it. At most 100 characters, no square brackets.',
+          "The deal, order or form entry ID; the same key never makes two invoices. It is written into the invoice's additional information as `[KEY:<your key>]`, where a replayed step looks for it. At most 100 characters, no square brackets.",
       },
-      { key: 'customer_name', label: 'Customer Name', required: true, helpText: 'The company or person billed. Used to find the customer when no Business ID is given.' },
+      {
+        key: 'customer_name',
+        label: 'Customer Name',
+        required: true,
+        helpText: 'The company or person billed. Used to find the customer when no Business ID is given.',
+      },
       {
         key: 'business_id',
         label: 'Business ID',
-        helpText: 'Finnish business ID (Y-tunnus) in any spelling (`0737546-2`, `FI07375462`), or a foreign VAT ID with the Country. The customer with this ID is reused; without one, a customer with exactly the same name is.',
+        helpText:
+          'Finnish business ID (Y-tunnus) in any spelling (`0737546-2`, `FI07375462`), or a foreign VAT ID with the Country. The customer with this ID is reused; without one, a customer with exactly the same name is.',
       },
       { key: 'street', label: 'Street Address' },
       { key: 'postal_code', label: 'Postal Code' },
@@ -50,20 +57,43 @@ export default defineCreate({
       { key: 'country', label: 'Country', default: 'FI', helpText: 'Two-letter ISO code, such as FI, SE or DE.' },
       { key: 'email', label: 'Email', helpText: 'Where an e-mailed invoice goes.' },
       { key: 'contact_name', label: 'Contact Person' },
-      { key: 'heading', label: 'Invoice Heading', helpText: 'Shown to the customer in the additional information, e.g. "Web shop order 1042". Defaults to "Order <Unique Key>".' },
+      {
+        key: 'heading',
+        label: 'Invoice Heading',
+        helpText: 'Shown to the customer in the additional information, e.g. "Web shop order 1042". Defaults to "Order <Unique Key>".',
+      },
       {
         key: 'line_items',
         label: 'Line Items',
         required: true,
         // A line-item group takes no help text of its own (Zapier's schema); its fields carry the help.
         children: [
-          { key: 'name', label: 'Product Name', required: true, helpText: 'Products are found by code, then by a similar name, and created when none is similar enough.' },
-          { key: 'code', label: 'Product Code', dynamic: 'product_list.code.label', helpText: 'Optional. Pick one of your Procountor products that has a code, or map your own code.' },
+          {
+            key: 'name',
+            label: 'Product Name',
+            required: true,
+            helpText: 'Products are found by code, then by a similar name, and created when none is similar enough.',
+          },
+          {
+            key: 'code',
+            label: 'Product Code',
+            dynamic: 'product_list.code.label',
+            helpText: 'Optional. Pick one of your Procountor products that has a code, or map your own code.',
+          },
           { key: 'quantity', label: 'Quantity', type: 'number', helpText: 'Defaults to 1. Below zero only with "Allow Negative Quantities (Credit Lines)".' },
-          { key: 'unit', label: 'Unit', helpText: 'Such as kpl, h, pv, vk, kk, kg or a Procountor unit (PIECE, HOUR). Empty means pieces; an unknown unit stops the step.' },
+          {
+            key: 'unit',
+            label: 'Unit',
+            helpText: 'Such as kpl, h, pv, vk, kk, kg or a Procountor unit (PIECE, HOUR). Empty means pieces; an unknown unit stops the step.',
+          },
           { key: 'unit_price', label: 'Unit Price', type: 'number', required: true },
           { key: 'discount_percent', label: 'Discount %', type: 'number' },
-          { key: 'vat_percent', label: 'VAT %', type: 'number', helpText: 'A rate your Procountor company uses on the invoice date, e.g. 25.5. Empty uses "Default VAT %".' },
+          {
+            key: 'vat_percent',
+            label: 'VAT %',
+            type: 'number',
+            helpText: 'A rate your Procountor company uses on the invoice date, e.g. 25.5. Empty uses "Default VAT %".',
+          },
           { key: 'description', label: 'Description', helpText: 'Printed under the line on the invoice.' },
         ],
       },
@@ -79,7 +109,8 @@ export default defineCreate({
         label: 'Allow Negative Quantities (Credit Lines)',
         type: 'boolean',
         default: 'false',
-        helpText: 'Leave at No to stop the step when a line has a quantity below zero (usually a mapping mistake). Yes lets such lines through as credits on the invoice.',
+        helpText:
+          'Leave at No to stop the step when a line has a quantity below zero (usually a mapping mistake). Yes lets such lines through as credits on the invoice.',
       },
       { key: 'currency', label: 'Currency', choices: { EUR: 'EUR' }, default: 'EUR', helpText: 'Invoices are created in euros only.' },
       ...invoiceOptionFields('line items'),
@@ -113,11 +144,11 @@ export default defineCreate({
       slack_permalink: '',
       slack_error: '',
     },
-    outputFields: [
+    outputFields: outputFields(
       ...invoiceResultOutputFields,
-      { key: 'procountor_requests', label: 'Procountor Requests Made', type: 'integer' },
-      { key: 'unique_key', label: 'Unique Key' },
+      ['procountor_requests', 'Procountor Requests Made', 'integer'],
+      ['unique_key', 'Unique Key'],
       ...slackAlertOutputFields,
-    ],
+    ),
   },
 });

@@ -34,7 +34,11 @@ export default defineCreate({
     inputFields: [
       { key: 'name', label: 'Name', required: true },
       { key: 'code', label: 'Product Code', helpText: 'Up to 40 characters.' },
-      { key: 'unit', label: 'Unit', helpText: 'Free text as written in the proposal: `kpl`, `pcs`, `h`, `hour`, `kk`, `month`, `päivä`, `day`… Unknown units become "piece".' },
+      {
+        key: 'unit',
+        label: 'Unit',
+        helpText: 'Free text as written in the proposal: `kpl`, `pcs`, `h`, `hour`, `kk`, `month`, `päivä`, `day`… Unknown units become "piece".',
+      },
       { key: 'price', label: 'Price', type: 'number', helpText: 'Unit price excluding VAT.' },
       { key: 'vat_percent', label: 'VAT %', dynamic: 'vat_rate_list.id.label', helpText: "One of your company's VAT rates, e.g. 25.5." },
       { key: 'currency', label: 'Currency', default: 'EUR' },

@@ -6,6 +6,7 @@ import { contractInvoiceOutput } from '../lib/fields/contract';
 import { createInvoiceFromOrder } from '../lib/invoice/engine';
 import { alertIfAsked, invoiceResultOutput, invoiceResultOutputFields, slackAlertOutputFields } from '../lib/fields/invoice';
 import { invoiceOptionFields, invoiceOptionsFrom } from '../lib/fields/invoiceOptions';
+import { outputFields } from '../lib/fields/outputFields';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(
@@ -74,13 +75,13 @@ export default defineCreate({
       slack_permalink: 'https://example.slack.com/archives/C0INVOICES/p1764000000000100',
       slack_error: '',
     },
-    outputFields: [
+    outputFields: outputFields(
       ...invoiceResultOutputFields,
-      { key: 'contract_id', label: 'Contract ID' },
-      { key: 'contract_number', label: 'Contract Number' },
-      { key: 'contract_title', label: 'Contract Title' },
-      { key: 'procountor_requests', label: 'Procountor Requests Made', type: 'integer' },
+      ['contract_id', 'Contract ID'],
+      ['contract_number', 'Contract Number'],
+      ['contract_title', 'Contract Title'],
+      ['procountor_requests', 'Procountor Requests Made', 'integer'],
       ...slackAlertOutputFields,
-    ],
+    ),
   },
 });

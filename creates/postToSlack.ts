@@ -4,6 +4,7 @@ import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { postOnce } from '../lib/slack/alert';
 import { channelInput, slackFor } from '../lib/slack/client';
 import { customMessage, invoiceAlertMessage } from '../lib/slack/message';
+import { outputFields } from '../lib/fields/outputFields';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {
@@ -37,12 +38,28 @@ const perform = (z: ZObject, bundle: Bundle) =>
     const onceKey = text(input.once_per) ?? (!own && text(input.invoice_number) ? `invoice-number:${text(input.invoice_number)}` : undefined);
     if (onceKey) {
       const outcome = await postOnce(z, bundle, onceKey, post);
-      return { id: `${outcome.slack_channel}:${outcome.slack_ts}`, channel: outcome.slack_channel, ts: outcome.slack_ts, permalink: outcome.slack_permalink, text: outcome.text, already_posted: outcome.slack_alert === 'already_posted', warning: outcome.warning };
+      return {
+        id: `${outcome.slack_channel}:${outcome.slack_ts}`,
+        channel: outcome.slack_channel,
+        ts: outcome.slack_ts,
+        permalink: outcome.slack_permalink,
+        text: outcome.text,
+        already_posted: outcome.slack_alert === 'already_posted',
+        warning: outcome.warning,
+      };
     }
     const slack = slackFor(z, bundle);
     const posted = await slack.post(post);
     const permalink = await slack.permalink(posted.channel, posted.ts);
-    return { id: `${posted.channel}:${posted.ts}`, channel: posted.channel, ts: posted.ts, permalink, text: message.text, already_posted: false, warning: posted.warning };
+    return {
+      id: `${posted.channel}:${posted.ts}`,
+      channel: posted.channel,
+      ts: posted.ts,
+      permalink,
+      text: message.text,
+      already_posted: false,
+      warning: posted.warning,
+    };
   });
 
 export default defineCreate({
@@ -79,7 +96,8 @@ export default defineCreate({
       {
         key: 'bot_name',
         label: 'Bot Name',
-        helpText: 'Shown as the sender, e.g. "Invoices". Needs the `chat:write.customize` scope in your Slack app; without it Slack uses the app\'s own name and the output says so.',
+        helpText:
+          'Shown as the sender, e.g. "Invoices". Needs the `chat:write.customize` scope in your Slack app; without it Slack uses the app\'s own name and the output says so.',
       },
       {
         key: 'bot_icon',
@@ -104,13 +122,13 @@ export default defineCreate({
       already_posted: false,
       warning: '',
     },
-    outputFields: [
-      { key: 'channel', label: 'Channel ID' },
-      { key: 'ts', label: 'Message Timestamp' },
-      { key: 'permalink', label: 'Message Link' },
-      { key: 'text', label: 'Message Text' },
-      { key: 'already_posted', label: 'Was Already Posted', type: 'boolean' },
-      { key: 'warning', label: 'Warning (empty when Slack posted it as asked)' },
-    ],
+    outputFields: outputFields(
+      ['channel', 'Channel ID'],
+      ['ts', 'Message Timestamp'],
+      ['permalink', 'Message Link'],
+      ['text', 'Message Text'],
+      ['already_posted', 'Was Already Posted', 'boolean'],
+      ['warning', 'Warning (empty when Slack posted it as asked)'],
+    ),
   },
 });

@@ -3,11 +3,13 @@ import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { wholeNumber } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
 import { approveAndSendInvoice } from '../lib/procountor/sending';
+import { outputFields } from '../lib/fields/outputFields';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {
     const invoiceId = wholeNumber(bundle.inputData.invoice_id, 'Invoice', 'invoice_id', 1, 2_147_483_647);
-    if (invoiceId === undefined) throw new InputError('Pick the invoice from the "Invoice" dropdown, or map the Invoice ID from the step that created it.', 'invoice_id');
+    if (invoiceId === undefined)
+      throw new InputError('Pick the invoice from the "Invoice" dropdown, or map the Invoice ID from the step that created it.', 'invoice_id');
     const sent = await approveAndSendInvoice(procountorFor(z, bundle), invoiceId);
     return {
       id: sent.id,
@@ -51,14 +53,14 @@ export default defineCreate({
       already_sent: false,
       procountor_requests: 3,
     },
-    outputFields: [
-      { key: 'invoice_id', label: 'Invoice ID (Procountor)', type: 'integer' },
-      { key: 'invoice_number', label: 'Invoice Number', type: 'integer' },
-      { key: 'status', label: 'Status' },
-      { key: 'invoice_channel', label: 'Invoice Channel' },
-      { key: 'approved_now', label: 'Approved by This Step', type: 'boolean' },
-      { key: 'already_sent', label: 'Was Already Sent', type: 'boolean' },
-      { key: 'procountor_requests', label: 'Procountor Requests Made', type: 'integer' },
-    ],
+    outputFields: outputFields(
+      ['invoice_id', 'Invoice ID (Procountor)', 'integer'],
+      ['invoice_number', 'Invoice Number', 'integer'],
+      ['status', 'Status'],
+      ['invoice_channel', 'Invoice Channel'],
+      ['approved_now', 'Approved by This Step', 'boolean'],
+      ['already_sent', 'Was Already Sent', 'boolean'],
+      ['procountor_requests', 'Procountor Requests Made', 'integer'],
+    ),
   },
 });

@@ -61,7 +61,13 @@ export const demoSeed = {
     {
       name: 'Vanha Asiakas Oy',
       // An e-invoice address: its invoices go out as e-invoices, and the demo approves and sends one.
-      invoicingInfo: { identifier: 'FI08369224', identifierType: 'YHD', email: 'laskut@vanha.example', einvoiceAddress: '003708369224', einvoiceOperator: 'E204503' },
+      invoicingInfo: {
+        identifier: 'FI08369224',
+        identifierType: 'YHD',
+        email: 'laskut@vanha.example',
+        einvoiceAddress: '003708369224',
+        einvoiceOperator: 'E204503',
+      },
       billingAddress: { name: 'Vanha Asiakas Oy', street: 'Aleksanterinkatu 5', zip: '00100', city: 'Helsinki', country: 'FINLAND' },
       paymentInfo: { paymentMethod: 'BANK_TRANSFER', paymentTermDays: '21' },
     },
@@ -87,13 +93,23 @@ export const demoProposals = (count: number, seed: number): DemoProposal[] => {
         title: 'Website renewal 2027',
         customer: customer('Asiakas Oy', '0737546-2', CITIES[0], 'laskut@asiakas.example'),
         pricing_table: table([
-          { name: 'Design sprint', code: null, description: 'Two-week sprint', quantity: 2, unit: 'week', unit_price: 4800, discount_percent: 10, vat_percent: 25.5 },
+          {
+            name: 'Design sprint',
+            code: null,
+            description: 'Two-week sprint',
+            quantity: 2,
+            unit: 'week',
+            unit_price: 4800,
+            discount_percent: 10,
+            vat_percent: 25.5,
+          },
           { name: 'Hosting, 12 months', code: null, description: null, quantity: 12, unit: 'month', unit_price: 39.9, discount_percent: 0, vat_percent: 25.5 },
         ]),
       },
     },
     {
-      scenario: 'existing customer whose business ID is written differently (0836922-4 vs FI08369224); has an e-invoice address, so the invoice is approved, sent and paid',
+      scenario:
+        'existing customer whose business ID is written differently (0836922-4 vs FI08369224); has an e-invoice address, so the invoice is approved, sent and paid',
       approveAndSend: true,
       proposal: {
         title: 'Support retainer',

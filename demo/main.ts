@@ -130,7 +130,10 @@ const main = async () => {
       state.businesspartners.map((p: any) => [String(p.id), p.name, p.invoicingInfo?.identifier ?? '', p.billingAddress?.city ?? p.address?.city ?? '']),
     );
     console.log('\nProcountor products');
-    printTable(['ID', 'Name', 'Code', 'Unit', 'Price'], state.products.map((p: any) => [String(p.id), p.name, p.code ?? '', p.unit ?? '', String(p.price)]));
+    printTable(
+      ['ID', 'Name', 'Code', 'Unit', 'Price'],
+      state.products.map((p: any) => [String(p.id), p.name, p.code ?? '', p.unit ?? '', String(p.price)]),
+    );
     console.log('\nProcountor invoices');
     printTable(
       ['Number', 'Status', 'Customer', 'Date', 'Due', 'Excl. VAT', 'Incl. VAT', 'Reference', 'Contract'],
@@ -148,11 +151,16 @@ const main = async () => {
     );
     const { messages } = await json(`${urls.slackControl}/messages`);
     console.log('\nSlack messages');
-    printTable(['Channel', 'Text'], messages.map((m: any) => [m.channel, m.text]));
+    printTable(
+      ['Channel', 'Text'],
+      messages.map((m: any) => [m.channel, m.text]),
+    );
 
     const failed = history.filter((s) => !s.ok);
     const invoiceSteps = history.filter((s) => s.step === 'Create Unfinished Invoice' || s.step === 'Create Unfinished Invoice (from Line Items)');
-    console.log(`\n${history.length} steps, ${failed.length} failed; ${invoiceSteps.length} invoice runs, ${state.invoices.length} invoices, ${messages.length} Slack messages.`);
+    console.log(
+      `\n${history.length} steps, ${failed.length} failed; ${invoiceSteps.length} invoice runs, ${state.invoices.length} invoices, ${messages.length} Slack messages.`,
+    );
     return failed.length === 0 && state.invoices.length === invoiceSteps.length && (!toSend || paidItems > 0) ? 0 : 1;
   } finally {
     await close();

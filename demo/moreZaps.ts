@@ -24,7 +24,12 @@ export const WEB_SHOP_ORDER = {
   ],
 };
 
-const record = (reference: string, step: string, run: { ok: boolean; ms: number; result?: any; error?: { name: string; message: string } }, detail: (r: any) => string): StepRecord => ({
+const record = (
+  reference: string,
+  step: string,
+  run: { ok: boolean; ms: number; result?: any; error?: { name: string; message: string } },
+  detail: (r: any) => string,
+): StepRecord => ({
   contract: reference,
   step,
   ok: run.ok,
@@ -38,19 +43,34 @@ const record = (reference: string, step: string, run: { ok: boolean; ms: number;
 export const webShopZap = async (runtime: Runtime, authData: Record<string, string>): Promise<StepRecord[]> => {
   const run = await runtime.run<Record<string, any>>('creates.create_invoice.operation.perform', { authData, inputData: WEB_SHOP_ORDER });
   return [
-    record('web shop 5521', 'Create Unfinished Invoice (from Line Items)', run, (r) =>
-      `invoice ${r.invoice_number} ${r.status}${r.already_existed ? ' (already existed)' : ''}, ${r.total} ${r.currency}${r.customer_created ? ', new customer' : ''}, ${r.products_created} new product(s)`),
+    record(
+      'web shop 5521',
+      'Create Unfinished Invoice (from Line Items)',
+      run,
+      (r) =>
+        `invoice ${r.invoice_number} ${r.status}${r.already_existed ? ' (already existed)' : ''}, ${r.total} ${r.currency}${r.customer_created ? ', new customer' : ''}, ${r.products_created} new product(s)`,
+    ),
   ];
 };
 
 /** Find Invoice (by contract) -> Approve and Send Invoice, for the contract whose customer has an e-invoice address. */
 export const approveAndSendZap = async (runtime: Runtime, authData: Record<string, string>, contractId: string, contractNumber: string) => {
   const found = await runtime.run<any[]>('searches.find_invoice.operation.perform', { authData, inputData: { contract_id: contractId } });
-  const steps = [record(contractNumber, 'Find Invoice', { ...found, ok: found.ok && !!found.result?.length }, (r) => `invoice ${r[0].invoice_number} ${r[0].status}`)];
+  const steps = [
+    record(contractNumber, 'Find Invoice', { ...found, ok: found.ok && !!found.result?.length }, (r) => `invoice ${r[0].invoice_number} ${r[0].status}`),
+  ];
   if (!found.ok || !found.result?.length) return { steps, invoiceId: undefined };
   const invoiceId = found.result[0].id as number;
   const sent = await runtime.run<Record<string, any>>('creates.send_invoice.operation.perform', { authData, inputData: { invoice_id: String(invoiceId) } });
-  steps.push(record(contractNumber, 'Approve and Send Invoice', sent, (r) => `invoice ${r.invoice_number} ${r.status} by ${r.invoice_channel}${r.approved_now ? ', approved now' : ''}${r.already_sent ? ', was already sent' : ''}`));
+  steps.push(
+    record(
+      contractNumber,
+      'Approve and Send Invoice',
+      sent,
+      (r) =>
+        `invoice ${r.invoice_number} ${r.status} by ${r.invoice_channel}${r.approved_now ? ', approved now' : ''}${r.already_sent ? ', was already sent' : ''}`,
+    ),
+  );
   return { steps, invoiceId };
 };
 
@@ -59,7 +79,9 @@ export const invoicePaidZap = async (runtime: Runtime, authData: Record<string, 
   const poll = await runtime.run<any[]>('triggers.invoice_paid.operation.perform', { authData, inputData: {} });
   const items = (poll.result ?? []).filter((item) => !seen.has(item.id));
   items.forEach((item) => seen.add(item.id));
-  const steps = [record('(poll)', 'Invoice Paid', poll, () => `${items.length} new: ${items.map((i) => `invoice ${i.invoice_number} ${i.status}`).join(', ') || 'none'}`)];
+  const steps = [
+    record('(poll)', 'Invoice Paid', poll, () => `${items.length} new: ${items.map((i) => `invoice ${i.invoice_number} ${i.status}`).join(', ') || 'none'}`),
+  ];
   for (const item of items) {
     const text = `${item.customer_name} paid invoice ${item.invoice_number}${item.contract_id ? ` (contract ${item.contract_number || item.contract_id})` : ''}: ${item.total} ${item.currency}, status ${item.status}.`;
     const post = await runtime.run<Record<string, any>>('creates.post_to_slack.operation.perform', { authData, inputData: { channel: slackChannel, text } });

@@ -37,7 +37,10 @@ export const runOnRealServices = async (runtime: ZapierRuntime, contracts: numbe
   if (!test.ok) throw new Error(`The connection test failed: ${test.error?.message}`);
   console.log(`Connected: ${test.result!.label}`);
 
-  const list = await runtime.run<Array<Record<string, any>>>('triggers.contract_accepted.operation.performList', { authData, inputData: { auto_invoice_only: 'false' } });
+  const list = await runtime.run<Array<Record<string, any>>>('triggers.contract_accepted.operation.performList', {
+    authData,
+    inputData: { auto_invoice_only: 'false' },
+  });
   if (!list.ok) throw new Error(`Listing accepted contracts failed: ${list.error?.message}`);
   const history: StepRecord[] = [];
   for (const contract of (list.result ?? []).slice(0, contracts)) {
@@ -51,7 +54,14 @@ export const runOnRealServices = async (runtime: ZapierRuntime, contracts: numbe
         detail: run.ok ? JSON.stringify(run.result).slice(0, 160) : `${run.error?.name}: ${run.error?.message}`,
         output: run.result,
       });
-    history.push({ contract: contract.number, step: 'contract_accepted (latest)', ok: true, ms: 0, procountorRequests: 0, detail: `accepted ${contract.accepted_at}` });
+    history.push({
+      contract: contract.number,
+      step: 'contract_accepted (latest)',
+      ok: true,
+      ms: 0,
+      procountorRequests: 0,
+      detail: `accepted ${contract.accepted_at}`,
+    });
     const invoice = await runtime.run<Record<string, any>>('creates.create_unfinished_invoice.operation.perform', {
       authData,
       inputData: { contract_id: contract.contract_id, ...(settings.slackChannel && settings.slackBotToken ? { slack_channel: settings.slackChannel } : {}) },

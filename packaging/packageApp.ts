@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import extract from 'extract-zip';
 import { missingExportTargets, packageDirs } from './exportConditions';
 
@@ -29,7 +30,7 @@ const run = (command: string, args: string[], cwd: string, what: string) => {
     env: { ...process.env, DISABLE_ZAPIER_ANALYTICS: '1', NO_UPDATE_NOTIFIER: '1', FORCE_COLOR: '0' },
   });
   if (result.status !== 0) {
-    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.replace(/\u001b\[[0-9;]*m/g, '').trim();
+    const output = stripVTControlCharacters(`${result.stdout ?? ''}${result.stderr ?? ''}`).trim();
     throw new Error(`${what} failed (exit ${result.status ?? result.signal}):\n${output || String(result.error ?? '')}`);
   }
   return (performance.now() - started) / 1000;

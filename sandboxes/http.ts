@@ -34,9 +34,7 @@ export class Router {
 
   on(method: string, path: string, handler: Handler): this {
     const names: string[] = [];
-    const pattern = new RegExp(
-      '^' + path.replace(/:([a-zA-Z]+)/g, (_m, name: string) => (names.push(name), '([^/]+)')) + '/?$',
-    );
+    const pattern = new RegExp('^' + path.replace(/:([a-zA-Z]+)/g, (_m, name: string) => (names.push(name), '([^/]+)')) + '/?$');
     this.routes.push({ method, pattern, names, handler });
     return this;
   }
@@ -90,9 +88,7 @@ export class FaultBox {
 
   /** The fault that applies to this request, if any (consuming one of its uses). */
   take(method: string, path: string): Fault | undefined {
-    const fault = this.faults.find(
-      (f) => (!f.method || f.method.toUpperCase() === method) && (!f.path || path.startsWith(f.path)),
-    );
+    const fault = this.faults.find((f) => (!f.method || f.method.toUpperCase() === method) && (!f.path || path.startsWith(f.path)));
     if (!fault) return undefined;
     fault.count = (fault.count ?? 1) - 1;
     if (fault.count <= 0) this.faults = this.faults.filter((f) => f !== fault);

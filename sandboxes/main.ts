@@ -7,7 +7,9 @@ import { startAllSandboxes } from './all';
 const main = async () => {
   const sandboxes = await startAllSandboxes();
   const { urls } = sandboxes;
-  console.log(`Procountor sandbox      ${urls.procountorApi}  (login ${urls.procountorLogin}; client id ${PROCOUNTOR_SANDBOX.clientId}, secret ${PROCOUNTOR_SANDBOX.clientSecret})`);
+  console.log(
+    `Procountor sandbox      ${urls.procountorApi}  (login ${urls.procountorLogin}; client id ${PROCOUNTOR_SANDBOX.clientId}, secret ${PROCOUNTOR_SANDBOX.clientSecret})`,
+  );
   console.log(`Click2Contract sandbox  ${urls.click2contractApi}  (API key ${CLICK2CONTRACT_SANDBOX.apiKey})`);
   console.log(`Slack sandbox           ${urls.slackApi}  (bot token ${SLACK_SANDBOX.botToken})`);
   const stop = async () => {

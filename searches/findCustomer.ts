@@ -27,7 +27,8 @@ export default defineSearch({
       {
         key: 'business_id',
         label: 'Business ID',
-        helpText: 'The Finnish business ID (Y-tunnus), in any spelling: `0737546-2`, `07375462` or `FI07375462`. Searching by business ID avoids duplicate customers.',
+        helpText:
+          'The Finnish business ID (Y-tunnus), in any spelling: `0737546-2`, `07375462` or `FI07375462`. Searching by business ID avoids duplicate customers.',
       },
       {
         key: 'name',

@@ -31,7 +31,11 @@ export default defineSearch({
   operation: {
     inputFields: [
       { key: 'code', label: 'Product Code', helpText: 'Matched exactly (case does not matter). Searched first.' },
-      { key: 'name', label: 'Name', helpText: 'Used when no product has the code: "Design Sprint", "design sprint " and "Design-sprint" all find the same product.' },
+      {
+        key: 'name',
+        label: 'Name',
+        helpText: 'Used when no product has the code: "Design Sprint", "design sprint " and "Design-sprint" all find the same product.',
+      },
       { key: 'unit', label: 'Unit', helpText: 'Optional. Breaks ties between equally similar products: `kpl`, `h`, `month`, `päivä`…' },
       { key: 'price', label: 'Price', helpText: 'Optional. Breaks ties between equally similar products with the same unit.' },
     ],

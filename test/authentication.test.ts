@@ -20,19 +20,25 @@ beforeEach(() => p.control('reset', {}));
 
 const connect = async () => {
   const { code } = await signInCode(p.base);
-  const tokens = (await appTester(App.authentication.oauth2Config.getAccessToken as any, {
-    inputData: { code, redirect_uri: REDIRECT_URI },
-    authData: {},
-  } as any)) as { access_token: string; refresh_token: string };
+  const tokens = (await appTester(
+    App.authentication.oauth2Config.getAccessToken as any,
+    {
+      inputData: { code, redirect_uri: REDIRECT_URI },
+      authData: {},
+    } as any,
+  )) as { access_token: string; refresh_token: string };
   return { ...tokens, click2contract_api_key: 'c2c_sandbox_key', slack_bot_token: 'xoxb-sandbox' };
 };
 
 describe('Procountor connection', () => {
   it('builds the authorize URL from PROCOUNTOR_LOGIN_URL with client id, redirect URI and state', async () => {
     const url = new URL(
-      (await appTester(App.authentication.oauth2Config.authorizeUrl as any, {
-        inputData: { redirect_uri: REDIRECT_URI, state: 'xyz' },
-      } as any)) as string,
+      (await appTester(
+        App.authentication.oauth2Config.authorizeUrl as any,
+        {
+          inputData: { redirect_uri: REDIRECT_URI, state: 'xyz' },
+        } as any,
+      )) as string,
     );
     expect(`${url.origin}${url.pathname}`).toBe(`${p.base}/login`);
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -67,9 +73,7 @@ describe('Procountor connection', () => {
   });
 
   it('treats a refused refresh as an expired connection', async () => {
-    const error = await zapierError(
-      appTester(App.authentication.oauth2Config.refreshAccessToken as any, { authData: { refresh_token: 'prt_gone' } } as any),
-    );
+    const error = await zapierError(appTester(App.authentication.oauth2Config.refreshAccessToken as any, { authData: { refresh_token: 'prt_gone' } } as any));
     expect(error.name).toBe('ExpiredAuthError');
   });
 
@@ -99,7 +103,7 @@ describe('Procountor errors, as Zapier sees them', () => {
   });
   const listBankAccounts = () => appTester(App.triggers.bank_account_list.operation.perform as any, { authData, inputData: {} } as any);
 
-  it('turns 429 into ThrottledError with Procountor\'s delay', async () => {
+  it("turns 429 into ThrottledError with Procountor's delay", async () => {
     await p.control('faults', { status: 429, count: 1, retryAfter: 7 });
     const error = await zapierError(listBankAccounts());
     expect(error.name).toBe('ThrottledError');
@@ -125,7 +129,7 @@ describe('Procountor errors, as Zapier sees them', () => {
     expect(error.message).toContain('Management → Users and privileges');
   });
 
-  it('turns 400 into an error that names Procountor\'s field and message', async () => {
+  it("turns 400 into an error that names Procountor's field and message", async () => {
     await p.control('faults', { status: 400, count: 1, body: { errors: [{ status: 400, field: 'size', message: 'Too big.' }] } });
     const error = await zapierError(listBankAccounts());
     expect(error.message).toContain('field "size": Too big.');
@@ -139,7 +143,7 @@ describe('Procountor errors, as Zapier sees them', () => {
 });
 
 describe('dropdowns', () => {
-  it('lists the company\'s bank accounts for the bank account dropdown', async () => {
+  it("lists the company's bank accounts for the bank account dropdown", async () => {
     const authData = await connect();
     const accounts = (await appTester(App.triggers.bank_account_list.operation.perform as any, { authData, inputData: {} } as any)) as any[];
     expect(accounts.map((a) => a.id)).toEqual(['FI4250001510000023', 'FI2112345600000785']);

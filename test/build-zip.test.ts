@@ -175,10 +175,7 @@ describe('build/build.zip, run as Zapier runs it', () => {
     expect(messages[0].text).toContain(`${invoice.invoice_number}`);
     expect(posted).toEqual(expect.objectContaining({ channel: messages[0].channel, ts: messages[0].ts, already_posted: false }));
     const { outputFields, sample } = operation('creates', 'post_to_slack');
-    expectNoProblems([
-      ...outputFieldProblems('T005', 'post_to_slack', posted, outputFields),
-      ...missingKeyProblems('T004', 'post_to_slack', sample!, posted),
-    ]);
+    expectNoProblems([...outputFieldProblems('T005', 'post_to_slack', posted, outputFields), ...missingKeyProblems('T004', 'post_to_slack', sample!, posted)]);
   });
 
   it('loaded nothing from outside the unpacked zip, and logged no secret', async () => {

@@ -1,26 +1,21 @@
 import { businessIdCheckDigit, parseFinnishBusinessId, sameBusinessId } from '../lib/rules/businessId';
 
 describe('Finnish business IDs', () => {
-  it.each(['0737546-2', '07375462', 'FI07375462', ' 0737546 - 2 ', 'fi0737546-2', '737546-2'])(
-    'reads %j as 0737546-2',
-    (input) => {
-      expect(parseFinnishBusinessId(input)).toEqual({
-        kind: 'finnish',
-        canonical: '0737546-2',
-        digits: '07375462',
-        vat: 'FI07375462',
-      });
-    },
-  );
+  it.each(['0737546-2', '07375462', 'FI07375462', ' 0737546 - 2 ', 'fi0737546-2', '737546-2'])('reads %j as 0737546-2', (input) => {
+    expect(parseFinnishBusinessId(input)).toEqual({
+      kind: 'finnish',
+      canonical: '0737546-2',
+      digits: '07375462',
+      vat: 'FI07375462',
+    });
+  });
 
   it.each(['0737546-2', '0836922-4', '2077474-0'])('accepts the valid ID %s', (id) => {
     expect(parseFinnishBusinessId(id).kind).toBe('finnish');
   });
 
   it('rejects a wrong check digit', () => {
-    expect(parseFinnishBusinessId('2077474-1')).toEqual(
-      expect.objectContaining({ kind: 'invalid', reason: 'its check digit does not match' }),
-    );
+    expect(parseFinnishBusinessId('2077474-1')).toEqual(expect.objectContaining({ kind: 'invalid', reason: 'its check digit does not match' }));
   });
 
   it('rejects digits whose remainder is 1, which no valid ID has', () => {

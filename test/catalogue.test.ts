@@ -11,10 +11,17 @@ beforeAll(async () => {
 afterAll(() => w.stop());
 beforeEach(() => w.reset());
 
-const line = (name: string, code: string | null, unit_price = 100) => ({ name, code, quantity: 1, unit: 'h', unit_price, discount_percent: 0, vat_percent: 25.5 });
+const line = (name: string, code: string | null, unit_price = 100) => ({
+  name,
+  code,
+  quantity: 1,
+  unit: 'h',
+  unit_price,
+  discount_percent: 0,
+  vat_percent: 25.5,
+});
 const contractWith = (items: object[]) => w.acceptedContract({ pricing_table: { currency: 'EUR', prices_include_vat: false, items } });
-const catalogue = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ name: `Catalogue item ${i}`, code: `CAT-${i}`, unit: 'HOUR', price: 100, vat: 25.5 }));
+const catalogue = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Catalogue item ${i}`, code: `CAT-${i}`, unit: 'HOUR', price: 100, vat: 25.5 }));
 const seedCustomer = { name: 'Asiakas Oy', invoicingInfo: { identifier: '0737546-2' } };
 const waitPastFreshness = () => new Promise((resolve) => setTimeout(resolve, INDEX_FRESH_MS + 1100));
 
@@ -105,7 +112,14 @@ describe('catalogue index', () => {
     // 210 more made in Procountor over the last minutes, one a second.
     const secondsAgo = (n: number) => helsinkiDateTime(new Date(Date.now() - n * 1000));
     await w.procountor.control('seed', {
-      products: Array.from({ length: 210 }, (_, i) => ({ name: `Imported item ${i}`, code: `IMP-${i}`, unit: 'HOUR', price: 100, vat: 25.5, version: secondsAgo(210 - i) })),
+      products: Array.from({ length: 210 }, (_, i) => ({
+        name: `Imported item ${i}`,
+        code: `IMP-${i}`,
+        unit: 'HOUR',
+        price: 100,
+        vat: 25.5,
+        version: secondsAgo(210 - i),
+      })),
     });
     const before = process.env.PROCOUNTOR_INDEX_FRESH_MS;
     process.env.PROCOUNTOR_INDEX_FRESH_MS = '0';

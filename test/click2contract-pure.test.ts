@@ -5,8 +5,7 @@ import { findHeader, verifySignature } from '../lib/click2contract/signature';
 import { Contract } from '../lib/click2contract/schemas';
 import { lineAmounts, roundCents } from '../lib/rules/money';
 
-const sign = (secret: string, body: string, t: number) =>
-  `t=${t},v1=${crypto.createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
+const sign = (secret: string, body: string, t: number) => `t=${t},v1=${crypto.createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
 
 describe('webhook signatures', () => {
   const secret = 'whsec_test';
@@ -67,7 +66,9 @@ describe('late deliveries', () => {
   const accepted = Contract.parse({ ...SAMPLE_CONTRACT });
   it('are borne out by a contract that is still accepted (and sent to Procountor, for that event)', () => {
     expect(lateEventMismatch('contract.accepted', accepted)).toBeUndefined();
-    expect(lateEventMismatch('contract.sent_to_procountor', { ...accepted, procountor: { auto_invoice: false, sent_at: '2026-11-24T09:30:00+02:00' } })).toBeUndefined();
+    expect(
+      lateEventMismatch('contract.sent_to_procountor', { ...accepted, procountor: { auto_invoice: false, sent_at: '2026-11-24T09:30:00+02:00' } }),
+    ).toBeUndefined();
   });
 
   it('are not borne out by a missing contract, another status, or a contract never sent', () => {

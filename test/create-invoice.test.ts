@@ -42,13 +42,22 @@ describe('Create Unfinished Invoice (from Line Items)', () => {
   it('makes an Unfinished invoice from one mapped line item, through the app tester', async () => {
     const result = (await appTester((App as any).creates.create_invoice.operation.perform, { authData: w.authData, inputData: order() } as any)) as any;
     expect(result).toEqual(
-      expect.objectContaining({ status: 'UNFINISHED', already_existed: false, customer_created: true, products_created: 1, unique_key: 'shop-1042', text_adjusted: '' }),
+      expect.objectContaining({
+        status: 'UNFINISHED',
+        already_existed: false,
+        customer_created: true,
+        products_created: 1,
+        unique_key: 'shop-1042',
+        text_adjusted: '',
+      }),
     );
     expect(result.total_excluding_vat).toBe(25);
     expect(result.total).toBe(28.38);
     const [invoice] = (await w.state()).invoices;
     expect(invoice.additionalInformation).toBe('Order shop-1042 [KEY:shop-1042]');
-    expect(invoice.invoiceRows).toEqual([expect.objectContaining({ product: 'Coffee blend 1', productCode: 'CB-1', unit: 'PIECE', quantity: 2, unitPrice: 12.5, vatPercent: 13.5 })]);
+    expect(invoice.invoiceRows).toEqual([
+      expect.objectContaining({ product: 'Coffee blend 1', productCode: 'CB-1', unit: 'PIECE', quantity: 2, unitPrice: 12.5, vatPercent: 13.5 }),
+    ]);
   });
 
   it('carries 10 lines with their own units, discounts and VAT, reusing an existing product by code', async () => {
@@ -63,7 +72,7 @@ describe('Create Unfinished Invoice (from Line Items)', () => {
     expect(invoice.extraInfo.unitPricesIncludeVat).toBe(true);
   });
 
-  it('finishes a 200-line order in one step, well inside Zapier\'s 30 s', async () => {
+  it("finishes a 200-line order in one step, well inside Zapier's 30 s", async () => {
     await w.procountor.control('seed', {
       businesspartners: [{ name: 'Verkkokauppa Asiakas Oy', invoicingInfo: { identifier: '0737546-2' } }],
       products: Array.from({ length: 10 }, (_, i) => ({ name: `Coffee blend ${i}`, code: `CB-${i}`, unit: 'PIECE', price: 12.5, vat: 13.5 })),
@@ -138,15 +147,38 @@ describe('Create Unfinished Invoice (from Line Items)', () => {
 
 describe('reading line items as Zapier hands them over', () => {
   it('takes an array of objects, one object, or JSON text, and drops blank rows', () => {
-    expect(rawLineItems([{ name: 'A', quantity: '1' }, { name: '', quantity: '' }])).toEqual([{ name: 'A', quantity: '1' }]);
+    expect(
+      rawLineItems([
+        { name: 'A', quantity: '1' },
+        { name: '', quantity: '' },
+      ]),
+    ).toEqual([{ name: 'A', quantity: '1' }]);
     expect(rawLineItems({ name: 'A' })).toEqual([{ name: 'A' }]);
     expect(rawLineItems('[{"name":"A"},{"name":"B"}]')).toEqual([{ name: 'A' }, { name: 'B' }]);
   });
 
   it('spreads comma-joined lists from a step that is not line-item aware into one line per position', () => {
     expect(rawLineItems([{ name: 'Beans,Mug', quantity: '2,1', unit_price: '12.5,9', vat_percent: '13.5' }])).toEqual([
-      { name: 'Beans', quantity: '2', unit_price: '12.5', vat_percent: '13.5', code: undefined, unit: undefined, discount_percent: undefined, description: undefined },
-      { name: 'Mug', quantity: '1', unit_price: '9', vat_percent: '13.5', code: undefined, unit: undefined, discount_percent: undefined, description: undefined },
+      {
+        name: 'Beans',
+        quantity: '2',
+        unit_price: '12.5',
+        vat_percent: '13.5',
+        code: undefined,
+        unit: undefined,
+        discount_percent: undefined,
+        description: undefined,
+      },
+      {
+        name: 'Mug',
+        quantity: '1',
+        unit_price: '9',
+        vat_percent: '13.5',
+        code: undefined,
+        unit: undefined,
+        discount_percent: undefined,
+        description: undefined,
+      },
     ]);
   });
 

@@ -5,7 +5,13 @@ import { CustomerMatcher, fromStoredCustomer, toIndexedCustomer, toStoredCustome
 import { INDEX_FRESH_MS } from '../lib/indexes/syncedIndex';
 import { startWorld, type World } from './support/world';
 
-const customer = (id: number, name: string, identifier: string | null, active = true): IndexedCustomer => ({ id, name, identifier, active, version: '2026-11-01T10:00:00' });
+const customer = (id: number, name: string, identifier: string | null, active = true): IndexedCustomer => ({
+  id,
+  name,
+  identifier,
+  active,
+  version: '2026-11-01T10:00:00',
+});
 
 describe('customer index: matching', () => {
   const matcher = new CustomerMatcher([
@@ -68,7 +74,10 @@ describe('customer index against the sandbox', () => {
   const others = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Muu Asiakas ${i} Oy` }));
 
   it('loads active and inactive customers once; then an existing customer costs no request and a new one its POST and one read of inactive customers', async () => {
-    await w.procountor.control('seed', { businesspartners: [...others(250), { name: 'Vakio Oy', invoicingInfo: { identifier: '0737546-2' } }], products: [{ name: 'Konsultointi', code: 'KONS-1', unit: 'HOUR', price: 100, vat: 25.5 }] });
+    await w.procountor.control('seed', {
+      businesspartners: [...others(250), { name: 'Vakio Oy', invoicingInfo: { identifier: '0737546-2' } }],
+      products: [{ name: 'Konsultointi', code: 'KONS-1', unit: 'HOUR', price: 100, vat: 25.5 }],
+    });
     const cold = await w.requestsDuring(async () => w.runInvoice({ contract_id: (await contractFor('Vakio Oy', '0737546-2')).id }));
     // 251 active customers: 2 pages; inactive: 1 page.
     expect(cold.byRoute['GET /businesspartners']).toBe(3);
@@ -96,8 +105,13 @@ describe('customer index against the sandbox', () => {
   it('follows customers made, and switched off, in Procountor since the index was read', async () => {
     await w.procountor.control('seed', { businesspartners: [{ name: 'Vakio Oy', invoicingInfo: { identifier: '0737546-2' } }] });
     await w.runInvoice({ contract_id: (await contractFor('Vakio Oy', '0737546-2')).id });
-    const [made] = (await w.procountor.control('seed', { businesspartners: [{ name: 'Käsin Tehty Oy', invoicingInfo: { identifier: '2077474-0' } }] })).businesspartners;
-    const [off] = (await w.procountor.control('seed', { businesspartners: [{ name: 'Suljettu Oy', invoicingInfo: { identifier: '20305223' }, registryInfo: { active: false } }] })).businesspartners;
+    const [made] = (await w.procountor.control('seed', { businesspartners: [{ name: 'Käsin Tehty Oy', invoicingInfo: { identifier: '2077474-0' } }] }))
+      .businesspartners;
+    const [off] = (
+      await w.procountor.control('seed', {
+        businesspartners: [{ name: 'Suljettu Oy', invoicingInfo: { identifier: '20305223' }, registryInfo: { active: false } }],
+      })
+    ).businesspartners;
     await waitPastFreshness();
     const byHand = await w.requestsDuring(async () => {
       const run = await w.runInvoice({ contract_id: (await contractFor('Käsin Tehty Oy', '2077474-0')).id });

@@ -64,11 +64,42 @@ describe('the checks catch what they are meant to catch', () => {
     ['D016', appWith({ operation: { type: 'hook', performList: () => [] } })],
     ['D018', appWith({ trigger: { display: { label: 'new contact', description: 'Triggers when a contact is added.' } } })],
     ['D021', appWith({ trigger: { display: { label: 'New Thing', description: 'Triggers instantly when a thing is added.' } } })],
-    ['D022', appWith({ create: { key: 'make_thing', noun: 'Thing', display: { label: 'Make Thing', description: 'Makes a thing.' }, operation: { perform: () => ({}), inputFields: [() => []], sample: { id: 1 } } } })],
+    [
+      'D022',
+      appWith({
+        create: {
+          key: 'make_thing',
+          noun: 'Thing',
+          display: { label: 'Make Thing', description: 'Makes a thing.' },
+          operation: { perform: () => ({}), inputFields: [() => []], sample: { id: 1 } },
+        },
+      }),
+    ],
     ['D023', appWith({ operation: { sample: { id: 1, created_at: '2023-08-01T06:50:30' } } })],
-    ['D024', appWith({ operation: { sample: { id: '1' }, outputFields: [{ key: 'id', type: 'integer' }, { key: 'email', required: true }] } })],
+    [
+      'D024',
+      appWith({
+        operation: {
+          sample: { id: '1' },
+          outputFields: [
+            { key: 'id', type: 'integer' },
+            { key: 'email', required: true },
+          ],
+        },
+      }),
+    ],
     ['PUB-4.1', appWith({ trigger: { noun: undefined } })],
-    ['PUB-5.1', appWith({ create: { key: 'make_thing', noun: 'Thing', display: { label: 'Create Thing', description: 'Turns data into a thing.' }, operation: { perform: () => ({}), inputFields: [{ key: 'name' }], sample: { id: 1 } } } })],
+    [
+      'PUB-5.1',
+      appWith({
+        create: {
+          key: 'make_thing',
+          noun: 'Thing',
+          display: { label: 'Create Thing', description: 'Turns data into a thing.' },
+          operation: { perform: () => ({}), inputFields: [{ key: 'name' }], sample: { id: 1 } },
+        },
+      }),
+    ],
   ])('%s fails an app that breaks it', (code, definition) => {
     expect(codesOf(definition)).toContain(code);
   });
@@ -76,15 +107,24 @@ describe('the checks catch what they are meant to catch', () => {
   it('PUB-6.2 fails a search described with another verb', () => {
     const definition: AppDefinition = {
       searches: {
-        find_thing: { key: 'find_thing', noun: 'Thing', display: { label: 'Find Thing', description: 'Looks up a thing.' }, operation: { perform: () => [], inputFields: [{ key: 'name' }], sample: { id: 1 } } },
+        find_thing: {
+          key: 'find_thing',
+          noun: 'Thing',
+          display: { label: 'Find Thing', description: 'Looks up a thing.' },
+          operation: { perform: () => [], inputFields: [{ key: 'name' }], sample: { id: 1 } },
+        },
       },
     };
     expect(codesOf(definition)).toContain('PUB-6.2');
-    expect(codesOf({ ...definition, searches: { find_thing: { ...definition.searches!.find_thing!, operation: { perform: () => [], sample: { id: 1 } } } } })).toContain('D009');
+    expect(
+      codesOf({ ...definition, searches: { find_thing: { ...definition.searches!.find_thing!, operation: { perform: () => [], sample: { id: 1 } } } } }),
+    ).toContain('D009');
   });
 
   it('D015 fails a search-or-create that names a missing search', () => {
-    expect(codesOf({ ...appWith(), searchOrCreates: { x: { key: 'x', display: { label: 'Find or Create Thing' }, search: 'find_thing', create: 'make_thing' } } })).toContain('D015');
+    expect(
+      codesOf({ ...appWith(), searchOrCreates: { x: { key: 'x', display: { label: 'Find or Create Thing' }, search: 'find_thing', create: 'make_thing' } } }),
+    ).toContain('D015');
   });
 
   it('judges title case, ISO dates and links the way the reference shows them', () => {

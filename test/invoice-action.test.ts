@@ -46,7 +46,9 @@ describe('Create Unfinished Invoice', () => {
 
   it('reuses a customer whose business ID is written differently, and a product under a similar name', async () => {
     await w.procountor.control('seed', {
-      businesspartners: [{ name: 'Asiakas Oy', invoicingInfo: { identifier: 'FI07375462' }, paymentInfo: { paymentMethod: 'BANK_TRANSFER', paymentTermDays: '30' } }],
+      businesspartners: [
+        { name: 'Asiakas Oy', invoicingInfo: { identifier: 'FI07375462' }, paymentInfo: { paymentMethod: 'BANK_TRANSFER', paymentTermDays: '30' } },
+      ],
       products: [{ name: 'Design-Sprint', unit: 'WEEK', price: 4800, vat: 25.5 }],
     });
     const contract = await w.acceptedContract({
@@ -68,7 +70,11 @@ describe('Create Unfinished Invoice', () => {
 
   it.each([
     ['no Pricing Table', { pricing_table: null }, 'has no Pricing Table'],
-    ['an old VAT rate', { pricing_table: { currency: 'EUR', prices_include_vat: false, items: [{ name: 'X', quantity: 1, unit: 'h', unit_price: 100, vat_percent: 24 }] } }, 'has VAT 24 %'],
+    [
+      'an old VAT rate',
+      { pricing_table: { currency: 'EUR', prices_include_vat: false, items: [{ name: 'X', quantity: 1, unit: 'h', unit_price: 100, vat_percent: 24 }] } },
+      'has VAT 24 %',
+    ],
     ['an invalid business ID', { customer: { company_name: 'X Oy', business_id: '2077474-1', email: 'x@x.fi' } }, 'not a valid Finnish business ID'],
   ])('halts on %s, saying what to fix, and creates nothing', async (_what, over, message) => {
     const contract = await w.acceptedContract(over);
@@ -79,7 +85,9 @@ describe('Create Unfinished Invoice', () => {
   });
 
   it('halts for a paper invoice without the address, postal code and city, quoting the template tip', async () => {
-    const contract = await w.acceptedContract({ customer: { company_name: 'Postiton Oy', business_id: '0836922-4', address: null, postal_code: null, city: null } });
+    const contract = await w.acceptedContract({
+      customer: { company_name: 'Postiton Oy', business_id: '0836922-4', address: null, postal_code: null, city: null },
+    });
     const run = await w.runInvoice({ contract_id: contract.id });
     expect(run.error?.name).toBe('HaltedError');
     expect(run.error?.message).toContain("missing the customer's Address, Postal code, City");
@@ -143,9 +151,16 @@ describe('exactly once', () => {
 });
 
 describe('contracts too big for one step', () => {
-  it('hands a contract that outgrows the step to Zapier\'s retry, which finishes it without duplicates', async () => {
+  it("hands a contract that outgrows the step to Zapier's retry, which finishes it without duplicates", async () => {
     // One POST per new product: 45 of them at 15 requests/s do not fit in a 2 s step.
-    const items = Array.from({ length: 45 }, (_, i) => ({ name: `Big item ${i}`, code: `BIG-${i}`, quantity: 1, unit: 'h', unit_price: 10, vat_percent: 25.5 }));
+    const items = Array.from({ length: 45 }, (_, i) => ({
+      name: `Big item ${i}`,
+      code: `BIG-${i}`,
+      quantity: 1,
+      unit: 'h',
+      unit_price: 10,
+      vat_percent: 25.5,
+    }));
     const contract = await w.acceptedContract({ pricing_table: { currency: 'EUR', prices_include_vat: false, items } });
     process.env.STEP_DEADLINE_MS = '2000';
     const attempts = [];
@@ -178,7 +193,9 @@ describe('Procountor requests per contract', () => {
     const first = await w.requestsDuring(() => w.runInvoice({ contract_id: warmUp.id }));
     const contract = await w.acceptedContract({ pricing_table: { currency: 'EUR', prices_include_vat: false, items } });
     const steady = await w.requestsDuring(() => w.runInvoice({ contract_id: contract.id }));
-    console.log(`${k} existing lines: ${first.requests} Procountor requests cold (company data, customer record, index), ${steady.requests} warm; ${JSON.stringify(steady.byRoute)}`);
+    console.log(
+      `${k} existing lines: ${first.requests} Procountor requests cold (company data, customer record, index), ${steady.requests} warm; ${JSON.stringify(steady.byRoute)}`,
+    );
     expect(steady.requests).toBeLessThanOrEqual(4);
     expect(steady.byRoute['GET /products'] ?? 0).toBeLessThanOrEqual(1);
     expect((await w.state()).invoices).toHaveLength(2);

@@ -17,7 +17,17 @@ const customer = {
   country: 'FINLAND' as const,
 };
 const lines: DraftLine[] = [
-  { productId: 7001, productName: 'Design sprint', productCode: 'DS-01', unit: 'WEEK', quantity: 2, unitPrice: 4800, discountPercent: 10, vatPercent: 25.5, description: 'Two-week sprint' },
+  {
+    productId: 7001,
+    productName: 'Design sprint',
+    productCode: 'DS-01',
+    unit: 'WEEK',
+    quantity: 2,
+    unitPrice: 4800,
+    discountPercent: 10,
+    vatPercent: 25.5,
+    description: 'Two-week sprint',
+  },
   { productId: 7002, productName: 'Hosting, 12 months', unit: 'MONTH', quantity: 12, unitPrice: 39.899, discountPercent: 0, vatPercent: 25.5 },
 ];
 const bankAccount = { iban: 'FI4250001510000023', bic: 'OKOYFIHH', currency: 'EUR' };
@@ -43,7 +53,17 @@ describe('toInvoiceDraft', () => {
 
   it('carries product id, code, mapped unit, price, discount and VAT on each row, rounding a price once to the cent', () => {
     expect(draft.invoiceRows[0]).toEqual(
-      expect.objectContaining({ productId: 7001, product: 'Design sprint', productCode: 'DS-01', unit: 'WEEK', quantity: 2, unitPrice: 4800, discountPercent: 10, vatPercent: 25.5, explanationText: 'Two-week sprint' }),
+      expect.objectContaining({
+        productId: 7001,
+        product: 'Design sprint',
+        productCode: 'DS-01',
+        unit: 'WEEK',
+        quantity: 2,
+        unitPrice: 4800,
+        discountPercent: 10,
+        vatPercent: 25.5,
+        explanationText: 'Two-week sprint',
+      }),
     );
     expect(draft.invoiceRows[1]!.unitPrice).toBe(39.9);
   });
@@ -52,7 +72,13 @@ describe('toInvoiceDraft', () => {
     expect(draft.counterParty).toEqual(
       expect.objectContaining({ identifier: '0737546-2', email: 'laskut@asiakas.fi', contactPersonName: 'Maija Meikäläinen' }),
     );
-    expect(draft.counterParty.counterPartyAddress).toEqual({ name: 'Asiakas Oy', street: 'Mannerheimintie 1 A 5', zip: '00100', city: 'Helsinki', country: 'FINLAND' });
+    expect(draft.counterParty.counterPartyAddress).toEqual({
+      name: 'Asiakas Oy',
+      street: 'Mannerheimintie 1 A 5',
+      zip: '00100',
+      city: 'Helsinki',
+      country: 'FINLAND',
+    });
     expect(draft.billingAddress).toEqual(draft.counterParty.counterPartyAddress);
   });
 
@@ -68,7 +94,12 @@ describe('toInvoiceDraft', () => {
   });
 
   it('adds the e-invoice address only for e-invoices', () => {
-    const einvoice = toInvoiceDraft(contractToOrder(SAMPLE_CONTRACT, {}), { ...customer, einvoiceAddress: '003707375462', einvoiceOperator: '003721291126' }, lines, { ...options, channel: 'ELECTRONIC_INVOICE' });
+    const einvoice = toInvoiceDraft(
+      contractToOrder(SAMPLE_CONTRACT, {}),
+      { ...customer, einvoiceAddress: '003707375462', einvoiceOperator: '003721291126' },
+      lines,
+      { ...options, channel: 'ELECTRONIC_INVOICE' },
+    );
     expect(einvoice.counterParty.einvoiceAddress).toEqual({ address: '003707375462', operator: '003721291126' });
     expect(draft.counterParty.einvoiceAddress).toBeUndefined();
   });
@@ -78,7 +109,18 @@ describe('invoice rules', () => {
   const words = contractWords(SAMPLE_CONTRACT);
   it('accepts 25.5/13.5/10/0 in 2026 and refuses 24 and 14, naming the line and the usable rates', () => {
     const rates = [25.5, 13.5, 10, 0];
-    expect(vatProblems([{ name: 'A', vatPercent: 25.5 }, { name: 'B', vatPercent: 13.5 }, { name: 'C', vatPercent: 0 }], rates, '2026-11-24', words)).toEqual([]);
+    expect(
+      vatProblems(
+        [
+          { name: 'A', vatPercent: 25.5 },
+          { name: 'B', vatPercent: 13.5 },
+          { name: 'C', vatPercent: 0 },
+        ],
+        rates,
+        '2026-11-24',
+        words,
+      ),
+    ).toEqual([]);
     const [problem] = vatProblems([{ name: 'Old rate', vatPercent: 24 }], [25.5, 24, 14, 13.5, 10, 0], '2026-11-24', words);
     expect(problem).toContain('Pricing Table line 1 ("Old rate") has VAT 24 %');
     expect(problem).toContain('25.5 %, 13.5 %, 10 %, 0 %');
@@ -117,7 +159,12 @@ describe('contract checks', () => {
   });
 
   it.each([
-    ['no Pricing Table', { pricing_table: null }, undefined, 'has no Pricing Table, so there are no invoice lines. Add a Pricing Table to the proposal template.'],
+    [
+      'no Pricing Table',
+      { pricing_table: null },
+      undefined,
+      'has no Pricing Table, so there are no invoice lines. Add a Pricing Table to the proposal template.',
+    ],
     ['an empty Pricing Table', { pricing_table: { ...base.pricing_table, items: [] } }, undefined, 'has an empty Pricing Table'],
     ['no company name', { customer: { ...base.customer, company_name: ' ' } }, undefined, 'has no customer company name'],
     ['a proposal not accepted', { status: 'sent' }, undefined, 'is "sent", not accepted'],

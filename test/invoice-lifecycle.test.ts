@@ -44,7 +44,7 @@ describe('the Procountor sandbox, as published', () => {
     expect((await api('PUT', '/invoices/424242/approve')).status).toBe(404);
   });
 
-  it("sends only NOT_SENT or SENT invoices: an Unfinished one is refused with 403, a sent one may be sent again", async () => {
+  it('sends only NOT_SENT or SENT invoices: an Unfinished one is refused with 403, a sent one may be sent again', async () => {
     const id = await newInvoice();
     expect((await api('PUT', `/invoices/${id}/send`)).status).toBe(403);
     expect(await statusOf(id)).toBe('UNFINISHED');

@@ -175,10 +175,21 @@ describe('find_product in a 5,000-product catalogue', () => {
 describe('find_invoice', () => {
   it('finds the invoice carrying the contract marker, and by invoice number', async () => {
     const invoice = (marker: string) => ({
-      type: 'SALES_INVOICE', date: '2026-11-24', discountPercent: 0, invoiceChannel: 'EMAIL', additionalInformation: marker,
-      language: 'FINNISH', vatStatus: 1,
+      type: 'SALES_INVOICE',
+      date: '2026-11-24',
+      discountPercent: 0,
+      invoiceChannel: 'EMAIL',
+      additionalInformation: marker,
+      language: 'FINNISH',
+      vatStatus: 1,
       counterParty: { counterPartyAddress: { name: 'Asiakas Oy' } },
-      paymentInfo: { paymentMethod: 'BANK_TRANSFER', currency: 'EUR', dueDate: '2026-12-08', currencyRate: 1, bankAccount: { accountNumber: 'FI4250001510000023' } },
+      paymentInfo: {
+        paymentMethod: 'BANK_TRANSFER',
+        currency: 'EUR',
+        dueDate: '2026-12-08',
+        currencyRate: 1,
+        bankAccount: { accountNumber: 'FI4250001510000023' },
+      },
       extraInfo: { accountingByRow: false, unitPricesIncludeVat: false },
       invoiceRows: [{ product: 'X', quantity: 1, unit: 'PIECE', unitPrice: 10, discountPercent: 0, vatPercent: 25.5 }],
     });

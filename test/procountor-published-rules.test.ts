@@ -48,7 +48,16 @@ const customer = (over: Record<string, unknown> = {}): Record<string, any> => ({
 });
 
 const product = (over: Record<string, unknown> = {}): Record<string, any> => ({
-  type: 'SALES', name: 'Design sprint', code: 'DS-01', unit: 'WEEK', discount: 0, price: 4800, vat: 25.5, active: true, currency: 'EUR', ...over,
+  type: 'SALES',
+  name: 'Design sprint',
+  code: 'DS-01',
+  unit: 'WEEK',
+  discount: 0,
+  price: 4800,
+  vat: 25.5,
+  active: true,
+  currency: 'EUR',
+  ...over,
 });
 
 const fields = (problems: Array<{ field: string }>) => problems.map((p) => p.field);
@@ -86,15 +95,40 @@ describe('the generic validator (required, types, enums, lengths, min/max, forma
   });
 
   it.each([
-    ['a missing required field (Invoice.paymentInfo, required: true)', withPath(salesInvoice(), 'paymentInfo', undefined), 'paymentInfo', 'REQUIRED_FIELD_MISSING'],
+    [
+      'a missing required field (Invoice.paymentInfo, required: true)',
+      withPath(salesInvoice(), 'paymentInfo', undefined),
+      'paymentInfo',
+      'REQUIRED_FIELD_MISSING',
+    ],
     ['a required field sent as null', salesInvoice({ extraInfo: null }), 'extraInfo', 'REQUIRED_FIELD_MISSING'],
-    ['a nested required field (ExtraInfo.accountingByRow)', withPath(salesInvoice(), 'extraInfo.accountingByRow', undefined), 'extraInfo.accountingByRow', 'REQUIRED_FIELD_MISSING'],
+    [
+      'a nested required field (ExtraInfo.accountingByRow)',
+      withPath(salesInvoice(), 'extraInfo.accountingByRow', undefined),
+      'extraInfo.accountingByRow',
+      'REQUIRED_FIELD_MISSING',
+    ],
     ['text where a number belongs', salesInvoice({ discountPercent: '0' }), 'discountPercent', 'INVALID_TYPE'],
     ['a value outside the enum (invoiceChannel)', salesInvoice({ invoiceChannel: 'FAX' }), 'invoiceChannel', 'INVALID_ENUM_VALUE'],
-    ['a row unit outside the enum', withPath(salesInvoice(), 'invoiceRows', [{ ...salesInvoice().invoiceRows[0], unit: 'KPL' }]), 'invoiceRows[0].unit', 'INVALID_ENUM_VALUE'],
+    [
+      'a row unit outside the enum',
+      withPath(salesInvoice(), 'invoiceRows', [{ ...salesInvoice().invoiceRows[0], unit: 'KPL' }]),
+      'invoiceRows[0].unit',
+      'INVALID_ENUM_VALUE',
+    ],
     ['orderReference over its maxLength 70', salesInvoice({ orderReference: 'x'.repeat(71) }), 'orderReference', 'FIELD_TOO_LONG'],
-    ['explanationText over its maxLength 512', withPath(salesInvoice(), 'invoiceRows', [{ ...salesInvoice().invoiceRows[0], explanationText: 'x'.repeat(513) }]), 'invoiceRows[0].explanationText', 'FIELD_TOO_LONG'],
-    ['subdivision over its maxLength 35', withPath(salesInvoice(), 'counterParty.counterPartyAddress.subdivision', 'x'.repeat(36)), 'counterParty.counterPartyAddress.subdivision', 'FIELD_TOO_LONG'],
+    [
+      'explanationText over its maxLength 512',
+      withPath(salesInvoice(), 'invoiceRows', [{ ...salesInvoice().invoiceRows[0], explanationText: 'x'.repeat(513) }]),
+      'invoiceRows[0].explanationText',
+      'FIELD_TOO_LONG',
+    ],
+    [
+      'subdivision over its maxLength 35',
+      withPath(salesInvoice(), 'counterParty.counterPartyAddress.subdivision', 'x'.repeat(36)),
+      'counterParty.counterPartyAddress.subdivision',
+      'FIELD_TOO_LONG',
+    ],
     ['discountPercent over its max 100', salesInvoice({ discountPercent: 101 }), 'discountPercent', 'VALUE_TOO_LARGE'],
     ['a negative currencyRate (min 0)', withPath(salesInvoice(), 'paymentInfo.currencyRate', -1), 'paymentInfo.currencyRate', 'VALUE_TOO_SMALL'],
     ['a date not in format date', salesInvoice({ date: '24.11.2026' }), 'date', 'INVALID_FORMAT'],
@@ -102,8 +136,18 @@ describe('the generic validator (required, types, enums, lengths, min/max, forma
     ['an int32 field with a fraction (vatStatus)', salesInvoice({ vatStatus: 1.5 }), 'vatStatus', 'INVALID_FORMAT'],
     ['a list where an object belongs', salesInvoice({ counterParty: [] }), 'counterParty', 'INVALID_TYPE'],
     ['an object where a list belongs', salesInvoice({ invoiceRows: {} }), 'invoiceRows', 'INVALID_TYPE'],
-    ['text outside Windows-1252 ("Not allowed: Ŕ")', withPath(salesInvoice(), 'counterParty.counterPartyAddress.name', 'Ŕ Oy'), 'counterParty.counterPartyAddress.name', 'INVALID_CHARACTER'],
-    ['an emoji in a row', withPath(salesInvoice(), 'invoiceRows', [{ ...salesInvoice().invoiceRows[0], product: 'Hosting 🚀' }]), 'invoiceRows[0].product', 'INVALID_CHARACTER'],
+    [
+      'text outside Windows-1252 ("Not allowed: Ŕ")',
+      withPath(salesInvoice(), 'counterParty.counterPartyAddress.name', 'Ŕ Oy'),
+      'counterParty.counterPartyAddress.name',
+      'INVALID_CHARACTER',
+    ],
+    [
+      'an emoji in a row',
+      withPath(salesInvoice(), 'invoiceRows', [{ ...salesInvoice().invoiceRows[0], product: 'Hosting 🚀' }]),
+      'invoiceRows[0].product',
+      'INVALID_CHARACTER',
+    ],
   ])('refuses %s', (_what, body, field, code) => {
     const problems = invoiceProblems(body, company);
     expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ status: 400, field, message: expect.stringContaining(code) })]));
@@ -122,7 +166,9 @@ describe('the generic validator (required, types, enums, lengths, min/max, forma
 
   it('reports every problem of a body at once, with the full path', () => {
     const problems = validateAgainst('Invoice', { type: 'SALES_INVOICE' });
-    expect(fields(problems)).toEqual(expect.arrayContaining(['date', 'counterParty', 'paymentInfo', 'extraInfo', 'discountPercent', 'invoiceRows', 'invoiceChannel']));
+    expect(fields(problems)).toEqual(
+      expect.arrayContaining(['date', 'counterParty', 'paymentInfo', 'extraInfo', 'discountPercent', 'invoiceRows', 'invoiceChannel']),
+    );
   });
 });
 
@@ -136,10 +182,26 @@ describe('rules the descriptions state', () => {
     ['Invoice.invoiceRows "An invoice should always have at least one row"', { invoiceRows: [] }, 'invoiceRows'],
     ['Invoice.partnerId "the company must have this partner ID"', { partnerId: 424242 }, 'partnerId'],
     ['Invoice.deliveryMethod "SALES_INVOICE and SALES_ORDER do not support type OTHER"', { deliveryMethod: 'OTHER' }, 'deliveryMethod'],
-    ['InvoiceRow.vatPercent "Must be a percentage currently in use for the company"', { invoiceRows: [{ ...salesInvoice().invoiceRows[0], vatPercent: 24 }] }, 'invoiceRows[0].vatPercent'],
-    ['InvoiceRow.productId links to the product register', { invoiceRows: [{ ...salesInvoice().invoiceRows[0], productId: 4242 }] }, 'invoiceRows[0].productId'],
-    ['CounterParty.email "Required to be correct if supported"', { counterParty: { ...salesInvoice().counterParty, email: 'not-an-address' } }, 'counterParty.email'],
-    ['CounterParty.bccAddresses "Maximum 4 email addresses"', { counterParty: { ...salesInvoice().counterParty, bccAddresses: ['a@x.fi', 'b@x.fi', 'c@x.fi', 'd@x.fi', 'e@x.fi'] } }, 'counterParty.bccAddresses'],
+    [
+      'InvoiceRow.vatPercent "Must be a percentage currently in use for the company"',
+      { invoiceRows: [{ ...salesInvoice().invoiceRows[0], vatPercent: 24 }] },
+      'invoiceRows[0].vatPercent',
+    ],
+    [
+      'InvoiceRow.productId links to the product register',
+      { invoiceRows: [{ ...salesInvoice().invoiceRows[0], productId: 4242 }] },
+      'invoiceRows[0].productId',
+    ],
+    [
+      'CounterParty.email "Required to be correct if supported"',
+      { counterParty: { ...salesInvoice().counterParty, email: 'not-an-address' } },
+      'counterParty.email',
+    ],
+    [
+      'CounterParty.bccAddresses "Maximum 4 email addresses"',
+      { counterParty: { ...salesInvoice().counterParty, bccAddresses: ['a@x.fi', 'b@x.fi', 'c@x.fi', 'd@x.fi', 'e@x.fi'] } },
+      'counterParty.bccAddresses',
+    ],
   ])('%s', (_rule, over, field) => {
     expect(fields(invoiceProblems(salesInvoice(), company))).not.toContain(field);
     expect(fields(invoiceProblems(salesInvoice(over), company))).toContain(field);
@@ -178,7 +240,9 @@ describe('rules the descriptions state', () => {
 
   it('PaymentInfo.bankReferenceCodeType: "If type not allowed for a user country ... 400" (Finnish company: FI, RF)', () => {
     expect(fields(invoiceProblems(withPath(salesInvoice(), 'paymentInfo.bankReferenceCodeType', 'FI'), company))).toEqual([]);
-    expect(fields(invoiceProblems(withPath(salesInvoice(), 'paymentInfo.bankReferenceCodeType', 'KID'), company))).toEqual(['paymentInfo.bankReferenceCodeType']);
+    expect(fields(invoiceProblems(withPath(salesInvoice(), 'paymentInfo.bankReferenceCodeType', 'KID'), company))).toEqual([
+      'paymentInfo.bankReferenceCodeType',
+    ]);
   });
 
   it('street, zip and city for MAIL: "must be specified in counterPartyAddress if not specified in billingAddress"', () => {

@@ -70,7 +70,13 @@ describe('OAuth2', () => {
     const again = await tokenRequest(p.base, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, ...creds });
     expect(again).toEqual({ status: 400, body: expect.objectContaining({ error: 'invalid_grant' }) });
     const { code: code2 } = await signInCode(p.base);
-    const wrong = await tokenRequest(p.base, { grant_type: 'authorization_code', code: code2, redirect_uri: REDIRECT_URI, client_id: 'sandbox-client', client_secret: 'x' });
+    const wrong = await tokenRequest(p.base, {
+      grant_type: 'authorization_code',
+      code: code2,
+      redirect_uri: REDIRECT_URI,
+      client_id: 'sandbox-client',
+      client_secret: 'x',
+    });
     expect(wrong.body.error).toBe('invalid_client');
   });
 
@@ -204,9 +210,7 @@ describe('invoices', () => {
     expect(created.status).toBe(200);
     expect(created.body.status).toBe('UNFINISHED');
     expect(isValidFinnishReference(created.body.paymentInfo.bankReferenceCode)).toBe(true);
-    expect(created.body.invoiceSumInfo[0]).toEqual(
-      expect.objectContaining({ excludingVatTotal: 8640, vatSumTotal: 2203.2, invoiceSumTotal: 10843.2 }),
-    );
+    expect(created.body.invoiceSumInfo[0]).toEqual(expect.objectContaining({ excludingVatTotal: 8640, vatSumTotal: 2203.2, invoiceSumTotal: 10843.2 }));
     const found = await call('GET', `/invoices?types=SALES_INVOICE&searchTerm=asiakas`);
     expect(found.body.results[0]).toEqual(expect.objectContaining({ id: created.body.id, status: 'UNFINISHED' }));
   });
@@ -234,7 +238,11 @@ describe('invoices', () => {
 
   it('accepts the old rates 24 and 14 only for dates before 2026', async () => {
     const row = { ...validInvoice().invoiceRows[0], vatPercent: 24 };
-    const old = await call('POST', '/invoices', validInvoice({ date: '2025-06-02', paymentInfo: { ...validInvoice().paymentInfo, dueDate: '2025-06-16' }, invoiceRows: [row] }));
+    const old = await call(
+      'POST',
+      '/invoices',
+      validInvoice({ date: '2025-06-02', paymentInfo: { ...validInvoice().paymentInfo, dueDate: '2025-06-16' }, invoiceRows: [row] }),
+    );
     expect(old.status).toBe(200);
   });
 });

@@ -11,10 +11,7 @@ const referencePath = [
   path.resolve(__dirname, '../../shared/reference/procountor-schemas-26.04.json'),
   path.resolve(__dirname, '../reference/procountor-schemas-26.04.json'),
 ].find((candidate) => fs.existsSync(candidate))!;
-const reference = JSON.parse(fs.readFileSync(referencePath, 'utf8')).schemas as Record<
-  string,
-  Record<string, { required?: boolean; enum?: string[] }>
->;
+const reference = JSON.parse(fs.readFileSync(referencePath, 'utf8')).schemas as Record<string, Record<string, { required?: boolean; enum?: string[] }>>;
 
 const requiredKeys = (schema: z.ZodObject<any>) =>
   Object.entries(schema.shape)

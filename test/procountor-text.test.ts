@@ -6,6 +6,7 @@ import { contractWords } from '../lib/invoice/sources/contract';
 import type { InvoiceOrder } from '../lib/invoice/order';
 import { BusinessPartnerAnswer, InvoiceAnswer, ProductSearchResult } from '../lib/procountor/schemas';
 import { parseAnswer } from '../lib/zapier/request';
+import { procountorMaxRequestsPerSecond, procountorStepRequestsPerSecond } from '../lib/zapier/config';
 
 describe('Windows-1252', () => {
   it.each([
@@ -101,7 +102,9 @@ describe('fitting an order for Procountor', () => {
   it('shortens an 800-character description to 512, keeping the full text in the invoice notes', () => {
     const description = 'Scope of work. '.repeat(54).trim();
     expect(description.length).toBeGreaterThan(800);
-    const { order: fitted, adjustments } = fitOrderForProcountor(order({ lines: [{ ...order().lines[0]!, name: 'Consulting', description }], options: { notes: 'PO 42' } }));
+    const { order: fitted, adjustments } = fitOrderForProcountor(
+      order({ lines: [{ ...order().lines[0]!, name: 'Consulting', description }], options: { notes: 'PO 42' } }),
+    );
     expect(fitted.lines[0]!.description!.length).toBeLessThanOrEqual(512);
     expect(fitted.options.notes).toContain('PO 42');
     expect(fitted.options.notes).toContain(`Pricing Table line 1 (Consulting): ${description}`);
@@ -109,9 +112,7 @@ describe('fitting an order for Procountor', () => {
   });
 
   it('halts, naming the field, when a name would become empty or an e-mail cannot be stored', () => {
-    const { problems } = fitOrderForProcountor(
-      order({ customer: { name: '北', country: 'CHINA' }, lines: [{ ...order().lines[0]!, name: '🚀🚀' }] }),
-    );
+    const { problems } = fitOrderForProcountor(order({ customer: { name: '北', country: 'CHINA' }, lines: [{ ...order().lines[0]!, name: '🚀🚀' }] }));
     expect(problems).toEqual([expect.stringContaining('Pricing Table line 1 name "🚀🚀" has no characters Procountor can store')]);
     const email = fitOrderForProcountor(order({ customer: { ...order().customer, email: 'łukasz@example.pl' } }));
     expect(email.problems).toEqual([expect.stringContaining('Customer e-mail "łukasz@example.pl" has characters Procountor cannot store')]);
@@ -119,12 +120,31 @@ describe('fitting an order for Procountor', () => {
 });
 
 describe('reading Procountor answers', () => {
-  const fakeZ = { errors: { Error: class extends Error { constructor(message: string, readonly code?: string, readonly status?: number) { super(message); } } } } as any;
+  const fakeZ = {
+    errors: {
+      Error: class extends Error {
+        constructor(
+          message: string,
+          readonly code?: string,
+          readonly status?: number,
+        ) {
+          super(message);
+        }
+      },
+    },
+  } as any;
 
   it('takes null for every optional field and keeps unknown fields and values', () => {
     const partner = BusinessPartnerAnswer.parse({
-      id: 5001, name: 'Asiakas Oy', type: 'CUSTOMER', registryInfo: null, address: { specifier: null, street: null }, paymentInfo: { paymentTermDays: null },
-      invoicingInfo: null, newField: 'added in 26.10', version: null,
+      id: 5001,
+      name: 'Asiakas Oy',
+      type: 'CUSTOMER',
+      registryInfo: null,
+      address: { specifier: null, street: null },
+      paymentInfo: { paymentTermDays: null },
+      invoicingInfo: null,
+      newField: 'added in 26.10',
+      version: null,
     });
     expect(partner.registryInfo).toBeNull();
     expect(ProductSearchResult.parse({ results: null, meta: null }).results).toEqual([]);
@@ -154,7 +174,6 @@ describe('reading Procountor answers', () => {
 });
 
 describe("Procountor's rate limit", () => {
-  const { procountorMaxRequestsPerSecond, procountorStepRequestsPerSecond } = require('../lib/zapier/config') as typeof import('../lib/zapier/config');
   afterEach(() => delete process.env.PROCOUNTOR_MAX_REQUESTS_PER_SECOND);
 
   it('keeps the published 20 a second by default, a step using 15 of them', () => {

@@ -65,15 +65,17 @@ const pooledProduct = fc.constantFrom(...POOL_PRODUCTS);
 const item = fc.oneof(
   {
     weight: 20,
-    arbitrary: fc.record({
-      product: fc.oneof({ weight: 3, arbitrary: pooledProduct }, { weight: 2, arbitrary: fc.record({ name: hostile, code: fc.option(hostile) }) }),
-      description: fc.option(hostile),
-      quantity: amount,
-      unit: fc.option(fc.oneof(fc.constantFrom('kpl', 'h', 'kk', 'päivä', 'week', 'm²'), hostile)),
-      unit_price: amount,
-      discount_percent: fc.option(fc.oneof(fc.constantFrom(0, 10, 50, 100), amount)),
-      vat_percent: fc.option(fc.constantFrom(25.5, 25.5, 13.5, 10, 0, 24, 14, 23, -5, 100)),
-    }).map(({ product, ...rest }) => ({ name: product.name, code: product.code ?? null, ...rest })),
+    arbitrary: fc
+      .record({
+        product: fc.oneof({ weight: 3, arbitrary: pooledProduct }, { weight: 2, arbitrary: fc.record({ name: hostile, code: fc.option(hostile) }) }),
+        description: fc.option(hostile),
+        quantity: amount,
+        unit: fc.option(fc.oneof(fc.constantFrom('kpl', 'h', 'kk', 'päivä', 'week', 'm²'), hostile)),
+        unit_price: amount,
+        discount_percent: fc.option(fc.oneof(fc.constantFrom(0, 10, 50, 100), amount)),
+        vat_percent: fc.option(fc.constantFrom(25.5, 25.5, 13.5, 10, 0, 24, 14, 23, -5, 100)),
+      })
+      .map(({ product, ...rest }) => ({ name: product.name, code: product.code ?? null, ...rest })),
   },
   { weight: 1, arbitrary: fc.anything() },
 );
@@ -81,7 +83,11 @@ const customer = fc.record(
   {
     company_name: fc.option(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...POOL_CUSTOMERS.map((c) => c.name)) }, { weight: 2, arbitrary: hostile })),
     business_id: fc.option(
-      fc.oneof(fc.constantFrom(...POOL_CUSTOMERS.map((c) => c.businessId)), fc.constantFrom('0737546-2', 'FI07375462', ' 0836922 - 4 ', '2077474-1', 'SE556036079301'), hostile),
+      fc.oneof(
+        fc.constantFrom(...POOL_CUSTOMERS.map((c) => c.businessId)),
+        fc.constantFrom('0737546-2', 'FI07375462', ' 0836922 - 4 ', '2077474-1', 'SE556036079301'),
+        hostile,
+      ),
     ),
     address: fc.option(fc.oneof(fc.constant('Mannerheimintie 1'), hostile)),
     postal_code: fc.option(fc.oneof(fc.constant('00100'), hostile)),
@@ -98,7 +104,14 @@ const proposal = fc.record(
     title: fc.option(hostile),
     customer: fc.oneof({ weight: 12, arbitrary: customer }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.anything() }),
     pricing_table: fc.oneof(
-      { weight: 10, arbitrary: fc.record({ currency: fc.option(fc.constantFrom('EUR', 'eur', 'SEK')), prices_include_vat: fc.option(fc.boolean()), items: fc.array(item, { maxLength: 4 }) }) },
+      {
+        weight: 10,
+        arbitrary: fc.record({
+          currency: fc.option(fc.constantFrom('EUR', 'eur', 'SEK')),
+          prices_include_vat: fc.option(fc.boolean()),
+          items: fc.array(item, { maxLength: 4 }),
+        }),
+      },
       { weight: 1, arbitrary: fc.constant(null) },
       { weight: 1, arbitrary: fc.anything() },
     ),
@@ -123,15 +136,20 @@ const plausible = fc.record({
     currency: fc.constantFrom('EUR', 'eur'),
     prices_include_vat: fc.boolean(),
     items: fc.array(
-      fc.record({
-        product: pooledProduct,
-        description: fc.option(hostile),
-        quantity: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.double({ min: -100, max: 1000, noNaN: true, noDefaultInfinity: true })),
-        unit: fc.constantFrom('kpl', 'h', 'kk', 'päivä', 'week'),
-        unit_price: fc.oneof(fc.integer({ min: 0, max: 10000 }), fc.double({ min: -500, max: 50000, noNaN: true, noDefaultInfinity: true }).map((x) => Math.round(x * 100) / 100)),
-        discount_percent: fc.constantFrom(0, 5, 10, 100),
-        vat_percent: fc.constantFrom(25.5, 13.5, 10, 0),
-      }).map(({ product, ...rest }) => ({ name: product.name, code: product.code, ...rest })),
+      fc
+        .record({
+          product: pooledProduct,
+          description: fc.option(hostile),
+          quantity: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.double({ min: -100, max: 1000, noNaN: true, noDefaultInfinity: true })),
+          unit: fc.constantFrom('kpl', 'h', 'kk', 'päivä', 'week'),
+          unit_price: fc.oneof(
+            fc.integer({ min: 0, max: 10000 }),
+            fc.double({ min: -500, max: 50000, noNaN: true, noDefaultInfinity: true }).map((x) => Math.round(x * 100) / 100),
+          ),
+          discount_percent: fc.constantFrom(0, 5, 10, 100),
+          vat_percent: fc.constantFrom(25.5, 13.5, 10, 0),
+        })
+        .map(({ product, ...rest }) => ({ name: product.name, code: product.code, ...rest })),
       { minLength: 1, maxLength: 4 },
     ),
   }),
@@ -168,17 +186,19 @@ it(`ends ${RUNS} generated contracts in a clear error or a correct invoice`, asy
   };
   const queue = [...samples];
   let done = 0;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      await runOne(next);
-      if (++done % 25 === 0) {
-        w.checkpointSecrets();
-        // Zapier's core exits a process that has served 250 invocations while over 450 MB RSS (its Lambda guard).
-        // A thousand steps in one Jest worker leave that much garbage uncollected; `npm test` exposes gc for this.
-        (globalThis as { gc?: () => void }).gc?.();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        await runOne(next);
+        if (++done % 25 === 0) {
+          w.checkpointSecrets();
+          // Zapier's core exits a process that has served 250 invocations while over 450 MB RSS (its Lambda guard).
+          // A thousand steps in one Jest worker leave that much garbage uncollected; `npm test` exposes gc for this.
+          (globalThis as { gc?: () => void }).gc?.();
+        }
       }
-    }
-  }));
+    }),
+  );
 
   const state = await w.state();
   const invoicesFor = (id: string) => state.invoices.filter((inv) => String(inv.additionalInformation ?? '').includes(`[C2C:${id}]`));
@@ -192,7 +212,11 @@ it(`ends ${RUNS} generated contracts in a clear error or a correct invoice`, asy
       problems.push(`${outcome.contractId}: ${made.length} invoices`);
       continue;
     }
-    const contract = Contract.parse(await (await fetch(`${process.env.CLICK2CONTRACT_API_URL}/contracts/${outcome.contractId}`, { headers: { Authorization: 'Bearer c2c_sandbox_key' } })).json());
+    const contract = Contract.parse(
+      await (
+        await fetch(`${process.env.CLICK2CONTRACT_API_URL}/contracts/${outcome.contractId}`, { headers: { Authorization: 'Bearer c2c_sandbox_key' } })
+      ).json(),
+    );
     const invoice = made[0];
     const expected = contractTotals(contract);
     const sums = invoice.invoiceSumInfo[0];
@@ -201,18 +225,30 @@ it(`ends ${RUNS} generated contracts in a clear error or a correct invoice`, asy
     if (Math.abs(sums.excludingVatTotal - expected.net) > tolerance || Math.abs(sums.invoiceSumTotal - expected.gross) > tolerance) {
       problems.push(`${outcome.contractId}: totals ${sums.excludingVatTotal}/${sums.invoiceSumTotal}, expected ${expected.net}/${expected.gross}`);
     }
-    if (outcome.result.total !== sums.invoiceSumTotal) problems.push(`${outcome.contractId}: output total ${outcome.result.total} is not Procountor's ${sums.invoiceSumTotal}`);
+    if (outcome.result.total !== sums.invoiceSumTotal)
+      problems.push(`${outcome.contractId}: output total ${outcome.result.total} is not Procountor's ${sums.invoiceSumTotal}`);
   }
 
   const succeeded = outcomes.filter((o) => o.ok).length;
   const byError = outcomes.filter((o) => !o.ok).reduce<Record<string, number>>((acc, o) => ((acc[o.error!.name] = (acc[o.error!.name] ?? 0) + 1), acc), {});
-  const messages = outcomes.filter((o) => !o.ok).reduce<Record<string, number>>((acc, o) => {
-    const gist = o.error!.message.replace(/"[^"]*"/g, '"…"').replace(/\d+(\.\d+)?/g, 'N').slice(0, 90);
-    acc[gist] = (acc[gist] ?? 0) + 1;
-    return acc;
-  }, {});
-  const common = Object.entries(messages).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([m, n]) => `  ${n} × ${m}`).join('\n');
-  console.log(`RSS ${Math.round(process.memoryUsage().rss / 1e6)} MB; ${outcomes.length} generated contracts: ${succeeded} invoices, errors ${JSON.stringify(byError)}\nMost common errors:\n${common}`);
+  const messages = outcomes
+    .filter((o) => !o.ok)
+    .reduce<Record<string, number>>((acc, o) => {
+      const gist = o
+        .error!.message.replace(/"[^"]*"/g, '"…"')
+        .replace(/\d+(\.\d+)?/g, 'N')
+        .slice(0, 90);
+      acc[gist] = (acc[gist] ?? 0) + 1;
+      return acc;
+    }, {});
+  const common = Object.entries(messages)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([m, n]) => `  ${n} × ${m}`)
+    .join('\n');
+  console.log(
+    `RSS ${Math.round(process.memoryUsage().rss / 1e6)} MB; ${outcomes.length} generated contracts: ${succeeded} invoices, errors ${JSON.stringify(byError)}\nMost common errors:\n${common}`,
+  );
   expect(outcomes).toHaveLength(RUNS);
   expect(succeeded).toBeGreaterThan(50);
   expect(problems.slice(0, 20)).toEqual([]);

@@ -26,6 +26,7 @@ const cliCommand = (name: string): CliCommand => {
   const commands = path.join(path.dirname(require.resolve('zapier-platform-cli/package.json')), 'src', 'oclif', 'commands');
   const file = [`${name.replace(':', '/')}.js`, `${name.replace(':', '/')}/index.js`].map((f) => path.join(commands, f)).find(fs.existsSync);
   if (!file) throw new Error(`zapier-platform has no command ${name}`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the command's file is only known at run time
   return require(file) as CliCommand;
 };
 

@@ -47,7 +47,12 @@ const zap = async (delivery: CaughtDelivery): Promise<StepRecord[]> => {
 
 const counts = async () => {
   const state = await w.state();
-  return { invoices: state.invoices.length, customers: state.businesspartners.length, products: state.products.length, slack: (await w.slackMessages()).length };
+  return {
+    invoices: state.invoices.length,
+    customers: state.businesspartners.length,
+    products: state.products.length,
+    slack: (await w.slackMessages()).length,
+  };
 };
 const ONE_OF_EACH = { invoices: 1, customers: 1, products: 2, slack: 1 };
 const failedStep = (steps: StepRecord[]) => steps.find((s) => !s.ok);
@@ -106,9 +111,10 @@ describe('a catalogue index shared by concurrent runs', () => {
       products: Array.from({ length: 450 }, (_, i) => ({ name: `Existing item ${i}`, code: `EX-${i}`, unit: 'HOUR', price: 100, vat: 25.5 })),
     });
     const contracts = await Promise.all(
-      [[...shared, line('Existing item 7', 'EX-7')], [line('Existing item 400', null), ...shared]].map((items) =>
-        w.acceptedContract({ pricing_table: { currency: 'EUR', prices_include_vat: false, items } }),
-      ),
+      [
+        [...shared, line('Existing item 7', 'EX-7')],
+        [line('Existing item 400', null), ...shared],
+      ].map((items) => w.acceptedContract({ pricing_table: { currency: 'EUR', prices_include_vat: false, items } })),
     );
     await w.procountor.control('faults', { latencyMs: 20 });
     const runs = await Promise.all(contracts.map((c) => w.runInvoice({ contract_id: c.id })));
@@ -215,9 +221,29 @@ describe('webhooks that must not start a Zap', () => {
 
   it.each([
     ['unsigned', (d: CaughtDelivery) => tamper(d, (x) => ({ ...x, headers: { ...x.headers, 'c2c-signature': undefined } })), 'header is missing'],
-    ['signed with another secret', (d: CaughtDelivery) => tamper(d, (x) => ({ ...x, headers: { ...x.headers, 'c2c-signature': String(x.headers['c2c-signature']).replace(/v1=[0-9a-f]+/, `v1=${'0'.repeat(64)}`) } })), 'signature does not match'],
-    ['with its timestamp moved back 10 minutes', (d: CaughtDelivery) => tamper(d, (x) => ({ ...x, headers: { ...x.headers, 'c2c-signature': String(x.headers['c2c-signature']).replace(/t=\d+/, `t=${Math.floor(Date.now() / 1000) - 600}`) } })), 'signature does not match'],
-    ['with a tampered body', (d: CaughtDelivery) => tamper(d, (x) => ({ ...x, body: x.body.replace('"unit_price":4800', '"unit_price":1') })), 'signature does not match'],
+    [
+      'signed with another secret',
+      (d: CaughtDelivery) =>
+        tamper(d, (x) => ({
+          ...x,
+          headers: { ...x.headers, 'c2c-signature': String(x.headers['c2c-signature']).replace(/v1=[0-9a-f]+/, `v1=${'0'.repeat(64)}`) },
+        })),
+      'signature does not match',
+    ],
+    [
+      'with its timestamp moved back 10 minutes',
+      (d: CaughtDelivery) =>
+        tamper(d, (x) => ({
+          ...x,
+          headers: { ...x.headers, 'c2c-signature': String(x.headers['c2c-signature']).replace(/t=\d+/, `t=${Math.floor(Date.now() / 1000) - 600}`) },
+        })),
+      'signature does not match',
+    ],
+    [
+      'with a tampered body',
+      (d: CaughtDelivery) => tamper(d, (x) => ({ ...x, body: x.body.replace('"unit_price":4800', '"unit_price":1') })),
+      'signature does not match',
+    ],
   ])('rejects a delivery %s, and nothing is created', async (_what, change, reason) => {
     const { delivery } = await acceptAndCatch();
     const steps = await zap(change(delivery));

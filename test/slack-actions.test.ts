@@ -12,9 +12,25 @@ const CHANNELS = 'triggers.slack_channel_list.operation.perform';
 
 describe('Post to Slack', () => {
   it('posts the default new-invoice alert and answers channel, ts and permalink', async () => {
-    const run = await w.run(POST, { channel: '#invoices', invoice_number: '1001', customer_name: 'Asiakas Oy', contract_number: 'C-1042', total: '11444.09', due_date: '2026-12-08', bot_name: 'Invoices', bot_icon: ':receipt:' });
+    const run = await w.run(POST, {
+      channel: '#invoices',
+      invoice_number: '1001',
+      customer_name: 'Asiakas Oy',
+      contract_number: 'C-1042',
+      total: '11444.09',
+      due_date: '2026-12-08',
+      bot_name: 'Invoices',
+      bot_icon: ':receipt:',
+    });
     expect(run.error).toBeUndefined();
-    expect(run.result).toEqual(expect.objectContaining({ channel: 'C0INVOICES', ts: expect.stringMatching(/^\d+\.\d{6}$/), permalink: expect.stringContaining('/archives/C0INVOICES/p'), warning: '' }));
+    expect(run.result).toEqual(
+      expect.objectContaining({
+        channel: 'C0INVOICES',
+        ts: expect.stringMatching(/^\d+\.\d{6}$/),
+        permalink: expect.stringContaining('/archives/C0INVOICES/p'),
+        warning: '',
+      }),
+    );
     const [message] = await w.slackMessages();
     expect(message).toEqual(expect.objectContaining({ channel: 'C0INVOICES', username: 'Invoices', icon_emoji: ':receipt:', unfurl_links: false }));
     expect(message.text).toContain('11 444,09 €');
@@ -56,7 +72,9 @@ describe('Post to Slack', () => {
     expect(run.error).toBeUndefined();
     const messages = await w.slackMessages();
     expect(messages).toHaveLength(1);
-    const texts = messages[0].blocks.flatMap((b: any) => [b.text?.text, ...(b.fields ?? []).map((f: any) => f.text), ...(b.elements ?? []).map((e: any) => e.text)]).filter(Boolean);
+    const texts = messages[0].blocks
+      .flatMap((b: any) => [b.text?.text, ...(b.fields ?? []).map((f: any) => f.text), ...(b.elements ?? []).map((e: any) => e.text)])
+      .filter(Boolean);
     expect(texts.join('').length).toBeLessThanOrEqual(12_000);
     expect(texts.some((t: string) => t.endsWith('… (cut)'))).toBe(true);
   });

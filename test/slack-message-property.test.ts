@@ -7,9 +7,37 @@ import { checkMessage, hasBrokenSurrogate } from '../sandboxes/slack/rules';
 
 const fragment = fc.oneof(
   fc.constantFrom(
-    '👨‍👩‍👧‍👦', '👍🏽', '🇫🇮', '🏳️‍🌈', '😀', 'e\u0301', '\u200f', '\u202e', '\u200e', 'مرحبا', 'שלום', '<!channel>', '<!here>',
-    '<!everyone>', '<@U0BOT>', '@channel', '&', '<', '>', '&amp;', '*bold*', '<https://x.test|click>', '\n', ' ', '\t', '\u00a0',
-    '\ud83d', '\ude00', 'Asiakas Oy', 'ä', '€',
+    '👨‍👩‍👧‍👦',
+    '👍🏽',
+    '🇫🇮',
+    '🏳️‍🌈',
+    '😀',
+    'e\u0301',
+    '\u200f',
+    '\u202e',
+    '\u200e',
+    'مرحبا',
+    'שלום',
+    '<!channel>',
+    '<!here>',
+    '<!everyone>',
+    '<@U0BOT>',
+    '@channel',
+    '&',
+    '<',
+    '>',
+    '&amp;',
+    '*bold*',
+    '<https://x.test|click>',
+    '\n',
+    ' ',
+    '\t',
+    '\u00a0',
+    '\ud83d',
+    '\ude00',
+    'Asiakas Oy',
+    'ä',
+    '€',
   ),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'grapheme', maxLength: 6 }),
@@ -21,15 +49,19 @@ const text = fc.oneof(
   { weight: 3, arbitrary: fc.array(fragment, { maxLength: 30 }).map((parts) => parts.join('')) },
   {
     weight: 1,
-    arbitrary: fc.record({ parts: fc.array(fragment, { minLength: 1, maxLength: 20 }), length: fc.integer({ min: 2_000, max: 100_000 }) }).map(({ parts, length }) => {
-      const unit = parts.join('') || 'x';
-      return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
-    }),
+    arbitrary: fc
+      .record({ parts: fc.array(fragment, { minLength: 1, maxLength: 20 }), length: fc.integer({ min: 2_000, max: 100_000 }) })
+      .map(({ parts, length }) => {
+        const unit = parts.join('') || 'x';
+        return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+      }),
   },
 );
 
 const textOf = (blocks: any[]): string[] =>
-  blocks.flatMap((b) => [b.text?.text, ...(b.fields ?? []).map((f: any) => f.text), ...(b.elements ?? []).map((e: any) => e.text)]).filter((t) => t !== undefined);
+  blocks
+    .flatMap((b) => [b.text?.text, ...(b.fields ?? []).map((f: any) => f.text), ...(b.elements ?? []).map((e: any) => e.text)])
+    .filter((t) => t !== undefined);
 
 /** What Slack would accept, and what our own rules promise on top: a fallback within 3,000 with nothing unescaped. */
 const expectSlackAccepts = (message: { text: string; blocks: object[] }) => {
@@ -67,17 +99,20 @@ describe('message builder, generated text', () => {
   it('builds a custom message Slack accepts, losing only what is past the budget (and says so)', () => {
     fc.assert(
       // Post to Slack sends the alert instead of a blank message.
-      fc.property(text.filter((m) => m.trim() !== ''), (message) => {
-        const built = customMessage(message);
-        expectSlackAccepts(built);
-        const shown = textOf(built.blocks as any[]).join('');
-        const wasCut = shown.endsWith(CUT_MARKER);
-        const visible = (s: string) => s.replace(/\s/g, '');
-        const original = visible(wellFormed(message));
-        if (wasCut) expect(original.startsWith(visible(shown.slice(0, -CUT_MARKER.length)))).toBe(true);
-        else expect(visible(shown)).toBe(original);
-        expect(wasCut).toBe(wellFormed(message).length > MAX_BLOCK_TEXT);
-      }),
+      fc.property(
+        text.filter((m) => m.trim() !== ''),
+        (message) => {
+          const built = customMessage(message);
+          expectSlackAccepts(built);
+          const shown = textOf(built.blocks as any[]).join('');
+          const wasCut = shown.endsWith(CUT_MARKER);
+          const visible = (s: string) => s.replace(/\s/g, '');
+          const original = visible(wellFormed(message));
+          if (wasCut) expect(original.startsWith(visible(shown.slice(0, -CUT_MARKER.length)))).toBe(true);
+          else expect(visible(shown)).toBe(original);
+          expect(wasCut).toBe(wellFormed(message).length > MAX_BLOCK_TEXT);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -14,7 +14,10 @@ const alert = {
 
 const allText = (blocks: any[]) => JSON.stringify(blocks);
 const blockText = (blocks: any[]) =>
-  blocks.flatMap((b) => [b.text?.text, ...(b.fields ?? []).map((f: any) => f.text), ...(b.elements ?? []).map((e: any) => e.text)]).filter(Boolean).join('');
+  blocks
+    .flatMap((b) => [b.text?.text, ...(b.fields ?? []).map((f: any) => f.text), ...(b.elements ?? []).map((e: any) => e.text)])
+    .filter(Boolean)
+    .join('');
 
 describe('new-invoice alert', () => {
   it('says who, which contract, how much, when due, its status and what is left to do', () => {
@@ -55,7 +58,10 @@ describe('new-invoice alert', () => {
 
   it('keeps 10,000-character notes whole: they fit in the total', () => {
     const { blocks } = invoiceAlertMessage({ ...alert, notes: 'n'.repeat(10_000) });
-    const noteText = (blocks as any[]).filter((b) => b.type === 'section' && b.text?.text.startsWith('n')).map((b) => b.text.text).join('');
+    const noteText = (blocks as any[])
+      .filter((b) => b.type === 'section' && b.text?.text.startsWith('n'))
+      .map((b) => b.text.text)
+      .join('');
     expect(noteText).toHaveLength(10_000);
     expect(blockText(blocks as any[]).length).toBeLessThanOrEqual(MAX_BLOCK_TEXT);
   });
@@ -73,7 +79,15 @@ describe('new-invoice alert', () => {
 
   it('keeps every mapped value to its share, so a huge customer name cannot crowd out the notes', () => {
     const huge = 'Asiakas '.repeat(20_000);
-    const { blocks } = invoiceAlertMessage({ ...alert, customerName: huge, contractNumber: huge, currency: huge, status: huge, dueDate: huge, notes: 'note '.repeat(100) });
+    const { blocks } = invoiceAlertMessage({
+      ...alert,
+      customerName: huge,
+      contractNumber: huge,
+      currency: huge,
+      status: huge,
+      dueDate: huge,
+      notes: 'note '.repeat(100),
+    });
     expect((blocks[0] as any).text.text.length).toBeLessThanOrEqual(150);
     expect((blocks[1] as any).fields.every((f: any) => f.text.length <= 300)).toBe(true);
     expect(allText(blocks)).toContain('note note');

@@ -12,9 +12,7 @@ afterAll(() => slack.stop());
 beforeEach(() => slack.control('reset', {}));
 
 const call = async (method: string, args: Record<string, unknown>, token: string | null = 'xoxb-sandbox') => {
-  const form = new URLSearchParams(
-    Object.entries(args).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)] as [string, string]),
-  );
+  const form = new URLSearchParams(Object.entries(args).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)] as [string, string]));
   const response = await fetch(`${slack.base}/api/${method}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
@@ -47,7 +45,9 @@ describe('authentication and scopes', () => {
 
   it('lists private channels only with groups:read', async () => {
     await slack.control('scopes', { scopes: ['chat:write', 'channels:read'] });
-    expect((await call('conversations.list', { types: 'public_channel,private_channel' })).body).toEqual(expect.objectContaining({ error: 'missing_scope', needed: 'groups:read' }));
+    expect((await call('conversations.list', { types: 'public_channel,private_channel' })).body).toEqual(
+      expect.objectContaining({ error: 'missing_scope', needed: 'groups:read' }),
+    );
     expect((await call('conversations.list', { types: 'public_channel' })).body.ok).toBe(true);
   });
 
@@ -152,7 +152,9 @@ describe('chat.postMessage: Block Kit', () => {
   it('takes 1 to 10 context elements', async () => {
     await refused([{ type: 'context', elements: Array.from({ length: 11 }, () => plain('c')) }]);
     await refused([{ type: 'context', elements: [] }]);
-    await accepted([{ type: 'context', elements: [...Array.from({ length: 9 }, () => plain('c')), { type: 'image', image_url: 'https://x.test/i.png', alt_text: 'i' }] }]);
+    await accepted([
+      { type: 'context', elements: [...Array.from({ length: 9 }, () => plain('c')), { type: 'image', image_url: 'https://x.test/i.png', alt_text: 'i' }] },
+    ]);
   });
 
   it('refuses text with half an emoji (a broken surrogate pair)', async () => {
@@ -162,7 +164,10 @@ describe('chat.postMessage: Block Kit', () => {
   });
 
   it('answers msg_blocks_too_long past 12,000 characters of block text in all', async () => {
-    const body = await refused([section('a'.repeat(3000)), section('b'.repeat(3000)), section('c'.repeat(3000)), section('d'.repeat(3000)), { type: 'header', text: plain('e') }], 'msg_blocks_too_long');
+    const body = await refused(
+      [section('a'.repeat(3000)), section('b'.repeat(3000)), section('c'.repeat(3000)), section('d'.repeat(3000)), { type: 'header', text: plain('e') }],
+      'msg_blocks_too_long',
+    );
     expect(body.errors[0]).toContain('12001');
     await accepted([section('a'.repeat(3000)), section('b'.repeat(3000)), section('c'.repeat(3000)), section('d'.repeat(3000))]);
   });
@@ -211,7 +216,11 @@ describe('fault control', () => {
   });
 
   it('refuses to send a code Slack does not document', async () => {
-    const response = await fetch(`${slack.base}/_sandbox/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ error: 'rate_limitted' }) });
+    const response = await fetch(`${slack.base}/_sandbox/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ error: 'rate_limitted' }),
+    });
     expect(response.status).toBe(400);
     expect((await call('auth.test', {})).body.ok).toBe(true);
   });
@@ -219,6 +228,7 @@ describe('fault control', () => {
   it("knows every code on Slack's two method pages", () => {
     expect(CHAT_POST_MESSAGE_ERRORS).toHaveLength(66);
     expect(CONVERSATIONS_LIST_ERRORS).toHaveLength(33);
-    for (const code of ['rate_limited', 'msg_blocks_too_long', 'restricted_action', 'service_unavailable', 'invalid_limit']) expect(DOCUMENTED_ERRORS.has(code)).toBe(true);
+    for (const code of ['rate_limited', 'msg_blocks_too_long', 'restricted_action', 'service_unavailable', 'invalid_limit'])
+      expect(DOCUMENTED_ERRORS.has(code)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { procountorFor } from '../lib/procountor/client';
 import { bankAccountLabel } from '../lib/fields/labels';
+import { outputFields } from '../lib/fields/outputFields';
 
 const perform = async (z: ZObject, bundle: Bundle) => {
   const accounts = await procountorFor(z, bundle).listBankAccounts();
@@ -33,13 +34,6 @@ export default defineTrigger({
       currency: 'EUR',
       label: 'OP FI42 5000 1510 0000 23 (EUR)',
     },
-    outputFields: [
-      { key: 'id', label: 'IBAN' },
-      { key: 'iban', label: 'IBAN' },
-      { key: 'bic', label: 'BIC' },
-      { key: 'bank_name', label: 'Bank' },
-      { key: 'currency', label: 'Currency' },
-      { key: 'label', label: 'Label' },
-    ],
+    outputFields: outputFields(['id', 'IBAN'], ['iban', 'IBAN'], ['bic', 'BIC'], ['bank_name', 'Bank'], ['currency', 'Currency'], ['label', 'Label']),
   },
 });

@@ -18,7 +18,7 @@ export default defineTrigger({
         default: 'true',
         helpText:
           'Mirrors Click2Contract\'s Procountor setting "create invoices automatically when the customer accepts". ' +
-          'When yes, other contracts are skipped here; send them with **Send to Procountor** in the contract\'s menu ' +
+          "When yes, other contracts are skipped here; send them with **Send to Procountor** in the contract's menu " +
           'and catch them with the "Contract Sent to Procountor" trigger.',
       },
     ],

@@ -1,6 +1,7 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { procountorFor } from '../lib/procountor/client';
 import { invoiceLabel } from '../lib/fields/labels';
+import { outputFields } from '../lib/fields/outputFields';
 
 const PAGE_SIZE = 50;
 
@@ -28,11 +29,11 @@ export default defineTrigger({
     perform,
     canPaginate: true,
     sample: { id: 9001, invoice_number: 1042, customer_name: 'Asiakas Oy', label: '1042 · Asiakas Oy · 11 444,09 €' },
-    outputFields: [
-      { key: 'id', label: 'Invoice ID', type: 'integer' },
-      { key: 'invoice_number', label: 'Invoice Number', type: 'integer' },
-      { key: 'customer_name', label: 'Customer Name' },
-      { key: 'label', label: 'Label' },
-    ],
+    outputFields: outputFields(
+      ['id', 'Invoice ID', 'integer'],
+      ['invoice_number', 'Invoice Number', 'integer'],
+      ['customer_name', 'Customer Name'],
+      ['label', 'Label'],
+    ),
   },
 });

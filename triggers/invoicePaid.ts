@@ -11,8 +11,7 @@ export default defineTrigger({
   noun: 'Payment',
   display: {
     label: 'Invoice Paid',
-    description:
-      'Triggers when a sales invoice in Procountor becomes paid, partly paid or marked paid, and again when a further payment changes it.',
+    description: 'Triggers when a sales invoice in Procountor becomes paid, partly paid or marked paid, and again when a further payment changes it.',
   },
   operation: {
     type: 'polling',

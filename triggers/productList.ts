@@ -1,5 +1,6 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { MAX_PAGE_SIZE, procountorFor } from '../lib/procountor/client';
+import { outputFields } from '../lib/fields/outputFields';
 
 /** Procountor pages products by the last id seen, not by page number, so later pages continue from a cursor. */
 const perform = async (z: ZObject, bundle: Bundle) => {
@@ -24,11 +25,6 @@ export default defineTrigger({
     perform,
     canPaginate: true,
     sample: { id: 7001, name: 'Design sprint', code: 'DS-01', label: 'Design sprint (DS-01)' },
-    outputFields: [
-      { key: 'id', label: 'Product ID', type: 'integer' },
-      { key: 'name', label: 'Name' },
-      { key: 'code', label: 'Product Code' },
-      { key: 'label', label: 'Label' },
-    ],
+    outputFields: outputFields(['id', 'Product ID', 'integer'], ['name', 'Name'], ['code', 'Product Code'], ['label', 'Label']),
   },
 });

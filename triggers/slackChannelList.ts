@@ -1,5 +1,6 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { slackFor } from '../lib/slack/client';
+import { outputFields } from '../lib/fields/outputFields';
 
 /** Slack pages channels by cursor; Zapier asks for page numbers, so the cursor rides in z.cursor. */
 const perform = async (z: ZObject, bundle: Bundle) => {
@@ -8,7 +9,12 @@ const perform = async (z: ZObject, bundle: Bundle) => {
   if (page > 0 && !cursor) return [];
   const { channels, nextCursor } = await slackFor(z, bundle).channelsFrom(cursor);
   await z.cursor.set(nextCursor);
-  return channels.map((c) => ({ id: c.id, name: `${c.is_private ? '🔒' : '#'}${c.name ?? c.id}`, is_private: Boolean(c.is_private), is_member: Boolean(c.is_member) }));
+  return channels.map((c) => ({
+    id: c.id,
+    name: `${c.is_private ? '🔒' : '#'}${c.name ?? c.id}`,
+    is_private: Boolean(c.is_private),
+    is_member: Boolean(c.is_member),
+  }));
 };
 
 export default defineTrigger({
@@ -19,11 +25,6 @@ export default defineTrigger({
     perform,
     canPaginate: true,
     sample: { id: 'C0INVOICES', name: '#invoices', is_private: false, is_member: true },
-    outputFields: [
-      { key: 'id', label: 'Channel ID' },
-      { key: 'name', label: 'Channel' },
-      { key: 'is_private', label: 'Private', type: 'boolean' },
-      { key: 'is_member', label: 'Bot Is a Member', type: 'boolean' },
-    ],
+    outputFields: outputFields(['id', 'Channel ID'], ['name', 'Channel'], ['is_private', 'Private', 'boolean'], ['is_member', 'Bot Is a Member', 'boolean']),
   },
 });

@@ -1,6 +1,7 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { procountorFor } from '../lib/procountor/client';
 import { salesVatRates } from '../lib/procountor/vat';
+import { outputFields } from '../lib/fields/outputFields';
 
 const perform = async (z: ZObject, bundle: Bundle) => {
   const vats = await procountorFor(z, bundle).getDefaultVats();
@@ -19,10 +20,6 @@ export default defineTrigger({
     perform,
     canPaginate: false,
     sample: { id: '25.5', vat_percent: 25.5, label: '25.5 %' },
-    outputFields: [
-      { key: 'id', label: 'VAT Percent (as text)' },
-      { key: 'vat_percent', label: 'VAT Percent', type: 'number' },
-      { key: 'label', label: 'Label' },
-    ],
+    outputFields: outputFields(['id', 'VAT Percent (as text)'], ['vat_percent', 'VAT Percent', 'number'], ['label', 'Label']),
   },
 });

@@ -89,7 +89,9 @@ export class Click2ContractClient {
     if (raw === undefined) return undefined;
     const parsed = Contract.safeParse(raw);
     if (parsed.success) return parsed.data;
-    throw new InputError(`Click2Contract sent contract ${id} with data that cannot become an invoice: ${describeContractIssues(parsed.error)}. Fix these in the proposal.`);
+    throw new InputError(
+      `Click2Contract sent contract ${id} with data that cannot become an invoice: ${describeContractIssues(parsed.error)}. Fix these in the proposal.`,
+    );
   }
 
   sendToProcountor(id: string) {

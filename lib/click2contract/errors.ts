@@ -37,7 +37,13 @@ const what = (issue: z.core.$ZodIssue): string => {
   if (issue.code === 'invalid_type') {
     if ((issue as { input?: unknown }).input === undefined) return 'is missing';
     const expected = String((issue as { expected?: string }).expected);
-    return expected === 'number' ? 'is not a number' : expected === 'string' ? 'is not text' : expected === 'array' ? 'is not a list' : `is not a valid ${expected}`;
+    return expected === 'number'
+      ? 'is not a number'
+      : expected === 'string'
+        ? 'is not text'
+        : expected === 'array'
+          ? 'is not a list'
+          : `is not a valid ${expected}`;
   }
   if (issue.code === 'invalid_value') return 'has a value Click2Contract does not use';
   return 'cannot be read';

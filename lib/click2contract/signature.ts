@@ -19,18 +19,16 @@ export type SignatureCheck = { ok: true; fresh: boolean; ageSeconds: number } | 
 export const findHeader = (headers: Record<string, unknown> | undefined, name: string): string | undefined => {
   const wanted = name.toLowerCase().replace(/_/g, '-');
   for (const [key, value] of Object.entries(headers ?? {})) {
-    const k = key.toLowerCase().replace(/_/g, '-').replace(/^http-/, '');
+    const k = key
+      .toLowerCase()
+      .replace(/_/g, '-')
+      .replace(/^http-/, '');
     if (k === wanted) return Array.isArray(value) ? String(value[0]) : String(value);
   }
   return undefined;
 };
 
-export const verifySignature = (
-  rawBody: string,
-  header: string | undefined,
-  secret: string,
-  nowSeconds = Math.floor(Date.now() / 1000),
-): SignatureCheck => {
+export const verifySignature = (rawBody: string, header: string | undefined, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): SignatureCheck => {
   if (!header) return { ok: false, reason: `the ${SIGNATURE_HEADER} header is missing` };
   const parts = new Map<string, string[]>();
   for (const piece of header.split(',')) {

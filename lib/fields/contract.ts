@@ -1,6 +1,7 @@
 // Click2Contract contract -> what Zap builders see, and -> what the invoice needs. Pure code.
 import { formatMoney, lineAmounts, sumAmounts } from '../rules/money';
 import type { Contract, PricingItem, WebhookEventType } from '../click2contract/schemas';
+import { outputFields } from './outputFields';
 
 export const itemLine = (item: PricingItem) => ({
   quantity: item.quantity,
@@ -70,44 +71,44 @@ export const contractOutput = (contract: Contract, eventType: WebhookEventType) 
   };
 };
 
-export const contractOutputFields = [
-  { key: 'contract_id', label: 'Contract ID' },
-  { key: 'number', label: 'Contract Number' },
-  { key: 'title', label: 'Title' },
-  { key: 'status', label: 'Status' },
-  { key: 'accepted_at', label: 'Accepted At', type: 'datetime' as const },
-  { key: 'signed_by_name', label: 'Signed By (Name)' },
-  { key: 'signed_by_email', label: 'Signed By (Email)' },
-  { key: 'customer_company', label: 'Customer Company' },
-  { key: 'customer_business_id', label: 'Customer Business ID' },
-  { key: 'customer_address', label: 'Customer Address' },
-  { key: 'customer_postal_code', label: 'Customer Postal Code' },
-  { key: 'customer_city', label: 'Customer City' },
-  { key: 'customer_country', label: 'Customer Country' },
-  { key: 'customer_contact', label: 'Customer Contact Person' },
-  { key: 'customer_email', label: 'Customer Email' },
-  { key: 'customer_phone', label: 'Customer Phone' },
-  { key: 'currency', label: 'Currency' },
-  { key: 'prices_include_vat', label: 'Prices Include VAT', type: 'boolean' as const },
-  { key: 'total_excluding_vat', label: 'Total Excluding VAT', type: 'number' as const },
-  { key: 'vat_total', label: 'VAT Total', type: 'number' as const },
-  { key: 'total_including_vat', label: 'Total Including VAT', type: 'number' as const },
-  { key: 'has_pricing_table', label: 'Has Pricing Table', type: 'boolean' as const },
-  { key: 'line_count', label: 'Number of Lines', type: 'integer' as const },
-  { key: 'line_items[]name', label: 'Line Item Name' },
-  { key: 'line_items[]code', label: 'Line Item Code' },
-  { key: 'line_items[]description', label: 'Line Item Description' },
-  { key: 'line_items[]quantity', label: 'Line Item Quantity', type: 'number' as const },
-  { key: 'line_items[]unit', label: 'Line Item Unit' },
-  { key: 'line_items[]unit_price', label: 'Line Item Unit Price', type: 'number' as const },
-  { key: 'line_items[]discount_percent', label: 'Line Item Discount %', type: 'number' as const },
-  { key: 'line_items[]vat_percent', label: 'Line Item VAT %', type: 'number' as const },
-  { key: 'line_items[]total_excluding_vat', label: 'Line Item Total Excluding VAT', type: 'number' as const },
-  { key: 'line_items[]total_including_vat', label: 'Line Item Total Including VAT', type: 'number' as const },
-  { key: 'auto_invoice', label: 'Create Invoices Automatically', type: 'boolean' as const },
-  { key: 'sent_to_procountor_at', label: 'Sent to Procountor At', type: 'datetime' as const },
-  { key: 'event_type', label: 'Event Type (contract.accepted or contract.sent_to_procountor)' },
-];
+export const contractOutputFields = outputFields(
+  ['contract_id', 'Contract ID'],
+  ['number', 'Contract Number'],
+  ['title', 'Title'],
+  ['status', 'Status'],
+  ['accepted_at', 'Accepted At', 'datetime'],
+  ['signed_by_name', 'Signed By (Name)'],
+  ['signed_by_email', 'Signed By (Email)'],
+  ['customer_company', 'Customer Company'],
+  ['customer_business_id', 'Customer Business ID'],
+  ['customer_address', 'Customer Address'],
+  ['customer_postal_code', 'Customer Postal Code'],
+  ['customer_city', 'Customer City'],
+  ['customer_country', 'Customer Country'],
+  ['customer_contact', 'Customer Contact Person'],
+  ['customer_email', 'Customer Email'],
+  ['customer_phone', 'Customer Phone'],
+  ['currency', 'Currency'],
+  ['prices_include_vat', 'Prices Include VAT', 'boolean'],
+  ['total_excluding_vat', 'Total Excluding VAT', 'number'],
+  ['vat_total', 'VAT Total', 'number'],
+  ['total_including_vat', 'Total Including VAT', 'number'],
+  ['has_pricing_table', 'Has Pricing Table', 'boolean'],
+  ['line_count', 'Number of Lines', 'integer'],
+  ['line_items[]name', 'Line Item Name'],
+  ['line_items[]code', 'Line Item Code'],
+  ['line_items[]description', 'Line Item Description'],
+  ['line_items[]quantity', 'Line Item Quantity', 'number'],
+  ['line_items[]unit', 'Line Item Unit'],
+  ['line_items[]unit_price', 'Line Item Unit Price', 'number'],
+  ['line_items[]discount_percent', 'Line Item Discount %', 'number'],
+  ['line_items[]vat_percent', 'Line Item VAT %', 'number'],
+  ['line_items[]total_excluding_vat', 'Line Item Total Excluding VAT', 'number'],
+  ['line_items[]total_including_vat', 'Line Item Total Including VAT', 'number'],
+  ['auto_invoice', 'Create Invoices Automatically', 'boolean'],
+  ['sent_to_procountor_at', 'Sent to Procountor At', 'datetime'],
+  ['event_type', 'Event Type (contract.accepted or contract.sent_to_procountor)'],
+);
 
 /** One choice in the Contract dropdown: "C-1042 · Asiakas Oy · 11 444,09 €". */
 export const contractChoice = (contract: Contract) => {
@@ -121,21 +122,19 @@ export const contractChoice = (contract: Contract) => {
     total_including_vat: totals.gross,
     currency,
     accepted_at: contract.accepted_at ?? null,
-    label: [contract.number || contract.id, customer, contract.pricing_table ? formatMoney(totals.gross, currency) : '']
-      .filter(Boolean)
-      .join(' · '),
+    label: [contract.number || contract.id, customer, contract.pricing_table ? formatMoney(totals.gross, currency) : ''].filter(Boolean).join(' · '),
   };
 };
 
-export const contractChoiceOutputFields = [
-  { key: 'id', label: 'Contract ID' },
-  { key: 'number', label: 'Contract Number' },
-  { key: 'customer_company', label: 'Customer Company' },
-  { key: 'total_including_vat', label: 'Total Including VAT', type: 'number' as const },
-  { key: 'currency', label: 'Currency' },
-  { key: 'accepted_at', label: 'Accepted At', type: 'datetime' as const },
-  { key: 'label', label: 'Label' },
-];
+export const contractChoiceOutputFields = outputFields(
+  ['id', 'Contract ID'],
+  ['number', 'Contract Number'],
+  ['customer_company', 'Customer Company'],
+  ['total_including_vat', 'Total Including VAT', 'number'],
+  ['currency', 'Currency'],
+  ['accepted_at', 'Accepted At', 'datetime'],
+  ['label', 'Label'],
+);
 
 export const SAMPLE_CONTRACT: Contract = {
   id: 'ctr_8f2k1',
@@ -159,7 +158,16 @@ export const SAMPLE_CONTRACT: Contract = {
     currency: 'EUR',
     prices_include_vat: false,
     items: [
-      { name: 'Design sprint', code: 'DS-01', description: 'Two-week sprint', quantity: 2, unit: 'week', unit_price: 4800, discount_percent: 10, vat_percent: 25.5 },
+      {
+        name: 'Design sprint',
+        code: 'DS-01',
+        description: 'Two-week sprint',
+        quantity: 2,
+        unit: 'week',
+        unit_price: 4800,
+        discount_percent: 10,
+        vat_percent: 25.5,
+      },
       { name: 'Hosting, 12 months', code: null, description: null, quantity: 12, unit: 'month', unit_price: 39.9, discount_percent: 0, vat_percent: 25.5 },
     ],
     total_excluding_vat: 9118.8,

@@ -1,5 +1,6 @@
 // A Procountor customer as Zap builders see it: Find Customer, Create Customer and Find or Create Customer.
 import type { BusinessPartnerAnswer, BusinessPartnerBasicInfo } from '../procountor/schemas';
+import { outputFields } from './outputFields';
 
 export const customerOutput = (partner: BusinessPartnerAnswer | BusinessPartnerBasicInfo) => {
   // A search hit carries a subset of the full partner's fields; read both through the full shape.
@@ -20,18 +21,18 @@ export const customerOutput = (partner: BusinessPartnerAnswer | BusinessPartnerB
   };
 };
 
-export const customerOutputFields = [
-  { key: 'id', label: 'Customer ID (Procountor)', type: 'integer' as const },
-  { key: 'name', label: 'Name' },
-  { key: 'business_id', label: 'Business ID' },
-  { key: 'customer_number', label: 'Customer Number' },
-  { key: 'street', label: 'Street Address' },
-  { key: 'postal_code', label: 'Postal Code' },
-  { key: 'city', label: 'City' },
-  { key: 'country', label: 'Country' },
-  { key: 'email', label: 'Invoicing Email' },
-  { key: 'active', label: 'Active', type: 'boolean' as const },
-];
+export const customerOutputFields = outputFields(
+  ['id', 'Customer ID (Procountor)', 'integer'],
+  ['name', 'Name'],
+  ['business_id', 'Business ID'],
+  ['customer_number', 'Customer Number'],
+  ['street', 'Street Address'],
+  ['postal_code', 'Postal Code'],
+  ['city', 'City'],
+  ['country', 'Country'],
+  ['email', 'Invoicing Email'],
+  ['active', 'Active', 'boolean'],
+);
 
 export const customerSample = {
   id: 5001,

@@ -4,6 +4,7 @@ import type { InvoiceResult } from '../invoice/engine';
 import type { InvoiceBasicInfo } from '../procountor/schemas';
 import { postInvoiceAlertOnce } from '../slack/alert';
 import { text } from '../zapier/inputs';
+import { outputFields } from './outputFields';
 
 export const invoiceTotals = (invoice: Pick<InvoiceBasicInfo, 'invoiceSumInfo'>) => {
   const sums = invoice.invoiceSumInfo?.[0] ?? {};
@@ -27,23 +28,23 @@ export const invoiceOutput = (invoice: InvoiceBasicInfo) => ({
 });
 
 /** The output fields of `invoiceTotals`, labelled once for every operation that returns an invoice's sums. */
-export const invoiceTotalsOutputFields = [
-  { key: 'total_excluding_vat', label: 'Total Excluding VAT', type: 'number' as const },
-  { key: 'vat_total', label: 'VAT Total', type: 'number' as const },
-  { key: 'total', label: 'Total Including VAT', type: 'number' as const },
-  { key: 'currency', label: 'Currency' },
-];
+export const invoiceTotalsOutputFields = outputFields(
+  ['total_excluding_vat', 'Total Excluding VAT', 'number'],
+  ['vat_total', 'VAT Total', 'number'],
+  ['total', 'Total Including VAT', 'number'],
+  ['currency', 'Currency'],
+);
 
-export const invoiceOutputFields = [
-  { key: 'id', label: 'Invoice ID (Procountor)', type: 'integer' as const },
-  { key: 'invoice_number', label: 'Invoice Number', type: 'integer' as const },
-  { key: 'status', label: 'Status' },
-  { key: 'date', label: 'Invoice Date' },
-  { key: 'due_date', label: 'Due Date' },
-  { key: 'customer_id', label: 'Customer ID (Procountor)', type: 'integer' as const },
-  { key: 'customer_name', label: 'Customer Name' },
+export const invoiceOutputFields = outputFields(
+  ['id', 'Invoice ID (Procountor)', 'integer'],
+  ['invoice_number', 'Invoice Number', 'integer'],
+  ['status', 'Status'],
+  ['date', 'Invoice Date'],
+  ['due_date', 'Due Date'],
+  ['customer_id', 'Customer ID (Procountor)', 'integer'],
+  ['customer_name', 'Customer Name'],
   ...invoiceTotalsOutputFields,
-];
+);
 
 export const invoiceSample = {
   id: 9001,
@@ -86,7 +87,15 @@ const NO_ALERT = { slack_alert: 'not_requested', slack_channel: '', slack_ts: ''
 export const alertIfAsked = async (
   z: ZObject,
   bundle: { authData: Record<string, string | undefined>; inputData: Record<string, unknown> },
-  output: { invoice_id: number; invoice_number: number | null; customer_name: string; total: number | null; currency: string; due_date: string; status: string },
+  output: {
+    invoice_id: number;
+    invoice_number: number | null;
+    customer_name: string;
+    total: number | null;
+    currency: string;
+    due_date: string;
+    status: string;
+  },
   reference: string,
   /** Set for invoices that did not come from a contract: what their reference is called ("Order"). */
   referenceLabel?: string,
@@ -105,29 +114,29 @@ export const alertIfAsked = async (
   });
 };
 
-export const slackAlertOutputFields = [
-  { key: 'slack_alert', label: 'Slack Alert (posted, already_posted, failed, not_requested)' },
-  { key: 'slack_channel', label: 'Slack Channel ID' },
-  { key: 'slack_ts', label: 'Slack Message Timestamp' },
-  { key: 'slack_permalink', label: 'Slack Message Link' },
-  { key: 'slack_error', label: 'Slack Error' },
-];
+export const slackAlertOutputFields = outputFields(
+  ['slack_alert', 'Slack Alert (posted, already_posted, failed, not_requested)'],
+  ['slack_channel', 'Slack Channel ID'],
+  ['slack_ts', 'Slack Message Timestamp'],
+  ['slack_permalink', 'Slack Message Link'],
+  ['slack_error', 'Slack Error'],
+);
 
 /** The outputs both invoice actions share (see `invoiceResultOutput` in engine.ts), labelled once. */
-export const invoiceResultOutputFields = [
-  { key: 'invoice_id', label: 'Invoice ID (Procountor)', type: 'integer' as const },
-  { key: 'invoice_number', label: 'Invoice Number', type: 'integer' as const },
-  { key: 'status', label: 'Status (UNFINISHED until sent)' },
-  { key: 'already_existed', label: 'Invoice Already Existed', type: 'boolean' as const },
-  { key: 'date', label: 'Invoice Date' },
-  { key: 'due_date', label: 'Due Date' },
-  { key: 'reference_number', label: 'Reference Number' },
+export const invoiceResultOutputFields = outputFields(
+  ['invoice_id', 'Invoice ID (Procountor)', 'integer'],
+  ['invoice_number', 'Invoice Number', 'integer'],
+  ['status', 'Status (UNFINISHED until sent)'],
+  ['already_existed', 'Invoice Already Existed', 'boolean'],
+  ['date', 'Invoice Date'],
+  ['due_date', 'Due Date'],
+  ['reference_number', 'Reference Number'],
   ...invoiceTotalsOutputFields,
-  { key: 'customer_id', label: 'Customer ID (Procountor)', type: 'integer' as const },
-  { key: 'customer_name', label: 'Customer Name' },
-  { key: 'customer_created', label: 'Customer Was Created', type: 'boolean' as const },
-  { key: 'products_created', label: 'Products Created', type: 'integer' as const },
-  { key: 'products_created_names', label: 'Names of Products Created' },
-  { key: 'products_reused', label: 'Existing Products Used', type: 'integer' as const },
-  { key: 'text_adjusted', label: 'Text Adjusted to Fit Procountor' },
-];
+  ['customer_id', 'Customer ID (Procountor)', 'integer'],
+  ['customer_name', 'Customer Name'],
+  ['customer_created', 'Customer Was Created', 'boolean'],
+  ['products_created', 'Products Created', 'integer'],
+  ['products_created_names', 'Names of Products Created'],
+  ['products_reused', 'Existing Products Used', 'integer'],
+  ['text_adjusted', 'Text Adjusted to Fit Procountor'],
+);

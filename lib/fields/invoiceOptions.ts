@@ -37,33 +37,39 @@ export const invoiceOptionsFrom = (input: Record<string, unknown>): OrderOptions
 /** The option fields, after each action's own; `lines` names the action's lines in the Default VAT % help. */
 export const invoiceOptionFields = (lines: string) =>
   defineInputFields([
-  { key: 'invoice_date', label: 'Invoice Date', type: 'datetime' as const, helpText: 'Defaults to today (Finnish time).' },
-  {
-    key: 'payment_term_days',
-    label: 'Payment Term (days)',
-    type: 'integer' as const,
-    helpText: "Defaults to the customer's own payment term in Procountor, else 14 days.",
-  },
-  { key: 'bank_account', label: 'Bank Account', dynamic: 'bank_account_list.id.label', helpText: 'The account the customer pays to. Defaults to your first bank account in Procountor.' },
-  {
-    key: 'invoice_channel',
-    label: 'Invoice Channel',
-    choices: CHANNEL_CHOICES,
-    helpText: 'Leave empty to choose automatically: e-invoice when the customer has an e-invoice address and operator in Procountor, e-mail when it has an e-mail, else paper mail.',
-  },
-  { key: 'language', label: 'Invoice Language', choices: LANGUAGE_CHOICES, default: 'FINNISH' },
-  {
-    key: 'default_vat_percent',
-    label: 'Default VAT %',
-    dynamic: 'vat_rate_list.id.label',
-    helpText: `Used for ${lines} that have no VAT %. Lines with a VAT % keep their own.`,
-  },
-  { key: 'notes', label: 'Notes', type: 'text' as const, helpText: 'Internal notes on the invoice (not printed for the customer).' },
-  {
-    key: 'slack_channel',
-    label: 'Notify Slack Channel',
-    dynamic: 'slack_channel_list.id.name',
-    helpText:
-      'Optional. Posts a new-invoice alert to this Slack channel in the same step (needs the Slack Bot Token in the connection). If Slack fails, the invoice is still made and the output says why; replaying the step posts the alert once.',
-  },
+    { key: 'invoice_date', label: 'Invoice Date', type: 'datetime' as const, helpText: 'Defaults to today (Finnish time).' },
+    {
+      key: 'payment_term_days',
+      label: 'Payment Term (days)',
+      type: 'integer' as const,
+      helpText: "Defaults to the customer's own payment term in Procountor, else 14 days.",
+    },
+    {
+      key: 'bank_account',
+      label: 'Bank Account',
+      dynamic: 'bank_account_list.id.label',
+      helpText: 'The account the customer pays to. Defaults to your first bank account in Procountor.',
+    },
+    {
+      key: 'invoice_channel',
+      label: 'Invoice Channel',
+      choices: CHANNEL_CHOICES,
+      helpText:
+        'Leave empty to choose automatically: e-invoice when the customer has an e-invoice address and operator in Procountor, e-mail when it has an e-mail, else paper mail.',
+    },
+    { key: 'language', label: 'Invoice Language', choices: LANGUAGE_CHOICES, default: 'FINNISH' },
+    {
+      key: 'default_vat_percent',
+      label: 'Default VAT %',
+      dynamic: 'vat_rate_list.id.label',
+      helpText: `Used for ${lines} that have no VAT %. Lines with a VAT % keep their own.`,
+    },
+    { key: 'notes', label: 'Notes', type: 'text' as const, helpText: 'Internal notes on the invoice (not printed for the customer).' },
+    {
+      key: 'slack_channel',
+      label: 'Notify Slack Channel',
+      dynamic: 'slack_channel_list.id.name',
+      helpText:
+        'Optional. Posts a new-invoice alert to this Slack channel in the same step (needs the Slack Bot Token in the connection). If Slack fails, the invoice is still made and the output says why; replaying the step posts the alert once.',
+    },
   ]);

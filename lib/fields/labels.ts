@@ -1,10 +1,13 @@
 import { formatMoney } from '../rules/money';
 import type { BankAccount } from '../procountor/schemas';
 
-const groupIban = (iban: string) => iban.replace(/\s+/g, '').replace(/(.{4})/g, '$1 ').trim();
+const groupIban = (iban: string) =>
+  iban
+    .replace(/\s+/g, '')
+    .replace(/(.{4})/g, '$1 ')
+    .trim();
 
-export const bankAccountLabel = (account: BankAccount) =>
-  [account.bankName, groupIban(account.iban), `(${account.currency})`].filter(Boolean).join(' ');
+export const bankAccountLabel = (account: BankAccount) => [account.bankName, groupIban(account.iban), `(${account.currency})`].filter(Boolean).join(' ');
 
 /** "1042 · Asiakas Oy · 11 444,09 €"; an Unfinished invoice may have no number yet, and then shows its ID. */
 export const invoiceLabel = (invoice: {

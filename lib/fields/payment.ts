@@ -3,13 +3,13 @@ import { helsinkiDateTimeWithOffset } from '../rules/dates';
 import { contractIdIn } from '../procountor/invoices';
 import type { InvoiceBasicInfo, InvoiceDetails } from '../procountor/schemas';
 import { invoiceTotals, invoiceTotalsOutputFields } from './invoice';
+import { outputFields } from './outputFields';
 
 /**
  * The dedupe key: the same invoice triggers again when a payment changes it (PARTLY_PAID -> PAID, or another part
  * paid), which shows as a new status or version; a poll that finds it unchanged gives the same key.
  */
-export const paymentKey = (invoice: Pick<InvoiceBasicInfo, 'id' | 'status' | 'version'>) =>
-  `${invoice.id}:${invoice.status ?? ''}:${invoice.version ?? ''}`;
+export const paymentKey = (invoice: Pick<InvoiceBasicInfo, 'id' | 'status' | 'version'>) => `${invoice.id}:${invoice.status ?? ''}:${invoice.version ?? ''}`;
 
 export const paidInvoiceOutput = (invoice: InvoiceBasicInfo, details: InvoiceDetails | undefined) => ({
   id: paymentKey(invoice),
@@ -18,7 +18,7 @@ export const paidInvoiceOutput = (invoice: InvoiceBasicInfo, details: InvoiceDet
   status: invoice.status ?? '',
   contract_id: contractIdIn(details?.additionalInformation),
   // Contract invoices carry the contract number as Procountor's agreement number (what people call the contract).
-  contract_number: contractIdIn(details?.additionalInformation) ? details?.agreementNumber ?? '' : '',
+  contract_number: contractIdIn(details?.additionalInformation) ? (details?.agreementNumber ?? '') : '',
   customer_id: invoice.partnerId ?? null,
   customer_name: invoice.counterParty?.counterPartyAddress?.name ?? '',
   date: invoice.date ?? '',
@@ -28,24 +28,24 @@ export const paidInvoiceOutput = (invoice: InvoiceBasicInfo, details: InvoiceDet
   changed_at: helsinkiDateTimeWithOffset(invoice.version),
 });
 
-export const paidInvoiceOutputFields = [
-      { key: 'id', label: 'Payment Event ID' },
-  { key: 'invoice_id', label: 'Invoice ID (Procountor)', type: 'integer' as const },
-  { key: 'invoice_number', label: 'Invoice Number', type: 'integer' as const },
-  { key: 'status', label: 'Status (PAID, PARTLY_PAID or MARKED_PAID)' },
-  { key: 'contract_id', label: 'Contract ID (empty when not from a contract)' },
-  { key: 'contract_number', label: 'Contract Number (empty when not from a contract)' },
-  { key: 'customer_id', label: 'Customer ID (Procountor)', type: 'integer' as const },
-  { key: 'customer_name', label: 'Customer Name' },
-  { key: 'date', label: 'Invoice Date' },
-  { key: 'due_date', label: 'Due Date' },
-  { key: 'payment_date', label: 'Latest Payment Date' },
+export const paidInvoiceOutputFields = outputFields(
+  ['id', 'Payment Event ID'],
+  ['invoice_id', 'Invoice ID (Procountor)', 'integer'],
+  ['invoice_number', 'Invoice Number', 'integer'],
+  ['status', 'Status (PAID, PARTLY_PAID or MARKED_PAID)'],
+  ['contract_id', 'Contract ID (empty when not from a contract)'],
+  ['contract_number', 'Contract Number (empty when not from a contract)'],
+  ['customer_id', 'Customer ID (Procountor)', 'integer'],
+  ['customer_name', 'Customer Name'],
+  ['date', 'Invoice Date'],
+  ['due_date', 'Due Date'],
+  ['payment_date', 'Latest Payment Date'],
   ...invoiceTotalsOutputFields,
-  { key: 'changed_at', label: 'Changed At', type: 'datetime' as const },
-];
+  ['changed_at', 'Changed At', 'datetime'],
+);
 
 export const paidInvoiceSample = {
-      id: '9001:PAID:2026-12-01T10:15:00',
+  id: '9001:PAID:2026-12-01T10:15:00',
   invoice_id: 9001,
   invoice_number: 1042,
   status: 'PAID',

@@ -1,5 +1,6 @@
 // A Procountor product as Zap builders see it: Find Product, Create Product and Find or Create Product.
 import type { ProductAnswer } from '../procountor/schemas';
+import { outputFields } from './outputFields';
 
 export const productOutput = (product: ProductAnswer, match?: { matchedBy?: string; similarity?: number }) => ({
   id: product.id!,
@@ -13,17 +14,17 @@ export const productOutput = (product: ProductAnswer, match?: { matchedBy?: stri
   similarity: match?.similarity ?? null,
 });
 
-export const productOutputFields = [
-  { key: 'id', label: 'Product ID (Procountor)', type: 'integer' as const },
-  { key: 'name', label: 'Name' },
-  { key: 'code', label: 'Product Code' },
-  { key: 'unit', label: 'Unit' },
-  { key: 'price', label: 'Price', type: 'number' as const },
-  { key: 'vat_percent', label: 'VAT %', type: 'number' as const },
-  { key: 'currency', label: 'Currency' },
-  { key: 'matched_by', label: 'Matched By (code or name)' },
-  { key: 'similarity', label: 'Name Similarity (0-1)', type: 'number' as const },
-];
+export const productOutputFields = outputFields(
+  ['id', 'Product ID (Procountor)', 'integer'],
+  ['name', 'Name'],
+  ['code', 'Product Code'],
+  ['unit', 'Unit'],
+  ['price', 'Price', 'number'],
+  ['vat_percent', 'VAT %', 'number'],
+  ['currency', 'Currency'],
+  ['matched_by', 'Matched By (code or name)'],
+  ['similarity', 'Name Similarity (0-1)', 'number'],
+);
 
 export const productSample = {
   id: 7001,

@@ -10,7 +10,6 @@ import type { ProductAnswer as Product } from '../procountor/schemas';
 import { ConnectionIndex } from './connectionIndex';
 import { SyncedIndex, type IndexSpec } from './syncedIndex';
 
-
 export const CATALOGUE_KEY = 'procountor:catalogue:v1';
 
 /**
@@ -33,7 +32,13 @@ const catalogueSpec = (client: ProcountorClient): IndexSpec<IndexedProduct, Stor
   streams: [{}],
   inStream: () => true,
   readNewestFirst: async (query, versionStartDate) => {
-    const { results, totalCount } = await client.listProductsForCatalogue({ ...query, versionStartDate, type: 'SALES', orderByVersion: 'DESC', size: MAX_PAGE_SIZE });
+    const { results, totalCount } = await client.listProductsForCatalogue({
+      ...query,
+      versionStartDate,
+      type: 'SALES',
+      orderByVersion: 'DESC',
+      size: MAX_PAGE_SIZE,
+    });
     const entries = results.map(toIndexed).filter((e): e is IndexedProduct => !!e);
     const whole = results.length < MAX_PAGE_SIZE || (typeof totalCount === 'number' && totalCount <= results.length);
     return { entries, totalCount, next: whole ? null : 0 };

@@ -3,7 +3,6 @@
 import { bestProductMatch, normaliseProductName, sameCode } from '../rules/productMatch';
 import { chunked, mergeById, unchunked } from './versioned';
 
-
 /** One sales product as the index keeps it. `norm` is derived on load, never stored. */
 export interface IndexedProduct {
   id: number;
@@ -78,7 +77,14 @@ export const toChunks = (index: readonly IndexedProduct[], perChunk: number): St
 export const fromChunks = (chunks: readonly StoredProduct[][]): IndexedProduct[] => unchunked(chunks, fromStored);
 
 /** Words of a normalised name, cut to their first four letters: "sprints" and "sprint" meet, so do most typos. */
-const stems = (norm: string) => [...new Set(norm.split(' ').filter((w) => w.length >= 3).map((w) => w.slice(0, 4)))];
+const stems = (norm: string) => [
+  ...new Set(
+    norm
+      .split(' ')
+      .filter((w) => w.length >= 3)
+      .map((w) => w.slice(0, 4)),
+  ),
+];
 
 /**
  * The index in memory, with lookups built once per step: by code, by normalised name, and by word stem so a
@@ -107,9 +113,12 @@ export class CatalogueMatcher {
   }
 
   /** Code first (exact, ignoring case), then the most similar name, as `findProduct` does against Procountor. */
-  match(wanted: { name: string; code?: string; unit?: string; price?: number }):
-    | { product: IndexedProduct; matchedBy: 'code' | 'name'; similarity: number }
-    | undefined {
+  match(wanted: {
+    name: string;
+    code?: string;
+    unit?: string;
+    price?: number;
+  }): { product: IndexedProduct; matchedBy: 'code' | 'name'; similarity: number } | undefined {
     const code = wanted.code?.trim();
     if (code) {
       const byCode = this.byCode.get(code.toLowerCase());
@@ -126,9 +135,7 @@ export class CatalogueMatcher {
     }
     const keys = stems(norm);
     // A name of short words only has no stems to narrow by; the whole catalogue is compared, which is rare.
-    const candidates = keys.length
-      ? [...new Set(keys.flatMap((k) => this.byStem.get(k) ?? []))].sort((a, b) => a.id - b.id)
-      : this.active;
+    const candidates = keys.length ? [...new Set(keys.flatMap((k) => this.byStem.get(k) ?? []))].sort((a, b) => a.id - b.id) : this.active;
     const best = bestProductMatch(forMatch, candidates);
     return best && { product: best.product, matchedBy: 'name', similarity: best.similarity };
   }

@@ -6,16 +6,7 @@ import crypto from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
 import { helsinkiDateTime } from '../rules/dates';
 import { connectionCache } from '../zapier/cache';
-import {
-  chunked,
-  highestVersion,
-  mergeById,
-  nextSyncFrom,
-  onlyRepeatsKnown,
-  unchunked,
-  withoutIds,
-  type Versioned,
-} from './versioned';
+import { chunked, highestVersion, mergeById, nextSyncFrom, onlyRepeatsKnown, unchunked, withoutIds, type Versioned } from './versioned';
 
 /** The index outlives quiet weeks; an incremental read brings it up to date whatever its age. */
 const INDEX_TTL_SECONDS = 14 * 24 * 3600;
@@ -198,9 +189,7 @@ export class SyncedIndex<E extends Versioned, S, Q> {
     this.pagesRead++;
     const snapshot = highestVersion(first.entries);
     if (first.next === null) return { found: first.entries, pages: 1, snapshot };
-    const known = new Map(
-      this.index.filter((e) => this.spec.inStream(e, stream) && (e.version ?? '') >= from).map((e) => [e.id, e.version] as const),
-    );
+    const known = new Map(this.index.filter((e) => this.spec.inStream(e, stream) && (e.version ?? '') >= from).map((e) => [e.id, e.version] as const));
     if (onlyRepeatsKnown(first.entries, first.totalCount, known, this.manifest?.seenUpTo ?? null)) return { found: first.entries, pages: 1, snapshot };
     const rest = await this.pages(query, from, null, false);
     return { found: rest.found, pages: rest.pages + 1, snapshot };
@@ -234,7 +223,6 @@ export class SyncedIndex<E extends Versioned, S, Q> {
     const loadStartedAt = m?.loadStartedAt ?? helsinkiDateTime(new Date(now - READ_RACE_MARGIN_MS));
     let pass = m?.pass ?? 0;
     let cursor = m?.cursor ?? null;
-    let done = false;
     for (; pass < this.spec.coldPasses.length; pass++, cursor = null) {
       const read = await this.pages(this.spec.coldPasses[pass]!, undefined, cursor, true);
       this.index = mergeById(this.index, read.found);
@@ -243,7 +231,7 @@ export class SyncedIndex<E extends Versioned, S, Q> {
         break;
       }
     }
-    done = pass >= this.spec.coldPasses.length;
+    const done = pass >= this.spec.coldPasses.length;
     const seen = highestVersion(this.index);
     // The first incremental reads after the load start before it began: whatever changed meanwhile is read again.
     const syncFrom = done ? (seen && seen < loadStartedAt ? seen : loadStartedAt) : null;

@@ -36,7 +36,10 @@ export const chunked = <E, S>(index: readonly E[], perChunk: number, store: (e: 
 };
 
 export const unchunked = <E extends Versioned, S>(chunks: readonly S[][], load: (s: S) => E): E[] =>
-  chunks.flat().map(load).sort((a, b) => a.id - b.id);
+  chunks
+    .flat()
+    .map(load)
+    .sort((a, b) => a.id - b.id);
 
 /**
  * Whether the first page of an inclusive `versionStartDate` read, asked newest version first, is all there is to

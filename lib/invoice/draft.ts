@@ -66,9 +66,7 @@ export const toInvoiceDraft = (order: InvoiceOrder, customer: DraftCustomer, lin
       identifier: checkedBusinessId(customer.businessId, customer.identifierType),
       email: customer.email?.trim() || undefined,
       counterPartyAddress: address,
-      ...(options.channel === 'ELECTRONIC_INVOICE'
-        ? { einvoiceAddress: { address: customer.einvoiceAddress, operator: customer.einvoiceOperator } }
-        : {}),
+      ...(options.channel === 'ELECTRONIC_INVOICE' ? { einvoiceAddress: { address: customer.einvoiceAddress, operator: customer.einvoiceOperator } } : {}),
     },
     billingAddress: address,
     paymentInfo: {

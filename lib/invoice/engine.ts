@@ -58,10 +58,7 @@ export interface PreparedOrder {
  * before any request, with the channel the user chose and no company data, and after the reads, with the company's
  * VAT rates and the channel the customer's record decides; nothing is written until the second call finds no problem.
  */
-export const prepareOrder = (
-  order: InvoiceOrder,
-  context: { channel?: InvoiceChannel; invoiceDate: string; company?: CompanyData },
-): PreparedOrder => {
+export const prepareOrder = (order: InvoiceOrder, context: { channel?: InvoiceChannel; invoiceDate: string; company?: CompanyData }): PreparedOrder => {
   // Text first: the checks below judge the text Procountor will get, and every change is listed for the output.
   const fitted = fitOrderForProcountor(order);
   order = fitted.order;
@@ -70,7 +67,9 @@ export const prepareOrder = (
     const vats = order.lines.map((line) => ({ name: line.name, vatPercent: lineVat(order, line) }));
     problems.push(...vatProblems(vats, context.company.vatRates, context.invoiceDate, order.words));
     if (context.company.vatStatus === undefined) {
-      problems.push('Your Procountor company lists no VAT status for sales, and Procountor requires one on every sales invoice. Check the VAT settings in Procountor (Management → Company info).');
+      problems.push(
+        'Your Procountor company lists no VAT status for sales, and Procountor requires one on every sales invoice. Check the VAT settings in Procountor (Management → Company info).',
+      );
     }
   }
   return { order, problems, adjustments: fitted.adjustments };
@@ -78,8 +77,7 @@ export const prepareOrder = (
 
 const lineVat = (order: InvoiceOrder, line: OrderLine) => line.vatPercent ?? order.options.defaultVatPercent;
 
-const productKey = (line: OrderLine) =>
-  line.code?.trim() ? `code:${line.code.trim().toLowerCase()}` : `name:${normaliseProductName(line.name)}`;
+const productKey = (line: OrderLine) => (line.code?.trim() ? `code:${line.code.trim().toLowerCase()}` : `name:${normaliseProductName(line.name)}`);
 
 const wantedProduct = (order: InvoiceOrder, line: OrderLine): ProductWanted => ({
   name: line.name.trim(),
@@ -104,7 +102,9 @@ const existingCustomerDetails = (z: ZObject, client: ProcountorClient, id: numbe
 
 const pickBankAccount = (accounts: BankAccount[], iban: string | undefined) => {
   if (!accounts.length) {
-    throw new InputError('Your Procountor company has no bank account, and a sales invoice paid by bank transfer needs one. Add one in Procountor under Management → Company info.');
+    throw new InputError(
+      'Your Procountor company has no bank account, and a sales invoice paid by bank transfer needs one. Add one in Procountor under Management → Company info.',
+    );
   }
   if (!iban) return accounts[0]!;
   const wanted = iban.replace(/\s+/g, '').toUpperCase();
@@ -140,115 +140,125 @@ export const createInvoiceFromOrder = async (
     },
     // The catalogue and customer indexes are read and written back inside the claim: one run of the connection
     // extends them at a time.
-    () => withConnectionRateWindow(z, procountor, () => withIndexes(z, procountor, startedAt, async (open) => {
-      const distinct = new Map<string, OrderLine>();
-      for (const line of order.lines) if (!distinct.has(productKey(line))) distinct.set(productKey(line), line);
+    () =>
+      withConnectionRateWindow(z, procountor, () =>
+        withIndexes(z, procountor, startedAt, async (open) => {
+          const distinct = new Map<string, OrderLine>();
+          for (const line of order.lines) if (!distinct.has(productKey(line))) distinct.set(productKey(line), line);
 
-      // The reads every check needs run at once; nothing is created until every check has passed.
-      const [existing, company, [customers, foundCustomer], catalogue] = await allSettledOrThrow([
-        findInvoiceForOrder(procountor, order.idempotencyKey),
-        companyData(z, procountor),
-        open.customers().then(async (index) => [index, await index.find({ businessId: details.businessId, identifierType: details.identifierType, name: details.name })] as const),
-        open.catalogue(),
-      ]);
+          // The reads every check needs run at once; nothing is created until every check has passed.
+          const [existing, company, [customers, foundCustomer], catalogue] = await allSettledOrThrow([
+            findInvoiceForOrder(procountor, order.idempotencyKey),
+            companyData(z, procountor),
+            open
+              .customers()
+              .then(
+                async (index) =>
+                  [index, await index.find({ businessId: details.businessId, identifierType: details.identifierType, name: details.name })] as const,
+              ),
+            open.catalogue(),
+          ]);
 
-      const result = (invoice: InvoiceResult['invoice'], rest: Omit<InvoiceResult, 'invoice' | 'procountorRequests'>) => ({
-        invoice,
-        ...rest,
-        procountorRequests: procountor.requestCount,
-      });
+          const result = (invoice: InvoiceResult['invoice'], rest: Omit<InvoiceResult, 'invoice' | 'procountorRequests'>) => ({
+            invoice,
+            ...rest,
+            procountorRequests: procountor.requestCount,
+          });
 
-      if (existing) {
-        return result(existing, {
-          alreadyExisted: true,
-          customerId: existing.partnerId ?? foundCustomer?.id ?? 0,
-          customerName: existing.counterParty?.counterPartyAddress?.name ?? details.name,
-          customerCreated: false,
-          productsCreated: [],
-          productsReused: [],
-          adjustments: early.adjustments,
-        });
-      }
+          if (existing) {
+            return result(existing, {
+              alreadyExisted: true,
+              customerId: existing.partnerId ?? foundCustomer?.id ?? 0,
+              customerName: existing.counterParty?.counterPartyAddress?.name ?? details.name,
+              customerCreated: false,
+              productsCreated: [],
+              productsReused: [],
+              adjustments: early.adjustments,
+            });
+          }
 
-      const own = foundCustomer ? await existingCustomerDetails(z, procountor, foundCustomer.id, foundCustomer.version) : undefined;
-      const channel = chooseChannel(options.channel, {
-        einvoiceAddress: own?.einvoiceAddress,
-        einvoiceOperator: own?.einvoiceOperator,
-        email: details.email ?? own?.email,
-      });
-      const prepared = prepareOrder(order, { channel, invoiceDate, company });
-      const problems = [...prepared.problems];
-      if (channel === 'ELECTRONIC_INVOICE' && !(own?.einvoiceAddress && own?.einvoiceOperator)) {
-        problems.push('An e-invoice needs the customer\'s e-invoice address and operator. Add them to the customer in Procountor, or choose another invoice channel.');
-      }
-      if (problems.length) throw new InputError(haltMessage(problems, words));
-      const ready = prepared.order;
-      const bankAccount = pickBankAccount(company.bankAccounts, options.bankAccountIban);
+          const own = foundCustomer ? await existingCustomerDetails(z, procountor, foundCustomer.id, foundCustomer.version) : undefined;
+          const channel = chooseChannel(options.channel, {
+            einvoiceAddress: own?.einvoiceAddress,
+            einvoiceOperator: own?.einvoiceOperator,
+            email: details.email ?? own?.email,
+          });
+          const prepared = prepareOrder(order, { channel, invoiceDate, company });
+          const problems = [...prepared.problems];
+          if (channel === 'ELECTRONIC_INVOICE' && !(own?.einvoiceAddress && own?.einvoiceOperator)) {
+            problems.push(
+              "An e-invoice needs the customer's e-invoice address and operator. Add them to the customer in Procountor, or choose another invoice channel.",
+            );
+          }
+          if (problems.length) throw new InputError(haltMessage(problems, words));
+          const ready = prepared.order;
+          const bankAccount = pickBankAccount(company.bankAccounts, options.bankAccountIban);
 
-      // Each product is found or made on its own, so a step cut short by the deadline leaves its products for the
-      // retry to find instead of repeating every lookup.
-      const wanted = [...distinct].map(([key, line]) => [key, wantedProduct(ready, line)] as [string, ProductWanted]);
-      const [customer, products] = await allSettledOrThrow([
-        foundCustomer
-          ? Promise.resolve({ id: foundCustomer.id, name: foundCustomer.name ?? details.name, created: false })
-          : createCustomer(procountor, { ...ready.customer, language: options.language, paymentTermDays: options.paymentTermDays }).then((p) => {
-              // The customer joins the index from its POST answer: the next contract finds it with no request.
-              customers.added(p);
-              return { id: p.id, name: p.name ?? ready.customer.name, created: true };
-            }),
-        catalogue.findOrCreate(wanted),
-      ]);
+          // Each product is found or made on its own, so a step cut short by the deadline leaves its products for the
+          // retry to find instead of repeating every lookup.
+          const wanted = [...distinct].map(([key, line]) => [key, wantedProduct(ready, line)] as [string, ProductWanted]);
+          const [customer, products] = await allSettledOrThrow([
+            foundCustomer
+              ? Promise.resolve({ id: foundCustomer.id, name: foundCustomer.name ?? details.name, created: false })
+              : createCustomer(procountor, { ...ready.customer, language: options.language, paymentTermDays: options.paymentTermDays }).then((p) => {
+                  // The customer joins the index from its POST answer: the next contract finds it with no request.
+                  customers.added(p);
+                  return { id: p.id, name: p.name ?? ready.customer.name, created: true };
+                }),
+            catalogue.findOrCreate(wanted),
+          ]);
 
-      const draftWith = (productByKey: Map<string, ProductAnswer>) => {
-      const lines: DraftLine[] = ready.lines.map((line) => {
-        const product = productByKey.get(productKey(line))!;
-        return {
-          productId: product.id!,
-          productName: line.name.trim(),
-          productCode: line.code?.trim() || product.code || undefined,
-          unit: toProcountorUnit(line.unit),
-          quantity: line.quantity,
-          unitPrice: line.unitPrice,
-          discountPercent: line.discountPercent,
-          vatPercent: lineVat(ready, line)!,
-          description: line.description,
-        };
-      });
-      const draftCustomer: DraftCustomer = {
-        ...ready.customer,
-        partnerId: customer.id,
-        email: ready.customer.email ?? own?.email,
-        einvoiceAddress: own?.einvoiceAddress,
-        einvoiceOperator: own?.einvoiceOperator,
-      };
-      return toInvoiceDraft(ready, draftCustomer, lines, {
-        invoiceDate,
-        paymentTermDays: paymentTermFrom(options.paymentTermDays, own?.paymentTermDays),
-        bankAccount,
-        channel,
-        language: options.language ?? 'FINNISH',
-        vatStatus: company.vatStatus!,
-        notes: options.notes,
-      });
-      };
-      const { created, products: used } = await retryingStaleProducts(catalogue, wanted, products, draftWith, (draft) => procountor.createInvoice(draft));
-      return result(
-        {
-          ...created,
-          id: created.id,
-          dueDate: created.paymentInfo?.dueDate,
-          paymentInfo: created.paymentInfo ?? undefined,
-        } as InvoiceResult['invoice'],
-        {
-          alreadyExisted: false,
-          customerId: customer.id,
-          customerName: customer.name,
-          customerCreated: customer.created,
-          productsCreated: used.filter(([, , made]) => made).map(([, p]) => p.name),
-          productsReused: used.filter(([, , made]) => !made).map(([, p]) => p.name),
-          adjustments: early.adjustments,
-        },
-      );
-    })),
+          const draftWith = (productByKey: Map<string, ProductAnswer>) => {
+            const lines: DraftLine[] = ready.lines.map((line) => {
+              const product = productByKey.get(productKey(line))!;
+              return {
+                productId: product.id!,
+                productName: line.name.trim(),
+                productCode: line.code?.trim() || product.code || undefined,
+                unit: toProcountorUnit(line.unit),
+                quantity: line.quantity,
+                unitPrice: line.unitPrice,
+                discountPercent: line.discountPercent,
+                vatPercent: lineVat(ready, line)!,
+                description: line.description,
+              };
+            });
+            const draftCustomer: DraftCustomer = {
+              ...ready.customer,
+              partnerId: customer.id,
+              email: ready.customer.email ?? own?.email,
+              einvoiceAddress: own?.einvoiceAddress,
+              einvoiceOperator: own?.einvoiceOperator,
+            };
+            return toInvoiceDraft(ready, draftCustomer, lines, {
+              invoiceDate,
+              paymentTermDays: paymentTermFrom(options.paymentTermDays, own?.paymentTermDays),
+              bankAccount,
+              channel,
+              language: options.language ?? 'FINNISH',
+              vatStatus: company.vatStatus!,
+              notes: options.notes,
+            });
+          };
+          const { created, products: used } = await retryingStaleProducts(catalogue, wanted, products, draftWith, (draft) => procountor.createInvoice(draft));
+          return result(
+            {
+              ...created,
+              id: created.id,
+              dueDate: created.paymentInfo?.dueDate,
+              paymentInfo: created.paymentInfo ?? undefined,
+            } as InvoiceResult['invoice'],
+            {
+              alreadyExisted: false,
+              customerId: customer.id,
+              customerName: customer.name,
+              customerCreated: customer.created,
+              productsCreated: used.filter(([, , made]) => made).map(([, p]) => p.name),
+              productsReused: used.filter(([, , made]) => !made).map(([, p]) => p.name),
+              adjustments: early.adjustments,
+            },
+          );
+        }),
+      ),
   );
 };

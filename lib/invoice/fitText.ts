@@ -15,7 +15,7 @@ export interface FittedOrder {
 }
 
 const quote = (text: string, max = 60) => `"${text.length > max ? `${text.slice(0, max)}…` : text}"`;
-const WHY_CHARSET = "Procountor accepts only the Windows-1252 character set";
+const WHY_CHARSET = 'Procountor accepts only the Windows-1252 character set';
 
 export const fitOrderForProcountor = (order: InvoiceOrder): FittedOrder => {
   const adjustments: string[] = [];

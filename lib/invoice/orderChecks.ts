@@ -32,9 +32,12 @@ export const orderProblems = (order: InvoiceOrder, channel: InvoiceChannel | und
     }
     if (!Number.isFinite(item.unitPrice)) problems.push(`${line} has no ${f.unitPrice}.`);
     if (Math.abs(item.quantity) > MAX_ABS_QUANTITY || Math.abs(item.unitPrice) > MAX_ABS_UNIT_PRICE) {
-      problems.push(`${line} has a ${f.quantity} or ${f.unitPrice} too large for an invoice (${item.quantity} × ${item.unitPrice}). Check it ${words.fixLinesWhere}.`);
+      problems.push(
+        `${line} has a ${f.quantity} or ${f.unitPrice} too large for an invoice (${item.quantity} × ${item.unitPrice}). Check it ${words.fixLinesWhere}.`,
+      );
     }
-    if (tooLong(item.name, FIELD_LIMITS.product)) problems.push(`${line} has a ${f.name} longer than ${FIELD_LIMITS.product} characters. Shorten it ${words.fixLinesWhere}.`);
+    if (tooLong(item.name, FIELD_LIMITS.product))
+      problems.push(`${line} has a ${f.name} longer than ${FIELD_LIMITS.product} characters. Shorten it ${words.fixLinesWhere}.`);
     if (tooLong(item.code, FIELD_LIMITS.code)) problems.push(`${line} has a ${f.code} longer than ${FIELD_LIMITS.code} characters.`);
     if (!lineRules.unknownUnitsAsPiece && item.unit?.trim() && !recognisedUnit(item.unit)) {
       problems.push(
@@ -60,7 +63,8 @@ export const orderProblems = (order: InvoiceOrder, channel: InvoiceChannel | und
     [c.businessId, customer.businessId, FIELD_LIMITS.identifier],
   ];
   for (const [field, value, max] of fieldLimits) {
-    if (tooLong(value, max)) problems.push(`${words.label} has a customer ${field} longer than Procountor's ${max} characters. Shorten it ${words.fixCustomerWhere}.`);
+    if (tooLong(value, max))
+      problems.push(`${words.label} has a customer ${field} longer than Procountor's ${max} characters. Shorten it ${words.fixCustomerWhere}.`);
   }
   if (channel === 'MAIL') {
     const missing = (

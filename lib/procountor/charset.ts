@@ -43,7 +43,10 @@ const plainFormOf = (grapheme: string): string => {
   // Non-breaking, narrow and other spaces that Windows-1252 lacks read as an ordinary space.
   if (SPACE.test(composed)) return ' ';
   // A letter whose accent Windows-1252 lacks keeps its base letter: ő -> o, Ŕ -> R, č -> c.
-  const unaccented = composed.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  const unaccented = composed
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
   if (unaccented && fitsWhole(unaccented)) return unaccented;
   // Letters with no accent to strip (Ł, ß-like, Greek, Cyrillic, CJK) take their usual Latin spelling.
   const latin = transliterate(composed, { unknown: '' });

@@ -1,10 +1,5 @@
 // Customers (Procountor business partners of type CUSTOMER): find by business ID, then name; create.
-import {
-  invalidBusinessIdMessage,
-  parseFinnishBusinessId,
-  sameBusinessId,
-  storedSpellings,
-} from '../rules/businessId';
+import { invalidBusinessIdMessage, parseFinnishBusinessId, sameBusinessId, storedSpellings } from '../rules/businessId';
 import { activeBeforeInactive, customerNameKey } from '../rules/customerMatch';
 import { InputError } from '../zapier/errors';
 import { fitsWindows1252, toWindows1252 } from './charset';
@@ -186,7 +181,8 @@ const fittedCustomer = (customer: Customer): Customer => {
     if (key === 'email' && !fitsWindows1252(text)) {
       throw new InputError(`${label} "${value}" has characters Procountor cannot store (it accepts only Windows-1252). Correct the address.`, inputKey);
     }
-    if (!text) throw new InputError(`${label} "${value}" has no characters Procountor can store (it accepts only Windows-1252). Write it in Latin letters.`, inputKey);
+    if (!text)
+      throw new InputError(`${label} "${value}" has no characters Procountor can store (it accepts only Windows-1252). Write it in Latin letters.`, inputKey);
     if (text.length > max) throw new InputError(`${label} is longer than Procountor's ${max} characters (${text.length}). Shorten it.`, inputKey);
     (fitted as unknown as Record<string, string>)[key] = text;
   }

@@ -14,8 +14,7 @@ const RIGHT_FOR_PATH: Array<[RegExp, string]> = [
   [/^\/(bankaccounts|vats)/, 'New sales invoice/Group invoice'],
 ];
 
-export const rightNeededFor = (path: string) =>
-  RIGHT_FOR_PATH.find(([pattern]) => pattern.test(path))?.[1] ?? 'New sales invoice/Group invoice';
+export const rightNeededFor = (path: string) => RIGHT_FOR_PATH.find(([pattern]) => pattern.test(path))?.[1] ?? 'New sales invoice/Group invoice';
 
 export interface ProcountorAnswer {
   status: number;
@@ -49,10 +48,7 @@ export const procountorError = (z: ZObject, answer: ProcountorAnswer): Error => 
   if (status === 401) return new z.errors.RefreshAuthError('Procountor asked to sign in again.');
   if (status === 429) {
     const delay = retryAfterSeconds(answer.retryAfter);
-    return new z.errors.ThrottledError(
-      `Procountor's rate limit was reached (${where}). Zapier will retry in ${delay} s.`,
-      delay,
-    );
+    return new z.errors.ThrottledError(`Procountor's rate limit was reached (${where}). Zapier will retry in ${delay} s.`, delay);
   }
   if (status === 403) {
     const right = rightNeededFor(path);
@@ -83,7 +79,7 @@ export const procountorError = (z: ZObject, answer: ProcountorAnswer): Error => 
 /** The product ids of the invoice rows Procountor's 400/404 names as not existing (`invoiceRows[i].productId`). */
 export const staleProductIds = (error: unknown, rows: ReadonlyArray<{ productId?: number | null }>): number[] => {
   // Zapier's error classes carry {message, code, status} as JSON in their message.
-  let answer: { message?: string; status?: number } = {};
+  let answer: { message?: string; status?: number };
   try {
     answer = JSON.parse(String((error as Error)?.message ?? ''));
   } catch {

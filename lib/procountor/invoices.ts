@@ -12,8 +12,7 @@ export const uniqueKeyOrderKey = (uniqueKey: string) => `KEY:${uniqueKey}`;
 export const contractMarker = (contractId: string) => orderMarker(contractOrderKey(contractId));
 
 /** The contract id in an invoice's additional information, when a contract made it. */
-export const contractIdIn = (additionalInformation: string | null | undefined) =>
-  /\[C2C:([^\]]+)\]/.exec(additionalInformation ?? '')?.[1] ?? '';
+export const contractIdIn = (additionalInformation: string | null | undefined) => /\[C2C:([^\]]+)\]/.exec(additionalInformation ?? '')?.[1] ?? '';
 
 const GONE = new Set(['INVALIDATED', 'DELETED']);
 
@@ -22,8 +21,7 @@ export const findInvoiceForOrder = async (client: ProcountorClient, orderKey: st
   return results.filter((invoice) => !GONE.has(invoice.status ?? '')).sort((a, b) => a.id - b.id)[0];
 };
 
-export const findInvoiceForContract = (client: ProcountorClient, contractId: string) =>
-  findInvoiceForOrder(client, contractOrderKey(contractId));
+export const findInvoiceForContract = (client: ProcountorClient, contractId: string) => findInvoiceForOrder(client, contractOrderKey(contractId));
 
 export const findInvoiceByNumber = async (client: ProcountorClient, invoiceNumber: number) => {
   const { results } = await client.searchInvoices({ types: 'SALES_INVOICE', invoiceNumber, size: 1 });

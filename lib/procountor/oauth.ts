@@ -9,9 +9,7 @@ import { TokenResponse } from './schemas';
 
 const OAuthError = zod.looseObject({ error: zod.string().optional(), error_description: zod.string().optional() });
 
-export type TokenGrant =
-  | { grant_type: 'authorization_code'; code: string; redirect_uri: string }
-  | { grant_type: 'refresh_token'; refresh_token: string };
+export type TokenGrant = { grant_type: 'authorization_code'; code: string; redirect_uri: string } | { grant_type: 'refresh_token'; refresh_token: string };
 
 const clientCredentials = (z: ZObject) => {
   const clientId = process.env.CLIENT_ID;
@@ -47,7 +45,7 @@ export const requestToken = async (z: ZObject, grant: TokenGrant) => {
   if (response.status >= 500 || response.status === 429) {
     throw retryLater(z, `Procountor's sign-in service answered HTTP ${response.status}. Zapier will retry.`);
   }
-  let body: unknown = {};
+  let body: unknown;
   try {
     body = JSON.parse(response.content);
   } catch {

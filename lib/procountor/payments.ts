@@ -3,7 +3,6 @@
 import { addDays, todayInHelsinki } from '../rules/dates';
 import { allSettledOrThrow } from '../zapier/settle';
 import { MAX_PAGE_SIZE, type ProcountorClient } from './client';
-import type { InvoiceBasicInfo, InvoiceDetails } from './schemas';
 
 /** `status` takes one status per request in Procountor's published API, so each is asked for on its own. */
 export const PAID_STATUSES = ['PAID', 'PARTLY_PAID', 'MARKED_PAID'] as const;

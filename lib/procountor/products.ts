@@ -25,11 +25,7 @@ export interface ProductMatch {
 export const MAX_PAGES_PER_FILTER = 5;
 
 /** Pages through one filtered search, stopping as soon as `enough` says the answer is in. */
-const scan = async (
-  client: ProcountorClient,
-  filter: ProductQuery,
-  enough: (page: ProductAnswer[]) => boolean,
-): Promise<ProductAnswer[]> => {
+const scan = async (client: ProcountorClient, filter: ProductQuery, enough: (page: ProductAnswer[]) => boolean): Promise<ProductAnswer[]> => {
   const seen: ProductAnswer[] = [];
   let previousId: number | undefined;
   for (let page = 0; page < MAX_PAGES_PER_FILTER; page++) {
@@ -51,7 +47,8 @@ const scan = async (
 export const findProduct = async (client: ProcountorClient, wanted: ProductWanted): Promise<ProductMatch | undefined> => {
   const code = wanted.code?.trim();
   if (code) {
-    if (code.length > FIELD_LIMITS.code) throw new InputError(`Product code "${code.slice(0, 50)}…" is longer than Procountor's ${FIELD_LIMITS.code} characters.`, 'code');
+    if (code.length > FIELD_LIMITS.code)
+      throw new InputError(`Product code "${code.slice(0, 50)}…" is longer than Procountor's ${FIELD_LIMITS.code} characters.`, 'code');
     const byCode = await scan(client, { code }, (page) => page.some((p) => sameCode(p.code, code)));
     const exact = byCode.find((p) => sameCode(p.code, code));
     if (exact) return { product: exact, matchedBy: 'code', similarity: 1 };
@@ -72,9 +69,11 @@ export const toProduct = (wanted: ProductWanted): Product => {
   const given = wanted.name?.trim();
   if (!given) throw new InputError('The product needs a name. Map the Pricing Table line name into "Name".', 'name');
   const name = shortenAtWord(toWindows1252(given), FIELD_LIMITS.product);
-  if (!name) throw new InputError(`Product name "${given}" has no characters Procountor can store (it accepts only Windows-1252). Write it in Latin letters.`, 'name');
+  if (!name)
+    throw new InputError(`Product name "${given}" has no characters Procountor can store (it accepts only Windows-1252). Write it in Latin letters.`, 'name');
   const code = wanted.code?.trim() ? toWindows1252(wanted.code.trim()) : undefined;
-  if (code && code.length > FIELD_LIMITS.code) throw new InputError(`Product code "${code.slice(0, 50)}…" is longer than Procountor's ${FIELD_LIMITS.code} characters.`, 'code');
+  if (code && code.length > FIELD_LIMITS.code)
+    throw new InputError(`Product code "${code.slice(0, 50)}…" is longer than Procountor's ${FIELD_LIMITS.code} characters.`, 'code');
   if (wanted.price !== undefined && !Number.isFinite(wanted.price)) {
     throw new InputError(`The price of "${name}" is not a number.`, 'price');
   }

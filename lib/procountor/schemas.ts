@@ -88,9 +88,7 @@ export const VatInformation = z.looseObject({
       }),
     ),
   ).transform((list) => list ?? []),
-  vatStatuses: z
-    .array(z.looseObject({ vatStatus: z.number().nullish(), description: z.string().nullish(), sales: z.boolean().nullish() }))
-    .nullish(),
+  vatStatuses: z.array(z.looseObject({ vatStatus: z.number().nullish(), description: z.string().nullish(), sales: z.boolean().nullish() })).nullish(),
 });
 export type VatInformation = z.infer<typeof VatInformation>;
 
@@ -101,16 +99,18 @@ export const VatSettings = z.looseObject({
 
 // ---- What the app sends: built to Procountor's published shapes and lengths, checked before it leaves ----
 const text = (field: PublishedField) => z.string().max(maxLengthOf(field));
-const address = {
-  name: optionalString,
-  specifier: text('BusinessPartnerAddress.specifier').optional(),
-  street: text('BusinessPartnerAddress.street').optional(),
-  zip: text('BusinessPartnerAddress.zip').optional(),
-  city: text('BusinessPartnerAddress.city').optional(),
+/** An address's fields as Procountor publishes them, with the lengths of the schema it belongs to. */
+const addressFields = (of: 'BusinessPartnerAddress' | 'InvoiceCounterpartyAddress') => ({
+  name: text(`${of}.name`),
+  specifier: text(`${of}.specifier`).optional(),
+  street: text(`${of}.street`).optional(),
+  zip: text(`${of}.zip`).optional(),
+  city: text(`${of}.city`).optional(),
   country: Country.optional(),
-  subdivision: text('BusinessPartnerAddress.subdivision').optional(),
-};
-export const BusinessPartnerAddress = z.looseObject({ ...address, name: text('BusinessPartnerAddress.name').optional() });
+  subdivision: text(`${of}.subdivision`).optional(),
+});
+const partnerAddress = addressFields('BusinessPartnerAddress');
+export const BusinessPartnerAddress = z.looseObject({ ...partnerAddress, name: partnerAddress.name.optional() });
 
 export const InvoicingInfo = z.looseObject({
   customerNumber: optionalString,
@@ -167,15 +167,7 @@ export const Product = z.looseObject({
 });
 export type Product = z.infer<typeof Product>;
 
-const invoiceAddress = {
-  name: text('InvoiceCounterpartyAddress.name'),
-  specifier: text('InvoiceCounterpartyAddress.specifier').optional(),
-  street: text('InvoiceCounterpartyAddress.street').optional(),
-  zip: text('InvoiceCounterpartyAddress.zip').optional(),
-  city: text('InvoiceCounterpartyAddress.city').optional(),
-  country: Country.optional(),
-  subdivision: text('InvoiceCounterpartyAddress.subdivision').optional(),
-};
+const invoiceAddress = addressFields('InvoiceCounterpartyAddress');
 
 export const InvoiceRow = z.looseObject({
   id: z.number().optional(),
@@ -281,7 +273,10 @@ export const BusinessPartnerSearchResult = searchResult(BusinessPartnerBasicInfo
 export const ProductAnswer = z.looseObject({
   id: z.number(),
   type: maybeCode,
-  name: z.string().nullish().transform((name) => name ?? ''),
+  name: z
+    .string()
+    .nullish()
+    .transform((name) => name ?? ''),
   code: maybeString,
   unit: maybeCode,
   price: maybeNumber,

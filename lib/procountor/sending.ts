@@ -18,7 +18,8 @@ export interface SendOutcome {
 
 export const approveAndSendInvoice = async (client: ProcountorClient, invoiceId: number): Promise<SendOutcome> => {
   const [invoice] = await client.getInvoices([invoiceId]);
-  if (!invoice) throw new InputError(`Procountor has no invoice ${invoiceId}. Pick the invoice from the "Invoice" dropdown or map its Invoice ID.`, 'invoice_id');
+  if (!invoice)
+    throw new InputError(`Procountor has no invoice ${invoiceId}. Pick the invoice from the "Invoice" dropdown or map its Invoice ID.`, 'invoice_id');
   const name = `Invoice ${invoice.invoiceNumber ?? `(ID ${invoice.id})`}`;
   if (invoice.type && invoice.type !== 'SALES_INVOICE') {
     throw new InputError(`${name} is a ${invoice.type.toLowerCase().replace(/_/g, ' ')}; only sales invoices can be sent.`, 'invoice_id');

@@ -1,8 +1,6 @@
 // Finnish business IDs (Y-tunnus): the one normaliser and checker.
 
-export type BusinessId =
-  | { kind: 'finnish'; canonical: string; digits: string; vat: string }
-  | { kind: 'invalid'; input: string; reason: string };
+export type BusinessId = { kind: 'finnish'; canonical: string; digits: string; vat: string } | { kind: 'invalid'; input: string; reason: string };
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2];
 

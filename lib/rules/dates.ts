@@ -17,9 +17,7 @@ export const toIsoDate = (value: string | undefined): string | undefined => {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) {
-    return Number.isNaN(Date.parse(`${trimmed}T00:00:00Z`)) || new Date(`${trimmed}T00:00:00Z`).toISOString().slice(0, 10) !== trimmed
-      ? undefined
-      : trimmed;
+    return Number.isNaN(Date.parse(`${trimmed}T00:00:00Z`)) || new Date(`${trimmed}T00:00:00Z`).toISOString().slice(0, 10) !== trimmed ? undefined : trimmed;
   }
   const instant = new Date(trimmed);
   return Number.isNaN(instant.getTime()) ? undefined : isoDateIn(instant);
@@ -29,20 +27,8 @@ export const toIsoDate = (value: string | undefined): string | undefined => {
  * The Helsinki wall-clock time of an instant, `YYYY-MM-DDTHH:MM:SS` with no zone: how Procountor writes its date-times
  * (a record's `version`, a `versionStartDate`).
  */
-export const helsinkiDateTime = (instant: Date) => {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: BUSINESS_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
-};
+const wallClock = new Intl.DateTimeFormat('sv-SE', { timeZone: BUSINESS_TIME_ZONE, dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' });
+export const helsinkiDateTime = (instant: Date) => wallClock.format(instant).replace(' ', 'T');
 
 const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: BUSINESS_TIME_ZONE, timeZoneName: 'longOffset' });
 

@@ -39,7 +39,13 @@ export const postOnce = async (
   try {
     const previous = (await connectionCache(z).get(mark)) as { ts?: string; permalink?: string; channel?: string } | null;
     if (previous?.ts) {
-      return { ...none, slack_alert: 'already_posted', slack_channel: previous.channel ?? channel, slack_ts: previous.ts, slack_permalink: previous.permalink ?? '' };
+      return {
+        ...none,
+        slack_alert: 'already_posted',
+        slack_channel: previous.channel ?? channel,
+        slack_ts: previous.ts,
+        slack_permalink: previous.permalink ?? '',
+      };
     }
   } catch {
     // Without z.cache we cannot know; posting again beats never telling anyone.
@@ -64,7 +70,11 @@ export const postInvoiceAlertOnce = async (
   alert: InvoiceAlert,
 ): Promise<AlertOutcome> => {
   try {
-    const { text: _text, warning: _warning, ...outcome } = await postOnce(z, bundle, `invoice:${invoiceId}`, { channel: channelText, ...invoiceAlertMessage(alert) });
+    const {
+      text: _text,
+      warning: _warning,
+      ...outcome
+    } = await postOnce(z, bundle, `invoice:${invoiceId}`, { channel: channelText, ...invoiceAlertMessage(alert) });
     return outcome;
   } catch (error) {
     return { slack_alert: 'failed', slack_channel: channelInput(channelText), slack_ts: '', slack_permalink: '', slack_error: messageOf(error) };

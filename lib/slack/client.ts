@@ -165,7 +165,7 @@ export const postWarning = (message: Pick<SlackPost, 'username' | 'iconEmoji' | 
   const customized = Boolean(message.username || message.iconEmoji || message.iconUrl);
   if (customized && scopes && !scopes.includes('chat:write.customize')) {
     return (
-      'Slack posted this under the Slack app\'s own name and icon: a custom Bot Name or Bot Icon needs the chat:write.customize scope, which this bot token lacks. ' +
+      "Slack posted this under the Slack app's own name and icon: a custom Bot Name or Bot Icon needs the chat:write.customize scope, which this bot token lacks. " +
       'Add chat:write.customize under OAuth & Permissions in your Slack app, reinstall the app, and paste the new Bot User OAuth Token into this connection; or leave Bot Name and Bot Icon empty.'
     );
   }

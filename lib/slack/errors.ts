@@ -31,7 +31,8 @@ const POSTING_PACE_SECONDS = 5;
 
 const where = (c: Context) => (c.channel ? ` ${c.channel}` : '');
 const UPDATE_TOKEN = "Update the Slack Bot Token in this connection with your Slack app's Bot User OAuth Token (xoxb-…).";
-const ADD_SCOPE = 'Add it under OAuth & Permissions in your Slack app, reinstall the app to your workspace, and paste the new Bot User OAuth Token into this connection.';
+const ADD_SCOPE =
+  'Add it under OAuth & Permissions in your Slack app, reinstall the app to your workspace, and paste the new Bot User OAuth Token into this connection.';
 
 const reconnect = (sentence: Sentence): SlackAdvice => ({ kind: 'reconnect', sentence });
 const fix = (sentence: Sentence): SlackAdvice => ({ kind: 'fix', sentence });
@@ -40,15 +41,22 @@ const retry = (sentence: Sentence): SlackAdvice => ({ kind: 'retry', sentence })
 const badToken = reconnect((c) => `Slack did not accept the bot token (${c.code}). ${UPDATE_TOKEN}`);
 const slackTrouble = retry((c) => `Slack could not handle the request just now (${c.code}). Zapier will retry the step.`);
 const migrating = retry(
-  (c) => `Slack is moving your workspace into an Enterprise organization and is unavailable until that finishes (${c.code}). Zapier will retry; if it still fails, replay the step after the move.`,
+  (c) =>
+    `Slack is moving your workspace into an Enterprise organization and is unavailable until that finishes (${c.code}). Zapier will retry; if it still fails, replay the step after the move.`,
 );
 /** Codes about requests this integration never makes (drafts, metadata, attachments, form encoding): not the Zap's fault. */
 const ourFault = fix(
-  (c) => `Slack refused the request this integration sent (${c.code}). Nothing in your Zap causes this: please report it to the integration's support with this message.`,
+  (c) =>
+    `Slack refused the request this integration sent (${c.code}). Nothing in your Zap causes this: please report it to the integration's support with this message.`,
 );
-const channelRefused = fix((c) => `Slack does not let the bot post in the channel${where(c)} (${c.code}). Ask a Slack admin to allow it there, or pick another channel.`);
+const channelRefused = fix(
+  (c) => `Slack does not let the bot post in the channel${where(c)} (${c.code}). Ask a Slack admin to allow it there, or pick another channel.`,
+);
 const connectSharing = (what: string) =>
-  fix((c) => `The message links to a Slack ${what}, and sharing those is turned off in Slack Connect channels (${c.code}). Remove the link from the message, or pick a channel not shared with another organization.`);
+  fix(
+    (c) =>
+      `The message links to a Slack ${what}, and sharing those is turned off in Slack Connect channels (${c.code}). Remove the link from the message, or pick a channel not shared with another organization.`,
+  );
 
 export const SLACK_ERRORS: Readonly<Record<string, SlackAdvice>> = {
   // The token
@@ -58,15 +66,21 @@ export const SLACK_ERRORS: Readonly<Record<string, SlackAdvice>> = {
   token_expired: badToken,
   account_inactive: badToken,
   not_allowed_token_type: reconnect(
-    (c) => `Slack does not take this kind of token here (${c.code}): it needs a bot token. ${UPDATE_TOKEN} User (xoxp-) and app-level (xapp-) tokens do not work.`,
+    (c) =>
+      `Slack does not take this kind of token here (${c.code}): it needs a bot token. ${UPDATE_TOKEN} User (xoxp-) and app-level (xapp-) tokens do not work.`,
   ),
   is_bot: reconnect(
-    (c) => `The token belongs to a legacy Slack bot, which cannot use Slack's current API (${c.code}). Create a Slack app at api.slack.com/apps, install it, and paste its Bot User OAuth Token (xoxb-…) into this connection.`,
+    (c) =>
+      `The token belongs to a legacy Slack bot, which cannot use Slack's current API (${c.code}). Create a Slack app at api.slack.com/apps, install it, and paste its Bot User OAuth Token (xoxb-…) into this connection.`,
   ),
 
   // Rate limits
   ratelimited: { kind: 'throttle', seconds: DEFAULT_RATE_LIMIT_SECONDS, sentence: () => "Slack's rate limit was reached (ratelimited)." },
-  rate_limited: { kind: 'throttle', seconds: POSTING_PACE_SECONDS, sentence: () => 'Slack says the bot posted too many messages too fast (rate_limited): about one a second per channel.' },
+  rate_limited: {
+    kind: 'throttle',
+    seconds: POSTING_PACE_SECONDS,
+    sentence: () => 'Slack says the bot posted too many messages too fast (rate_limited): about one a second per channel.',
+  },
   message_limit_exceeded: {
     kind: 'throttle',
     seconds: 60,
@@ -84,41 +98,57 @@ export const SLACK_ERRORS: Readonly<Record<string, SlackAdvice>> = {
   // Scopes
   missing_scope: fix((c) => `The Slack app lacks the scope ${c.needed ?? 'this needs'} (missing_scope). ${ADD_SCOPE}`),
   invalid_types: fix(
-    (c) => `Slack would not list public and private channels for the bot (${c.code}). Give the Slack app the scopes channels:read and groups:read: ${ADD_SCOPE}`,
+    (c) =>
+      `Slack would not list public and private channels for the bot (${c.code}). Give the Slack app the scopes channels:read and groups:read: ${ADD_SCOPE}`,
   ),
 
   // The channel
-  channel_not_found: fix((c) => `Slack has no channel${where(c)} that the bot can see (${c.code}). Pick the channel from the dropdown; for a private channel, invite the bot to it first.`),
+  channel_not_found: fix(
+    (c) =>
+      `Slack has no channel${where(c)} that the bot can see (${c.code}). Pick the channel from the dropdown; for a private channel, invite the bot to it first.`,
+  ),
   not_in_channel: fix(
-    (c) => `The bot is not a member of the channel${where(c)} (${c.code}). Invite it there (type /invite @your-bot in the channel), or give the Slack app the chat:write.public scope.`,
+    (c) =>
+      `The bot is not a member of the channel${where(c)} (${c.code}). Invite it there (type /invite @your-bot in the channel), or give the Slack app the chat:write.public scope.`,
   ),
   is_archived: fix((c) => `The channel${where(c)} is archived (${c.code}). Unarchive it in Slack or pick another channel.`),
   team_not_found: fix(
-    (c) => `With an organization-wide Slack app, Slack needs the channel's ID rather than its name (${c.code}). Pick the channel from the dropdown instead of typing its name.`,
+    (c) =>
+      `With an organization-wide Slack app, Slack needs the channel's ID rather than its name (${c.code}). Pick the channel from the dropdown instead of typing its name.`,
   ),
-  no_permission: fix((c) => `The bot may not post in the channel${where(c)} (${c.code}). Invite the bot to the channel (/invite @your-bot), or pick another channel.`),
+  no_permission: fix(
+    (c) => `The bot may not post in the channel${where(c)} (${c.code}). Invite the bot to the channel (/invite @your-bot), or pick another channel.`,
+  ),
   messages_tab_disabled: fix(
-    (c) => `That conversation is a direct message with the app, and the app's Messages tab is turned off (${c.code}). Turn on the Messages Tab under App Home in your Slack app, or pick a channel.`,
+    (c) =>
+      `That conversation is a direct message with the app, and the app's Messages tab is turned off (${c.code}). Turn on the Messages Tab under App Home in your Slack app, or pick a channel.`,
   ),
   restricted_action: fix(
-    (c) => `A setting in your Slack workspace does not let the bot post in the channel${where(c)} (${c.code}). Ask a Slack admin to allow apps to post there, or pick another channel.`,
+    (c) =>
+      `A setting in your Slack workspace does not let the bot post in the channel${where(c)} (${c.code}). Ask a Slack admin to allow apps to post there, or pick another channel.`,
   ),
-  restricted_action_read_only_channel: fix((c) => `The channel${where(c)} is read-only for the bot (${c.code}). Ask a Slack admin to let the app post there, or pick another channel.`),
+  restricted_action_read_only_channel: fix(
+    (c) => `The channel${where(c)} is read-only for the bot (${c.code}). Ask a Slack admin to let the app post there, or pick another channel.`,
+  ),
   restricted_action_thread_only_channel: fix(
     (c) => `The channel${where(c)} takes replies in threads only, so the bot cannot start a message there (${c.code}). Pick another channel.`,
   ),
   restricted_action_non_threadable_channel: channelRefused,
   restricted_action_thread_locked: channelRefused,
-  ekm_access_denied: fix((c) => `Your Slack admins have turned off posting in the channel${where(c)} (${c.code}). Ask them to allow it, or pick another channel.`),
+  ekm_access_denied: fix(
+    (c) => `Your Slack admins have turned off posting in the channel${where(c)} (${c.code}). Ask them to allow it, or pick another channel.`,
+  ),
 
   // The workspace and the app
   access_denied: fix((c) => `Slack denied the bot access (${c.code}). Ask a Slack admin to allow the app where it posts, or pick another channel.`),
   app_access_restricted: fix((c) => `A Slack admin restricts who may use this Slack app (${c.code}). Ask the admin to approve the app for your workspace.`),
   accesslimited: fix(
-    (c) => `Your Slack workspace does not accept API calls from Zapier's network (${c.code}), for example because of an IP allow-list. Ask a Slack admin to allow Zapier.`,
+    (c) =>
+      `Your Slack workspace does not accept API calls from Zapier's network (${c.code}), for example because of an IP allow-list. Ask a Slack admin to allow Zapier.`,
   ),
   enterprise_is_restricted: fix(
-    (c) => `The token belongs to an Enterprise organization rather than to a workspace (${c.code}). Install the Slack app into the workspace you post in and use that workspace's bot token.`,
+    (c) =>
+      `The token belongs to an Enterprise organization rather than to a workspace (${c.code}). Install the Slack app into the workspace you post in and use that workspace's bot token.`,
   ),
   two_factor_setup_required: fix(
     (c) => `Your Slack workspace requires two-factor authentication (${c.code}). The Slack user who installed the app must turn it on; then replay this step.`,
@@ -129,12 +159,14 @@ export const SLACK_ERRORS: Readonly<Record<string, SlackAdvice>> = {
 
   // The message
   msg_blocks_too_long: fix(
-    (c) => `Slack found the message too long (${c.code}): its sections hold more text than Slack takes in one message (about 12,000 characters). Shorten the Message or Notes you map in.`,
+    (c) =>
+      `Slack found the message too long (${c.code}): its sections hold more text than Slack takes in one message (about 12,000 characters). Shorten the Message or Notes you map in.`,
   ),
   msg_too_long: fix((c) => `The Slack message text is too long (${c.code}). Shorten the text you map into the message.`),
   no_text: fix((c) => `The Slack message is empty (${c.code}). Map some text into the message, or leave it empty to send the new-invoice alert.`),
   invalid_blocks: fix(
-    (c) => `Slack refused the message's layout (${c.code}). Check the Message and Notes you map in for unusual characters; if it keeps happening, please report it to the integration's support with this message.`,
+    (c) =>
+      `Slack refused the message's layout (${c.code}). Check the Message and Notes you map in for unusual characters; if it keeps happening, please report it to the integration's support with this message.`,
   ),
   invalid_cursor: fix((c) => `Slack no longer accepts the channel list's page marker (${c.code}). Reload the channel dropdown.`),
 
@@ -185,8 +217,7 @@ interface SlackFailure {
   original?: Error;
 }
 
-const throttled = (z: ZObject, sentence: string, seconds: number) =>
-  new z.errors.ThrottledError(`${sentence} Zapier will retry in ${seconds} s.`, seconds);
+const throttled = (z: ZObject, sentence: string, seconds: number) => new z.errors.ThrottledError(`${sentence} Zapier will retry in ${seconds} s.`, seconds);
 
 /** An `ok: false` answer, by the table. */
 const platformError = (z: ZObject, e: SlackFailure, channel?: string): Error => {
@@ -228,7 +259,8 @@ export const slackError = (z: ZObject, error: unknown, channel?: string, lastSta
     case 'slack_webapi_request_error':
       return retryLater(z, `Could not reach Slack (${e.original?.message ?? 'connection failed'}). Zapier will retry the step.`);
     default:
-      if (lastStatus === 429) return throttled(z, "Slack's rate limit was reached (ratelimited), and Slack did not say for how long.", DEFAULT_RATE_LIMIT_SECONDS);
+      if (lastStatus === 429)
+        return throttled(z, "Slack's rate limit was reached (ratelimited), and Slack did not say for how long.", DEFAULT_RATE_LIMIT_SECONDS);
       return e instanceof Error ? e : new Error(String(error));
   }
 };

@@ -102,12 +102,17 @@ export const invoiceAlertMessage = (alert: InvoiceAlert) => {
     `Invoice: ${number ?? 'no number yet'}`,
   ].map((field) => plain(budget.take(field, FIELD_SHARE)));
   const todo = { type: 'section', text: plain(budget.take(TODO, MAX_SECTION_TEXT)) };
-  const origin = alert.reference ? `${refLabel}${contract ? ` ${contract}` : ''}, via Zapier` : `From Click2Contract${contract ? ` contract ${contract}` : ''} via Zapier`;
+  const origin = alert.reference
+    ? `${refLabel}${contract ? ` ${contract}` : ''}, via Zapier`
+    : `From Click2Contract${contract ? ` contract ${contract}` : ''} via Zapier`;
   const context = { type: 'context', elements: [plain(budget.take(origin, FIELD_SHARE))] };
   const notes = clean(alert.notes);
   const blocks: object[] = [header, { type: 'section', fields }, todo, ...(notes ? textSections(notes, budget.left) : []), context];
 
-  const text = cutThenEscape(`${title}${contract ? ` (${refLabel.toLowerCase()} ${cut(contract, FIELD_SHARE)})` : ''}: ${total} incl. VAT, due ${cut(due, 40)}. ${TODO}`, MAX_FALLBACK_TEXT);
+  const text = cutThenEscape(
+    `${title}${contract ? ` (${refLabel.toLowerCase()} ${cut(contract, FIELD_SHARE)})` : ''}: ${total} incl. VAT, due ${cut(due, 40)}. ${TODO}`,
+    MAX_FALLBACK_TEXT,
+  );
   return { text, blocks };
 };
 

@@ -11,8 +11,7 @@ export const CUT_MARKER = '… (cut)';
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Replaces halves of surrogate pairs that lost their partner (broken input) with U+FFFD, which Slack can store. */
-export const wellFormed = (text: string) =>
-  text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+export const wellFormed = (text: string) => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 /**
  * The longest run of whole characters from the start of `text` whose `measure` (never less than the length) stays

@@ -26,8 +26,8 @@ export const withClaim = async <T>(z: ZObject, options: ClaimOptions, work: () =
   const cache = connectionCache(z);
   const token = crypto.randomUUID();
   const deadline = Date.now() + options.waitMs;
-  let held = false;
   for (;;) {
+    let held: boolean;
     try {
       held = await cache.setIfAbsent(options.key, token, CLAIM_TTL_SECONDS);
       if (held) held = (await cache.get(options.key)) === token;

@@ -5,8 +5,7 @@ const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
 export const procountorApiUrl = () => trimSlash(process.env.PROCOUNTOR_API_URL || 'https://api.procountor.com/api');
 export const procountorLoginUrl = () => process.env.PROCOUNTOR_LOGIN_URL || 'https://api.procountor.com/login';
-export const click2contractApiUrl = () =>
-  trimSlash(process.env.CLICK2CONTRACT_API_URL || 'https://api.click2contract.com/v1');
+export const click2contractApiUrl = () => trimSlash(process.env.CLICK2CONTRACT_API_URL || 'https://api.click2contract.com/v1');
 /** @slack/web-api wants the trailing slash. */
 export const slackApiUrl = () => trimSlash(process.env.SLACK_API_URL || 'https://slack.com/api') + '/';
 

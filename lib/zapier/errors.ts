@@ -39,8 +39,7 @@ export const withZapierErrors = async <T>(z: ZObject, run: () => Promise<T>, opt
  */
 export const OUTAGE_RETRY_SECONDS = 10;
 
-export const retryLater = (z: ZObject, message: string, delaySeconds = OUTAGE_RETRY_SECONDS) =>
-  new z.errors.ThrottledError(message, delaySeconds);
+export const retryLater = (z: ZObject, message: string, delaySeconds = OUTAGE_RETRY_SECONDS) => new z.errors.ThrottledError(message, delaySeconds);
 
 /** Retry-After is seconds (or an HTTP date, which nobody here sends); fall back when it is missing or odd. */
 export const retryAfterSeconds = (header: string | null | undefined, fallback = 1): number => {

@@ -16,7 +16,10 @@ export const decimal = (value: unknown, label: string, field: string): number | 
   }
   const raw = text(value);
   if (raw === undefined) return undefined;
-  const normalised = raw.replace(/[\s\u00a0]/g, '').replace(/€$/, '').replace(',', '.');
+  const normalised = raw
+    .replace(/[\s\u00a0]/g, '')
+    .replace(/€$/, '')
+    .replace(',', '.');
   if (!/^-?\d+(\.\d+)?$/.test(normalised)) throw new InputError(`${label} must be a number, not "${raw.slice(0, 40)}".`, field);
   return Number(normalised);
 };

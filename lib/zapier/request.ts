@@ -1,7 +1,7 @@
 // How every service client here talks through z.request: status codes are ours to map (no automatic throw),
 // 429s reach our own handling, and no call outlives its share of Zapier's 30-second step.
 import type { ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import type { z as zod } from 'zod';
 import { requestTimeoutMs } from './config';
 import { retryLater } from './errors';
 

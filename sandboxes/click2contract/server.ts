@@ -2,6 +2,7 @@
 // paging, webhooks signed with HMAC-SHA256, at-least-once delivery with retries, and test controls.
 import crypto from 'node:crypto';
 import { bearerToken, FaultBox, json, Router, serve, type Fault, type SandboxRequest } from '../http';
+import { helsinkiWallClock } from '../clock';
 
 export const CLICK2CONTRACT_SANDBOX = {
   apiKey: 'c2c_sandbox_key',
@@ -13,22 +14,15 @@ export const CLICK2CONTRACT_SANDBOX = {
 type Json = Record<string, any>;
 const EVENTS = ['contract.accepted', 'contract.sent_to_procountor'];
 
-const error = (status: number, code: string, message: string, headers?: Record<string, string>) =>
-  json(status, { error: { code, message } }, headers);
+const error = (status: number, code: string, message: string, headers?: Record<string, string>) => json(status, { error: { code, message } }, headers);
 
 /** ISO 8601 with Helsinki's offset, as Click2Contract writes its times. */
 export const helsinkiTimestamp = (date = new Date()) => {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-    }).formatToParts(date).map((p) => [p.type, p.value]),
-  );
-  const local = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
-  const offsetMinutes = Math.round((local - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+  const { text, offsetMinutes } = helsinkiWallClock(date);
   const sign = offsetMinutes >= 0 ? '+' : '-';
   const hh = String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, '0');
   const mm = String(Math.abs(offsetMinutes) % 60).padStart(2, '0');
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${sign}${hh}:${mm}`;
+  return `${text}${sign}${hh}:${mm}`;
 };
 
 /** The sandbox's own signer, written from the reference, not shared with the app's verifier. */

@@ -10,19 +10,20 @@ export const badRequest = (list: FieldError[] | Array<{ field: string; message: 
 
 export const activeOf = (partner: Json) => partner.registryInfo?.active !== false;
 
-export const basicPartner = (p: Json) => fullObject('BusinessPartnerBasicInfo', {
-  id: p.id,
-  name: p.name,
-  type: p.type,
-  billingAddress: p.billingAddress ?? p.address,
-  invoicingInfo: {
-    customerNumber: p.invoicingInfo?.customerNumber,
-    identifier: p.invoicingInfo?.identifier,
-    identifierType: p.invoicingInfo?.identifierType,
-  },
-  registryInfo: { active: activeOf(p) },
-  version: p.version,
-});
+export const basicPartner = (p: Json) =>
+  fullObject('BusinessPartnerBasicInfo', {
+    id: p.id,
+    name: p.name,
+    type: p.type,
+    billingAddress: p.billingAddress ?? p.address,
+    invoicingInfo: {
+      customerNumber: p.invoicingInfo?.customerNumber,
+      identifier: p.invoicingInfo?.identifier,
+      identifierType: p.invoicingInfo?.identifierType,
+    },
+    registryInfo: { active: activeOf(p) },
+    version: p.version,
+  });
 
 export const fullPartner = (p: Json) => fullObject('BusinessPartner', p);
 export const fullProduct = (p: Json) => fullObject('Product', p);
@@ -30,20 +31,21 @@ export const fullProduct = (p: Json) => fullObject('Product', p);
 export const fullInvoice = (inv: Json, unnumbered = false) =>
   fullObject('Invoice', unnumbered && inv.status === 'UNFINISHED' ? { ...inv, invoiceNumber: null } : inv);
 
-export const basicInvoice = (inv: Json, unnumbered = false) => fullObject('InvoiceBasicInfo', {
-  id: inv.id,
-  partnerId: inv.partnerId,
-  type: inv.type,
-  status: inv.status,
-  invoiceNumber: unnumbered && inv.status === 'UNFINISHED' ? null : inv.invoiceNumber,
-  invoiceChannel: inv.invoiceChannel,
-  date: inv.date,
-  dueDate: inv.paymentInfo.dueDate,
-  created: inv.created,
-  version: inv.version,
-  invoiceSumInfo: inv.invoiceSumInfo,
-  counterParty: inv.counterParty,
-});
+export const basicInvoice = (inv: Json, unnumbered = false) =>
+  fullObject('InvoiceBasicInfo', {
+    id: inv.id,
+    partnerId: inv.partnerId,
+    type: inv.type,
+    status: inv.status,
+    invoiceNumber: unnumbered && inv.status === 'UNFINISHED' ? null : inv.invoiceNumber,
+    invoiceChannel: inv.invoiceChannel,
+    date: inv.date,
+    dueDate: inv.paymentInfo.dueDate,
+    created: inv.created,
+    version: inv.version,
+    invoiceSumInfo: inv.invoiceSumInfo,
+    counterParty: inv.counterParty,
+  });
 
 export const pageOf = <T>(items: T[], req: SandboxRequest) => {
   const size = Number(req.query.get('size') ?? 50);

@@ -11,15 +11,19 @@ export const companyDataRoutes = ({ api, state }: SandboxRoutes) => {
     const problems = pagingError(req);
     if (problems.length) return badRequest(problems);
     const { results, size, page, total } = pageOf(state.fixed.bankAccounts, req);
-    return json(200, { results: results.map((a) => fullObject('CompanyBankAccountBasicInfo', a)), meta: { pageNumber: page, pageSize: size, resultCount: results.length, totalCount: total } });
+    return json(200, {
+      results: results.map((a) => fullObject('CompanyBankAccountBasicInfo', a)),
+      meta: { pageNumber: page, pageSize: size, resultCount: results.length, totalCount: total },
+    });
   });
   api('GET', '/vats/default', () =>
-    json(200, fullObject('VatInformation', {
-      vatInformation: [
-        { country: 'FINLAND', percentages: companyVatRates().map((vatPercent) => ({ vatPercent, sales: true, purchase: true })) },
-      ],
-      vatStatuses: SANDBOX_VAT_STATUSES,
-    })),
+    json(
+      200,
+      fullObject('VatInformation', {
+        vatInformation: [{ country: 'FINLAND', percentages: companyVatRates().map((vatPercent) => ({ vatPercent, sales: true, purchase: true })) }],
+        vatStatuses: SANDBOX_VAT_STATUSES,
+      }),
+    ),
   );
   api('GET', '/vats/settings', () => json(200, { unitPricesIncludeVatSales: false, unitPricesIncludeVatPurchase: false }));
 };

@@ -41,13 +41,28 @@ export const controlRoutes = ({ router, state, options, faults, rate }: SandboxR
     const body = (req.body ?? {}) as { businesspartners?: Json[]; products?: Json[] };
     const added = { businesspartners: [] as Json[], products: [] as Json[] };
     for (const p of body.businesspartners ?? []) {
-      const partner: Json = { paymentInfo: { paymentMethod: 'BANK_TRANSFER' }, type: 'CUSTOMER', version: procountorDateTime(), ...p, id: state.nextId.partner++ };
+      const partner: Json = {
+        paymentInfo: { paymentMethod: 'BANK_TRANSFER' },
+        type: 'CUSTOMER',
+        version: procountorDateTime(),
+        ...p,
+        id: state.nextId.partner++,
+      };
       partner.registryInfo = { active: true, ...partner.registryInfo };
       state.businesspartners.push(partner);
       added.businesspartners.push(partner);
     }
     for (const p of body.products ?? []) {
-      const product = { type: 'SALES', discount: 0, active: true, currency: 'EUR', unit: 'PIECE', version: procountorDateTime(), ...p, id: state.nextId.product++ };
+      const product = {
+        type: 'SALES',
+        discount: 0,
+        active: true,
+        currency: 'EUR',
+        unit: 'PIECE',
+        version: procountorDateTime(),
+        ...p,
+        id: state.nextId.product++,
+      };
       state.products.push(product);
       added.products.push(product);
     }
@@ -71,7 +86,13 @@ export const controlRoutes = ({ router, state, options, faults, rate }: SandboxR
     return json(200, state.products[at]!);
   });
   router.on('POST', '/_sandbox/faults', (req) => {
-    const body = (req.body ?? {}) as Fault & { unnumberedUnfinished?: boolean; expireTokens?: boolean; tokenLifetimeSeconds?: number; clear?: boolean; rateLimitPerSecond?: number | null };
+    const body = (req.body ?? {}) as Fault & {
+      unnumberedUnfinished?: boolean;
+      expireTokens?: boolean;
+      tokenLifetimeSeconds?: number;
+      clear?: boolean;
+      rateLimitPerSecond?: number | null;
+    };
     if (body.clear) faults.clear();
     if (body.unnumberedUnfinished !== undefined) options.unnumberedUnfinished = body.unnumberedUnfinished;
     if (body.rateLimitPerSecond !== undefined) rate.limit = body.rateLimitPerSecond;

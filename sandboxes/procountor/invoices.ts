@@ -1,12 +1,46 @@
 // Sales invoices: the list, one or more by id, a new Unfinished invoice, and its approval and sending.
 import { json } from '../http';
-import { badRequest, basicInvoice, byIds, errors, fullInvoice, isWholeNumber, oneOf, orderRule, pageOf, pagingError, queryProblems, versionStartDateRule } from './answers';
+import {
+  badRequest,
+  basicInvoice,
+  byIds,
+  errors,
+  fullInvoice,
+  isWholeNumber,
+  oneOf,
+  orderRule,
+  pageOf,
+  pagingError,
+  queryProblems,
+  versionStartDateRule,
+} from './answers';
 import { withReferenceCheckDigit } from './reference';
 import { invoiceProblems } from './rules';
 import { invoiceTotals, nextVersion, procountorDateTime, type Json, type SandboxRoutes } from './state';
 
 /** The published invoice statuses (Invoice.status). */
-const INVOICE_STATUSES = ['EMPTY', 'UNFINISHED', 'NOT_SENT', 'SENT', 'RECEIVED', 'PAID', 'PAYMENT_DENIED', 'VERIFIED', 'APPROVED', 'INVALIDATED', 'PAYMENT_QUEUED', 'PARTLY_PAID', 'PAYMENT_SENT_TO_BANK', 'MARKED_PAID', 'STARTED', 'INVOICED', 'OVERRIDDEN', 'DELETED', 'UNSAVED', 'PAYMENT_TRANSACTION_REMOVED'];
+const INVOICE_STATUSES = [
+  'EMPTY',
+  'UNFINISHED',
+  'NOT_SENT',
+  'SENT',
+  'RECEIVED',
+  'PAID',
+  'PAYMENT_DENIED',
+  'VERIFIED',
+  'APPROVED',
+  'INVALIDATED',
+  'PAYMENT_QUEUED',
+  'PARTLY_PAID',
+  'PAYMENT_SENT_TO_BANK',
+  'MARKED_PAID',
+  'STARTED',
+  'INVOICED',
+  'OVERRIDDEN',
+  'DELETED',
+  'UNSAVED',
+  'PAYMENT_TRANSACTION_REMOVED',
+];
 
 export const invoiceRoutes = ({ api, state, options, company }: SandboxRoutes) => {
   api('GET', '/invoices', (req) => {
@@ -38,9 +72,13 @@ export const invoiceRoutes = ({ api, state, options, company }: SandboxRoutes) =
       .filter(
         (inv) =>
           !term ||
-          String(inv.counterParty?.counterPartyAddress?.name ?? '').toLowerCase().includes(term) ||
+          String(inv.counterParty?.counterPartyAddress?.name ?? '')
+            .toLowerCase()
+            .includes(term) ||
           String(inv.invoiceNumber).includes(term) ||
-          String(inv.additionalInformation ?? '').toLowerCase().includes(term),
+          String(inv.additionalInformation ?? '')
+            .toLowerCase()
+            .includes(term),
       )
       .sort((a, b) => (req.query.get('orderById') === 'ASC' ? a.id - b.id : b.id - a.id))
       .sort((a, b) => (!orderByVersion ? 0 : (orderByVersion === 'ASC' ? 1 : -1) * versionOf(a).localeCompare(versionOf(b))))

@@ -16,8 +16,7 @@ export const oauthRoutes = ({ router, state }: SandboxRoutes) => {
     });
   };
 
-  const oauthError = (status: number, error: string, description: string) =>
-    json(status, { error, error_description: description });
+  const oauthError = (status: number, error: string, description: string) => json(status, { error, error_description: description });
 
   router.on('GET', '/login', (req) => {
     const clientId = req.query.get('client_id');

@@ -27,7 +27,13 @@ export const partnerRoutes = ({ api, state }: SandboxRoutes) => {
       .filter((p) => !type || p.type === type)
       .filter((p) => activeOf(p) === wantActive)
       .filter((p) => !from || String(p.version ?? '') >= from)
-      .filter((p) => !identifier || String(p.invoicingInfo?.identifier ?? '').trim().toLowerCase() === identifier)
+      .filter(
+        (p) =>
+          !identifier ||
+          String(p.invoicingInfo?.identifier ?? '')
+            .trim()
+            .toLowerCase() === identifier,
+      )
       .filter((p) => !name || String(p.name).toLowerCase().includes(name))
       .sort((a, b) => (a.id - b.id) * order)
       .map(basicPartner);

@@ -34,7 +34,10 @@ export const productRoutes = ({ api, state, company }: SandboxRoutes) => {
       (type ? p.type === type : p.type === 'SALES' || p.type === 'PURCHASE') &&
       (active === null || p.active === (active === 'true')) &&
       (!from || String(p.version ?? '') >= from) &&
-      (!lowerCode || String(p.code ?? '').toLowerCase().includes(lowerCode)) &&
+      (!lowerCode ||
+        String(p.code ?? '')
+          .toLowerCase()
+          .includes(lowerCode)) &&
       (!name || String(p.name).toLowerCase().includes(name));
     if (!desc && !byVersion) {
       // The common case, a page in id order after previousId: state.products is kept in id order (ids only grow and

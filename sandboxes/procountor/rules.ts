@@ -24,7 +24,9 @@ export interface CompanyContext {
  * InvoicingInfo.identifierType itself is free text in the schema; the sandbox takes only these (an inference).
  */
 export const publishedIdentifierTypes = () =>
-  new Set([...(schemaOf('BusinessIdentifier').brnType!.enum ?? []), ...(schemaOf('BusinessPartnerAdditionalInfo').parentCompanyIdType!.enum ?? [])].filter(Boolean));
+  new Set(
+    [...(schemaOf('BusinessIdentifier').brnType!.enum ?? []), ...(schemaOf('BusinessPartnerAdditionalInfo').parentCompanyIdType!.enum ?? [])].filter(Boolean),
+  );
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 

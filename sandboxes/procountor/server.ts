@@ -68,7 +68,13 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
     state,
     faults,
     /** Every token and secret this sandbox has handed out or knows, for tests that look for leaks. */
-    issuedSecrets: () => [PROCOUNTOR_SANDBOX.clientSecret, PROCOUNTOR_SANDBOX.apiKey, ...state.accessTokens.keys(), ...state.refreshTokens.keys(), ...state.codes.keys()],
+    issuedSecrets: () => [
+      PROCOUNTOR_SANDBOX.clientSecret,
+      PROCOUNTOR_SANDBOX.apiKey,
+      ...state.accessTokens.keys(),
+      ...state.refreshTokens.keys(),
+      ...state.codes.keys(),
+    ],
     start: (port = PROCOUNTOR_SANDBOX.defaultPort) =>
       serve({
         port,

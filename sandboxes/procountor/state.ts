@@ -2,13 +2,12 @@
 import crypto from 'node:crypto';
 import type { FaultBox, RateWindow, Router, SandboxRequest, SandboxResponse } from '../http';
 import type { CompanyContext } from './rules';
+import { helsinkiWallClock } from '../clock';
 
 export type Json = Record<string, any>;
 
 /** The sandbox company's VAT rates: 25.5, 13.5, 10 and 0, and for dates before 2026 also 24 and 14. */
-export const companyVatRates = (isoDate?: string): number[] =>
-  !isoDate || isoDate >= '2026-01-01' ? [25.5, 13.5, 10, 0] : [25.5, 24, 14, 13.5, 10, 0];
-
+export const companyVatRates = (isoDate?: string): number[] => (!isoDate || isoDate >= '2026-01-01' ? [25.5, 13.5, 10, 0] : [25.5, 24, 14, 13.5, 10, 0]);
 
 export const PROCOUNTOR_SANDBOX = {
   clientId: 'sandbox-client',
@@ -28,16 +27,13 @@ export const SANDBOX_VAT_STATUSES = [
   { vatStatus: 6, description: 'Sales outside EU', sales: true, purchase: false },
   { vatStatus: 11, description: 'Construction services, reverse charge', sales: true, purchase: true },
 ];
-const HELSINKI_CLOCK = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-});
 /**
  * Procountor's date-time, `YYYY-MM-DDTHH:MM:SS` in Finnish time (dev.procountor.com/api-requests), as a record's
  * `version` ("updated date"), set on creation and on every change. Two changes in one second share a version, which
  * is why `versionStartDate` is taken as inclusive here. Procountor publishes neither the zone of `version` nor whether
  * `versionStartDate` is inclusive; both are inferred from its date-time examples.
  */
-export const procountorDateTime = (at = new Date()) => HELSINKI_CLOCK.format(at).replace(' ', 'T');
+export const procountorDateTime = (at = new Date()) => helsinkiWallClock(at).text;
 /** A changed invoice's new version: now, and never equal to its previous one (versions are to the second). */
 export const nextVersion = (previous: unknown) => {
   let at = new Date();
@@ -66,8 +62,30 @@ export const seedCompany = () => ({
     mobilePhone: '+358401234567',
   },
   bankAccounts: [
-    { id: 1, accountNumber: '50001510000023', iban: 'FI4250001510000023', bic: 'OKOYFIHH', bankName: 'OP', currency: 'EUR', defaultForInvoice: true, defaultForPayment: true, status: 'ACTIVE', orderNo: 1 },
-    { id: 2, accountNumber: '12345600000785', iban: 'FI2112345600000785', bic: 'NDEAFIHH', bankName: 'Nordea', currency: 'EUR', defaultForInvoice: false, defaultForPayment: false, status: 'ACTIVE', orderNo: 2 },
+    {
+      id: 1,
+      accountNumber: '50001510000023',
+      iban: 'FI4250001510000023',
+      bic: 'OKOYFIHH',
+      bankName: 'OP',
+      currency: 'EUR',
+      defaultForInvoice: true,
+      defaultForPayment: true,
+      status: 'ACTIVE',
+      orderNo: 1,
+    },
+    {
+      id: 2,
+      accountNumber: '12345600000785',
+      iban: 'FI2112345600000785',
+      bic: 'NDEAFIHH',
+      bankName: 'Nordea',
+      currency: 'EUR',
+      defaultForInvoice: false,
+      defaultForPayment: false,
+      status: 'ACTIVE',
+      orderNo: 2,
+    },
   ],
 });
 

@@ -60,7 +60,8 @@ const blockText = (block: unknown, pointer: string): number => {
       return list(block.elements, `${pointer}/elements`, LIMITS.contextElements).reduce<number>((sum, element, i) => {
         const at = `${pointer}/elements/${i}`;
         if (isObject(element) && element.type === 'image') {
-          if (typeof element.image_url !== 'string' || typeof element.alt_text !== 'string') throw new Refused('invalid_blocks', 'image needs image_url and alt_text', at);
+          if (typeof element.image_url !== 'string' || typeof element.alt_text !== 'string')
+            throw new Refused('invalid_blocks', 'image needs image_url and alt_text', at);
           return sum;
         }
         return sum + textObject(element, at, LIMITS.textObject);
@@ -98,14 +99,13 @@ export const checkBlocks = (raw: unknown): BlocksVerdict => {
 
 /** [ref] `text` past 40,000 characters is cut, not refused, and the answer carries a warning. */
 export const postedText = (text: string): { text: string; warning?: 'message_truncated' } =>
-  characters(text) > LIMITS.messageText
-    ? { text: text.slice(0, LIMITS.messageText).replace(/[\uD800-\uDBFF]$/, ''), warning: 'message_truncated' }
-    : { text };
+  characters(text) > LIMITS.messageText ? { text: text.slice(0, LIMITS.messageText).replace(/[\uD800-\uDBFF]$/, ''), warning: 'message_truncated' } : { text };
 
 /** The whole message: what Slack answers (an error code) or what it stores. */
-export const checkMessage = (message: { text?: string; blocks?: unknown }):
-  | { ok: true; text: string; blocks: unknown[] | null; warning?: 'message_truncated' }
-  | { ok: false; error: BlocksRefusal | 'no_text'; why: string } => {
+export const checkMessage = (message: {
+  text?: string;
+  blocks?: unknown;
+}): { ok: true; text: string; blocks: unknown[] | null; warning?: 'message_truncated' } | { ok: false; error: BlocksRefusal | 'no_text'; why: string } => {
   const text = typeof message.text === 'string' ? message.text : '';
   let blocks: unknown[] | null = null;
   if (message.blocks !== undefined && message.blocks !== null && message.blocks !== '') {

@@ -119,7 +119,15 @@ export const createSlackSandbox = () => {
   };
 
   method('auth.test', () =>
-    json(200, { ok: true, url: 'https://sandbox.slack.com/', team: 'Sandbox', user: 'invoice-bot', team_id: SLACK_SANDBOX.teamId, user_id: SLACK_SANDBOX.botUserId, bot_id: 'B0BOT' }),
+    json(200, {
+      ok: true,
+      url: 'https://sandbox.slack.com/',
+      team: 'Sandbox',
+      user: 'invoice-bot',
+      team_id: SLACK_SANDBOX.teamId,
+      user_id: SLACK_SANDBOX.botUserId,
+      bot_id: 'B0BOT',
+    }),
   );
 
   method('conversations.list', (a) => {
@@ -173,7 +181,14 @@ export const createSlackSandbox = () => {
       ok: true,
       channel: channel.id,
       ts,
-      message: { type: 'message', subtype: 'bot_message', text: verdict.text, ts, bot_id: 'B0BOT', ...(message.username ? { username: message.username } : {}) },
+      message: {
+        type: 'message',
+        subtype: 'bot_message',
+        text: verdict.text,
+        ts,
+        bot_id: 'B0BOT',
+        ...(message.username ? { username: message.username } : {}),
+      },
       ...warning,
     });
   });
@@ -182,7 +197,11 @@ export const createSlackSandbox = () => {
     const channel = findChannel(a.channel);
     if (!channel) return fail('channel_not_found');
     if (!messages.some((m) => m.channel === channel.id && m.ts === a.message_ts)) return fail('message_not_found');
-    return json(200, { ok: true, channel: channel.id, permalink: `https://sandbox.slack.com/archives/${channel.id}/p${String(a.message_ts).replace('.', '')}` });
+    return json(200, {
+      ok: true,
+      channel: channel.id,
+      permalink: `https://sandbox.slack.com/archives/${channel.id}/p${String(a.message_ts).replace('.', '')}`,
+    });
   });
 
   router.on('POST', '/_sandbox/reset', () => {

@@ -9,14 +9,18 @@ export interface CaughtDelivery {
   body: string;
 }
 
-const titleCase = (name: string) => name.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('-');
+const titleCase = (name: string) =>
+  name
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('-');
 
 export const asZapierRequest = (delivery: CaughtDelivery) => {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(delivery.headers)) {
     if (value !== undefined) headers[`Http-${titleCase(name)}`] = Array.isArray(value) ? value.join(', ') : value;
   }
-  let parsed: unknown = {};
+  let parsed: unknown;
   try {
     parsed = JSON.parse(delivery.body);
   } catch {

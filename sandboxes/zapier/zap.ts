@@ -26,9 +26,11 @@ export interface ZapOptions {
 const describe = (output: Record<string, any> | undefined) => {
   if (!output) return '';
   if (output.invoice_number !== undefined) {
-    return `invoice ${output.invoice_number} ${output.status}${output.already_existed ? ' (already existed)' : ''}, ${output.total} ${output.currency}` +
+    return (
+      `invoice ${output.invoice_number} ${output.status}${output.already_existed ? ' (already existed)' : ''}, ${output.total} ${output.currency}` +
       `${output.customer_created ? ', new customer' : ''}${output.products_created ? `, ${output.products_created} new product(s)` : ''}` +
-      `${output.slack_alert && output.slack_alert !== 'not_requested' ? `, Slack ${output.slack_alert}` : ''}`;
+      `${output.slack_alert && output.slack_alert !== 'not_requested' ? `, Slack ${output.slack_alert}` : ''}`
+    );
   }
   if (output.permalink) return `posted ${output.permalink}`;
   return '';
@@ -69,7 +71,14 @@ export const runZap = async (
   }
   const items = triggerRun.result ?? [];
   if (!items.length) {
-    steps.push({ contract: contractLabel, step: options.trigger, ok: true, ms: triggerRun.ms, procountorRequests: 0, detail: 'filtered out (not set to create invoices automatically)' });
+    steps.push({
+      contract: contractLabel,
+      step: options.trigger,
+      ok: true,
+      ms: triggerRun.ms,
+      procountorRequests: 0,
+      detail: 'filtered out (not set to create invoices automatically)',
+    });
     return steps;
   }
   for (const contract of items) {

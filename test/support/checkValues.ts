@@ -28,7 +28,28 @@ export const staticFields = (fields: unknown[] | undefined): Field[] =>
  * "Create Unfinished Invoice (from a Contract)").
  */
 const MINOR_WORDS = new Set([
-  'a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'nor', 'of', 'on', 'onto', 'or', 'per', 'the', 'to', 'via', 'vs', 'with',
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'but',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'nor',
+  'of',
+  'on',
+  'onto',
+  'or',
+  'per',
+  'the',
+  'to',
+  'via',
+  'vs',
+  'with',
 ]);
 
 export const titleCaseProblems = (label: string): string[] => {
@@ -47,7 +68,11 @@ export const titleCaseProblems = (label: string): string[] => {
   return problems;
 };
 
-export const normalised = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+export const normalised = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** ISO 8601: a date, or a date and time with its offset (`Z`, `+02:00`, `-0500`). */
 export const isIsoDateOrDateTime = (value: string) =>
@@ -76,7 +101,6 @@ export const stringsIn = (value: unknown, where: string): Array<[string, string]
   if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringsIn(v, `${where}.${k}`));
   return [];
 };
-
 
 const FIELD_TYPE_TESTS: Record<string, (value: unknown) => boolean> = {
   string: (v) => typeof v === 'string',
@@ -150,4 +174,3 @@ export const missingKeyProblems = (code: string, where: string, sample: Record<s
   Object.keys(sample)
     .filter((key) => !Object.hasOwn(live, key))
     .map((key) => ({ code, where, message: `${key} is in the sample but not in the live result` }));
-

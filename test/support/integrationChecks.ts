@@ -3,7 +3,17 @@
 // requirements under PUB codes. Every trigger, search, create and search-or-create and each of their static fields
 // is walked, so operations added later are checked too. The same value rules (./checkValues) judge what the app
 // answered when it ran, for the T and Z checks Zapier takes from the Zap history (test/build-zip.test.ts).
-import { type Field, type Problem, dateTimeProblems, linkProblems, normalised, outputFieldProblems, staticFields, stringsIn, titleCaseProblems } from './checkValues';
+import {
+  type Field,
+  type Problem,
+  dateTimeProblems,
+  linkProblems,
+  normalised,
+  outputFieldProblems,
+  staticFields,
+  stringsIn,
+  titleCaseProblems,
+} from './checkValues';
 
 export type { Field, Problem };
 
@@ -52,10 +62,7 @@ const KIND_GROUPS: Array<[Kind, keyof Pick<AppDefinition, 'triggers' | 'searches
 ];
 
 export const walkOperations = (app: AppDefinition): WalkedOperation[] =>
-  KIND_GROUPS.flatMap(([kind, group]) =>
-    Object.entries(app[group] ?? {}).map(([key, definition]) => ({ kind, where: `${group}.${key}`, definition })),
-  );
-
+  KIND_GROUPS.flatMap(([kind, group]) => Object.entries(app[group] ?? {}).map(([key, definition]) => ({ kind, where: `${group}.${key}`, definition })));
 
 const isHook = (operation: WalkedOperation) => operation.kind === 'trigger' && operation.definition.operation.type === 'hook';
 
@@ -96,8 +103,7 @@ export const DEFINITION_CHECKS: DefinitionCheck[] = [
   {
     code: 'D003',
     title: 'the connection has a label',
-    problems: (app) =>
-      app.authentication && !app.authentication.connectionLabel ? [problem('D003', 'authentication', 'no connectionLabel')] : [],
+    problems: (app) => (app.authentication && !app.authentication.connectionLabel ? [problem('D003', 'authentication', 'no connectionLabel')] : []),
   },
   {
     code: 'D004',
@@ -152,9 +158,7 @@ export const DEFINITION_CHECKS: DefinitionCheck[] = [
     problems: (app) => [
       ...walkOperations(app).flatMap(({ where, definition }) => [
         ...linkProblems(definition.display.description ?? '').map((m) => problem('D008', `${where}.description`, m)),
-        ...staticFields(definition.operation.inputFields).flatMap((f) =>
-          linkProblems(f.helpText ?? '').map((m) => problem('D008', `${where}.${f.key}`, m)),
-        ),
+        ...staticFields(definition.operation.inputFields).flatMap((f) => linkProblems(f.helpText ?? '').map((m) => problem('D008', `${where}.${f.key}`, m))),
       ]),
       ...staticFields(app.authentication?.fields).flatMap((f) =>
         linkProblems(f.helpText ?? '').map((m) => problem('D008', `authentication.fields.${f.key}`, m)),
@@ -181,8 +185,10 @@ export const DEFINITION_CHECKS: DefinitionCheck[] = [
     code: 'D011',
     title: 'no help text only repeats its label',
     problems: (app) =>
-      [...walkOperations(app).flatMap(({ where, definition }) => staticFields(definition.operation.inputFields).map((f) => [where, f] as const)),
-        ...staticFields(app.authentication?.fields).map((f) => ['authentication.fields', f] as const)]
+      [
+        ...walkOperations(app).flatMap(({ where, definition }) => staticFields(definition.operation.inputFields).map((f) => [where, f] as const)),
+        ...staticFields(app.authentication?.fields).map((f) => ['authentication.fields', f] as const),
+      ]
         .filter(([, f]) => f.helpText !== undefined && normalised(f.helpText) === normalised(f.label ?? f.key))
         .map(([where, f]) => problem('D011', `${where}.${f.key}`, 'the help text repeats the label')),
   },

@@ -13,7 +13,7 @@ import { click2contractFor } from '../../click2contract/client';
 import type { Contract } from '../../click2contract/schemas';
 
 export const TEMPLATE_TIP =
-  'The integration only works with proposals that include the Pricing Table element, and the customer\'s address ' +
+  "The integration only works with proposals that include the Pricing Table element, and the customer's address " +
   'separated into Address, Postal code and City fields.';
 
 export const contractWords = (contract: Contract): OrderVocabulary => ({
@@ -69,7 +69,8 @@ export const contractToOrder = (contract: Contract, options: OrderOptions): Invo
   const words = contractWords(contract);
   const c = contract.customer ?? {};
   const country = toProcountorCountry(c.country ?? 'FI');
-  if (!country) throw new InputError(`${words.label} has the customer country "${c.country}", which Procountor does not know. Use a two-letter code such as FI.`);
+  if (!country)
+    throw new InputError(`${words.label} has the customer country "${c.country}", which Procountor does not know. Use a two-letter code such as FI.`);
   const raw = c.business_id?.trim() || undefined;
   return {
     idempotencyKey: contractOrderKey(contract.id),
@@ -128,7 +129,9 @@ export const orderFromContract = async (
 ): Promise<{ contract: Contract; order: InvoiceOrder }> => {
   const contract = await click2contractFor(z, bundle).findContract(contractId);
   if (!contract) {
-    throw new InputError(`Click2Contract has no contract "${contractId}". Pick a contract in "Contract", or map Contract ID from the "Contract Accepted" trigger.`);
+    throw new InputError(
+      `Click2Contract has no contract "${contractId}". Pick a contract in "Contract", or map Contract ID from the "Contract Accepted" trigger.`,
+    );
   }
   const own = contractOnlyProblems(contract);
   if (own.length) throw new InputError([...own, ...(own.some((p) => p.includes('Pricing Table')) ? [TEMPLATE_TIP] : [])].join(' '));

@@ -79,13 +79,19 @@ export const rawLineItems = (value: unknown): RawLine[] => {
     try {
       parsed = JSON.parse(value);
     } catch {
-      throw new InputError('Line Items is text that looks like a list but cannot be read. Map each field of the line items into the Line Items fields instead.', 'line_items');
+      throw new InputError(
+        'Line Items is text that looks like a list but cannot be read. Map each field of the line items into the Line Items fields instead.',
+        'line_items',
+      );
     }
   }
   if (parsed === undefined || parsed === null || parsed === '') return [];
   const list = Array.isArray(parsed) ? parsed : [parsed];
   if (!list.every(isRecord)) {
-    throw new InputError('Line Items must be filled in field by field (Product Name, Quantity, Unit Price…). Map each field of your line items there.', 'line_items');
+    throw new InputError(
+      'Line Items must be filled in field by field (Product Name, Quantity, Unit Price…). Map each field of your line items there.',
+      'line_items',
+    );
   }
   const lines = (list as RawLine[]).flatMap(spreadLists);
   // Zapier sends an empty row when the user added a line and left it blank.
@@ -96,7 +102,10 @@ export const rawLineItems = (value: unknown): RawLine[] => {
 export const checkedUniqueKey = (value: unknown) => {
   const key = text(value);
   if (!key) {
-    throw new InputError('Map the deal, order or form entry ID into "Unique Key": it is what keeps a replayed step from making a second invoice.', 'unique_key');
+    throw new InputError(
+      'Map the deal, order or form entry ID into "Unique Key": it is what keeps a replayed step from making a second invoice.',
+      'unique_key',
+    );
   }
   if (key.length > MAX_UNIQUE_KEY_LENGTH) {
     throw new InputError(`Unique Key is ${key.length} characters long; use at most ${MAX_UNIQUE_KEY_LENGTH}, such as the order ID alone.`, 'unique_key');
