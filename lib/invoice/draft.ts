@@ -5,7 +5,9 @@ import { shortenAtWord } from '../procountor/charset';
 import { FIELD_LIMITS } from '../procountor/limits';
 import { orderMarker } from '../procountor/invoices';
 import { checkedBusinessId, type Customer } from '../procountor/customers';
-import type { BankAccount, Invoice, InvoiceChannel, InvoiceRowUnit, Language } from '../procountor/schemas';
+import type { BankAccount, Invoice, InvoiceChannel, InvoiceRowUnit, Language, ProductAnswer } from '../procountor/schemas';
+import { toProcountorUnit } from '../procountor/units';
+import { lineVat, productKey } from './prepare';
 import type { InvoiceOrder } from './order';
 
 /** The customer the invoice is for: its Procountor id, and what the order and its Procountor record say of it. */
@@ -48,6 +50,23 @@ export const additionalInformation = (order: Pick<InvoiceOrder, 'heading' | 'ide
   const marker = orderMarker(order.idempotencyKey);
   return [trimTo(order.heading, FIELD_LIMITS.additionalInformation - marker.length - 1), marker].filter(Boolean).join(' ');
 };
+
+/** The order's rows, each with the product found or made for it (by the line's product key). */
+export const draftLines = (order: InvoiceOrder, productByKey: Map<string, ProductAnswer>): DraftLine[] =>
+  order.lines.map((line) => {
+    const product = productByKey.get(productKey(line))!;
+    return {
+      productId: product.id,
+      productName: line.name.trim(),
+      productCode: line.code?.trim() || product.code || undefined,
+      unit: toProcountorUnit(line.unit),
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      discountPercent: line.discountPercent,
+      vatPercent: lineVat(order, line)!,
+      description: line.description,
+    };
+  });
 
 export const toInvoiceDraft = (order: InvoiceOrder, customer: DraftCustomer, lines: DraftLine[], options: DraftOptions): Invoice => {
   const address = {

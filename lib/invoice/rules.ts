@@ -1,6 +1,7 @@
 // Invoice rules that depend on the company's settings: VAT by date, channel, payment term. Pure.
 import { finnishRateAllowsOn } from '../rules/finnishVat';
-import type { InvoiceChannel } from '../procountor/schemas';
+import type { BankAccount, InvoiceChannel } from '../procountor/schemas';
+import { InputError } from '../zapier/errors';
 import type { OrderVocabulary } from './order';
 import { lineLabel } from './orderChecks';
 
@@ -43,4 +44,18 @@ export const paymentTermFrom = (requested: number | undefined, customersOwn: str
   if (requested !== undefined) return requested;
   const own = Number(customersOwn);
   return Number.isInteger(own) && own >= 0 && own <= 365 && String(customersOwn ?? '').trim() !== '' ? own : DEFAULT_PAYMENT_TERM_DAYS;
+};
+
+/** The account the customer pays to: the one the step names, else the company's first. */
+export const pickBankAccount = (accounts: BankAccount[], iban: string | undefined) => {
+  if (!accounts.length) {
+    throw new InputError(
+      'Your Procountor company has no bank account, and a sales invoice paid by bank transfer needs one. Add one in Procountor under Management → Company info.',
+    );
+  }
+  if (!iban) return accounts[0]!;
+  const wanted = iban.replace(/\s+/g, '').toUpperCase();
+  const found = accounts.find((a) => a.iban.replace(/\s+/g, '').toUpperCase() === wanted);
+  if (!found) throw new InputError(`The bank account ${iban} is not one of your Procountor company's accounts. Pick one from the "Bank Account" dropdown.`);
+  return found;
 };

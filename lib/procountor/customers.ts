@@ -6,6 +6,8 @@ import { fitsWindows1252, toWindows1252 } from './charset';
 import { IDENTIFIER_TYPES } from './enums';
 import { FIELD_LIMITS } from './limits';
 import { allSettledOrThrow } from '../zapier/settle';
+import { cachedPerConnection } from '../zapier/claim';
+import type { ZObject } from 'zapier-platform-core';
 import type { ProcountorClient } from './client';
 import { z } from 'zod';
 import { Country, InvoiceChannel, Language, type BusinessPartner, type BusinessPartnerBasicInfo } from './schemas';
@@ -205,3 +207,19 @@ export const findOrCreateCustomer = async (client: ProcountorClient, customer: C
   const created = await createCustomer(client, customer);
   return { id: created.id!, created: true as const, partner: created };
 };
+
+/**
+ * What an existing customer's full record says that an invoice uses (payment term, e-invoice address, e-mail), cached
+ * per connection by the record's version, so a changed customer is read again.
+ */
+export const customerRecord = (z: ZObject, client: ProcountorClient, id: number, version: string | null | undefined) =>
+  cachedPerConnection(z, `procountor:partner:${id}:${version ?? 'unversioned'}`, 24 * 3600, async () => {
+    const partner = await client.getBusinessPartner(id);
+    return {
+      paymentTermDays: partner.paymentInfo?.paymentTermDays ?? undefined,
+      einvoiceAddress: partner.invoicingInfo?.einvoiceAddress ?? undefined,
+      einvoiceOperator: partner.invoicingInfo?.einvoiceOperator ?? undefined,
+      email: partner.invoicingInfo?.email ?? undefined,
+    };
+  });
+export type CustomerRecord = Awaited<ReturnType<typeof customerRecord>>;
