@@ -2,7 +2,7 @@
 //
 // Every code Slack documents for chat.postMessage and conversations.list (docs.slack.dev/reference/methods/…, errors
 // tables) has its row here: a rate limit throttles with Slack's delay, a temporary Slack failure is retried, and
-// everything else fails with a sentence that says what to change. test/slack-errors.test.ts holds the table against
+// everything else fails with a sentence that says what to change. test/operations/post_to_slack.errors.test.ts holds the table against
 // the sandbox's copy of Slack's lists.
 import type { ZObject } from 'zapier-platform-core';
 import { retryLater } from '../zapier/errors';

@@ -250,13 +250,7 @@ export const createClick2ContractSandbox = (deliveryOptions: DeliveryOptions = {
     events: () => events,
     issuedSecrets: () => [...issued],
     webhooks: () => webhooks,
-    start: (port = CLICK2CONTRACT_SANDBOX.defaultPort) =>
-      serve({
-        port,
-        router,
-        faults,
-        notFound: () => error(404, 'not_found', 'Not found.'),
-      }),
+    start: (port = CLICK2CONTRACT_SANDBOX.defaultPort) => serve({ port, router, faults, notFound: () => error(404, 'not_found', 'Not found.') }),
   };
 };
 

@@ -1,5 +1,5 @@
 // The rules Procountor states in its field descriptions (API 26.04), which types alone cannot say. Each rule quotes
-// the description it comes from; each has a test with a counter-example in test/procountor-published-rules.test.ts.
+// the description it comes from; each has a test with a counter-example in test/sandboxes/procountor-published-rules.test.ts.
 import { isIsoDate, schemaOf, validateAgainst, type FieldError } from './published';
 import { isValidFinnishReference } from './reference';
 

@@ -253,12 +253,6 @@ export const createSlackSandbox = () => {
   return {
     faults,
     messages: () => messages,
-    start: (port = SLACK_SANDBOX.defaultPort) =>
-      serve({
-        port,
-        router,
-        faults,
-        notFound: () => json(404, { ok: false, error: 'unknown_method' }),
-      }),
+    start: (port = SLACK_SANDBOX.defaultPort) => serve({ port, router, faults, notFound: () => json(404, { ok: false, error: 'unknown_method' }) }),
   };
 };

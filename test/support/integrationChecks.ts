@@ -2,7 +2,7 @@
 // that can be judged without Zapier's servers, as rules over an app definition: the D checks, and the publishing
 // requirements under PUB codes. Every trigger, search, create and search-or-create and each of their static fields
 // is walked, so operations added later are checked too. The same value rules (./checkValues) judge what the app
-// answered when it ran, for the T and Z checks Zapier takes from the Zap history (test/build-zip.test.ts).
+// answered when it ran, for the T and Z checks Zapier takes from the Zap history (test/system/build-zip.test.ts).
 import {
   type Field,
   type Problem,

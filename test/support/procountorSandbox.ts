@@ -63,3 +63,13 @@ export const connectedAuthData = async (base: string) => {
     slack_bot_token: 'xoxb-sandbox',
   };
 };
+
+/** How the test invoices are paid: by bank transfer to the sandbox company's account, with a reference Procountor makes. */
+export const bankTransferPayment = {
+  paymentMethod: 'BANK_TRANSFER',
+  currency: 'EUR',
+  bankAccount: { accountNumber: 'FI4250001510000023' },
+  dueDate: '2026-12-08',
+  currencyRate: 1,
+  bankReferenceCode: '',
+};

