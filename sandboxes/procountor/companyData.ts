@@ -2,11 +2,11 @@
 import { json } from '../http';
 import { badRequest, pageOf, pagingError } from './answers';
 import { fullObject } from './published';
-import { companyVatRates, SANDBOX_VAT_STATUSES, type SandboxRoutes } from './state';
+import { companyVatRates, type SandboxRoutes } from './state';
 
 export const companyDataRoutes = ({ api, state }: SandboxRoutes) => {
   api('GET', '/users', () => json(200, fullObject('User', state.fixed.user)));
-  api('GET', '/company', () => json(200, fullObject('Company', state.fixed.company)));
+  api('GET', '/company', () => json(200, fullObject('Company', { ...state.fixed.company, companyCurrency: state.companyCurrency })));
   api('GET', '/bankaccounts', (req) => {
     const problems = pagingError(req);
     if (problems.length) return badRequest(problems);
@@ -21,7 +21,7 @@ export const companyDataRoutes = ({ api, state }: SandboxRoutes) => {
       200,
       fullObject('VatInformation', {
         vatInformation: [{ country: 'FINLAND', percentages: companyVatRates().map((vatPercent) => ({ vatPercent, sales: true, purchase: true })) }],
-        vatStatuses: SANDBOX_VAT_STATUSES,
+        vatStatuses: state.vatStatuses,
       }),
     ),
   );

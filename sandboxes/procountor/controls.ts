@@ -85,6 +85,23 @@ export const controlRoutes = ({ router, state, options, faults, rate }: SandboxR
     state.products[at] = { ...state.products[at], ...body.patch, id: state.products[at]!.id, version: procountorDateTime() };
     return json(200, state.products[at]!);
   });
+  // The company as another Procountor company may be: `{"currency": "SEK"}` (published: one of DKK, EUR, NOK, SEK),
+  // `{"vatStatuses": [{"vatStatus": 1, "description": "Domestic", "sales": true}, …]}` (the list GET /vats/default answers).
+  router.on('POST', '/_sandbox/company', (req) => {
+    const body = (req.body ?? {}) as { currency?: string; vatStatuses?: Json[] };
+    if (body.currency !== undefined && !['DKK', 'EUR', 'NOK', 'SEK'].includes(body.currency)) {
+      return errors(400, [{ field: 'currency', message: 'A company keeps its books in DKK, EUR, NOK or SEK.' }]);
+    }
+    if (body.currency !== undefined) state.companyCurrency = body.currency;
+    if (Array.isArray(body.vatStatuses))
+      state.vatStatuses = body.vatStatuses.map((s) => ({
+        vatStatus: s.vatStatus,
+        description: s.description ?? null,
+        sales: s.sales ?? true,
+        purchase: s.purchase ?? false,
+      }));
+    return json(200, { currency: state.companyCurrency, vatStatuses: state.vatStatuses });
+  });
   router.on('POST', '/_sandbox/faults', (req) => {
     const body = (req.body ?? {}) as Fault & {
       unnumberedUnfinished?: boolean;

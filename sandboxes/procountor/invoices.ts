@@ -16,7 +16,7 @@ import {
 } from './answers';
 import { withReferenceCheckDigit } from './reference';
 import { invoiceProblems } from './rules';
-import { invoiceTotals, nextVersion, procountorDateTime, type Json, type SandboxRoutes } from './state';
+import { invoiceTotals, nextVersion, procountorDateTime, round2, type Json, type SandboxRoutes } from './state';
 
 /** The published invoice statuses (Invoice.status). */
 const INVOICE_STATUSES = [
@@ -41,6 +41,28 @@ const INVOICE_STATUSES = [
   'UNSAVED',
   'PAYMENT_TRANSACTION_REMOVED',
 ];
+
+/**
+ * Invoice.invoiceSumInfo: "If the invoice has currency other than the one set for the environment, it returns sum for
+ * both the accounting and invoice currency." The accounting sums are the invoice's divided by its currencyRate, "the
+ * amount of one unit of domestic currency in foreign currency".
+ */
+const sumInfo = (invoice: Json, companyCurrency: string) => {
+  const own = invoiceTotals(invoice);
+  const currency = invoice.paymentInfo.currency;
+  if (currency === companyCurrency) return [{ currency, inAccountingCurrency: true, ...own }];
+  const rate = Number(invoice.paymentInfo.currencyRate) || 1;
+  const inAccounting = { excludingVatTotal: round2(own.excludingVatTotal / rate), vatSumTotal: round2(own.vatSumTotal / rate) };
+  return [
+    { currency, inAccountingCurrency: false, ...own },
+    {
+      currency: companyCurrency,
+      inAccountingCurrency: true,
+      ...inAccounting,
+      invoiceSumTotal: round2(inAccounting.excludingVatTotal + inAccounting.vatSumTotal),
+    },
+  ];
+};
 
 export const invoiceRoutes = ({ api, state, options, company }: SandboxRoutes) => {
   api('GET', '/invoices', (req) => {
@@ -108,20 +130,21 @@ export const invoiceRoutes = ({ api, state, options, company }: SandboxRoutes) =
       created: procountorDateTime(),
       version: procountorDateTime(),
     };
-    invoice.invoiceSumInfo = [{ currency: paymentInfo.currency, inAccountingCurrency: true, ...invoiceTotals(invoice) }];
+    invoice.invoiceSumInfo = sumInfo(invoice, state.companyCurrency);
     state.invoices.push(invoice);
     return json(200, fullInvoice(invoice, options.unnumberedUnfinished));
   });
 
-  // PUT /invoices/{id}/approve: an Unfinished sales invoice becomes Not sent; any other status is a 403 "invalid
-  // invoice status" (Response 403: "Insufficient user rights or invalid invoice status").
+  // PUT /invoices/{id}/approve: an Unfinished sales invoice becomes Not sent, or Approved "when the invoice channel is No
+  // sending" ("Sales invoice statuses in the Procountor API"); any other status is a 403 "invalid invoice status"
+  // (Response 403: "Insufficient user rights or invalid invoice status").
   api('PUT', '/invoices/:id/approve', (req) => {
     const invoice = state.invoices.find((inv) => inv.id === Number(req.params.id));
     if (!invoice) return errors(404, [{ message: 'Invoice not found.' }]);
     if (invoice.status !== 'UNFINISHED') {
       return errors(403, [{ field: 'status', message: `Invalid invoice status ${invoice.status}: only an UNFINISHED invoice can be approved.` }]);
     }
-    invoice.status = 'NOT_SENT';
+    invoice.status = invoice.invoiceChannel === 'NO_SENDING' ? 'APPROVED' : 'NOT_SENT';
     invoice.version = nextVersion(invoice.version);
     return json(200, { message: 'The invoice was successfully approved.' });
   });

@@ -13,8 +13,12 @@ const SALES = new Set(['SALES_INVOICE', 'SALES_ORDER']);
 export interface CompanyContext {
   /** VAT percentages in use on a date ("Must be a percentage currently in use for the company"). */
   vatRatesOn: (isoDate?: string) => number[];
-  /** The VAT statuses GET /vats/default lists for sales. */
-  salesVatStatuses: number[];
+  /** The VAT statuses GET /vats/default lists for sales (a control may change them). */
+  salesVatStatuses: () => number[];
+  /** The company's currency, GET /currencies/company. */
+  currency: () => string;
+  /** The company's Domestic status: "With any status other than Domestic, the VAT percent is 0". */
+  domesticVatStatus: number;
   partnerExists: (id: number) => boolean;
   productExists: (id: number) => boolean;
 }
@@ -52,7 +56,7 @@ export const invoiceProblems = (body: Json, company: CompanyContext): FieldError
   // Invoice.vatStatus: "Required for all invoices except travel invoices and expense claims."
   if (type && !['TRAVEL_INVOICE', 'BILL_OF_CHARGES'].includes(type) && blank(body.vatStatus)) {
     problems.push(error('vatStatus', 'REQUIRED_FIELD_MISSING'));
-  } else if (sales && typeof body.vatStatus === 'number' && !company.salesVatStatuses.includes(body.vatStatus)) {
+  } else if (sales && typeof body.vatStatus === 'number' && !company.salesVatStatuses().includes(body.vatStatus)) {
     // Product.vatStatus: "Allowed VAT statuses are available under GET /vats/default" (the same list for invoices).
     problems.push(error('vatStatus', `VAT status ${body.vatStatus} is not one GET /vats/default lists for sales`));
   }
@@ -83,6 +87,10 @@ export const invoiceProblems = (body: Json, company: CompanyContext): FieldError
   // BankAccount.accountNumber: "must ... include country code and exclude any spaces."
   if (typeof payment.bankAccount?.accountNumber === 'string' && !/^[A-Z]{2}\d{2}[0-9A-Z]+$/.test(payment.bankAccount.accountNumber)) {
     problems.push(error('paymentInfo.bankAccount.accountNumber', 'The IBAN must start with its country code and have no spaces'));
+  }
+  // PaymentInfo.currencyRate: "Only foreign currency payments should have a value other than 1."
+  if (payment.currency === company.currency() && typeof payment.currencyRate === 'number' && payment.currencyRate !== 1) {
+    problems.push(error('paymentInfo.currencyRate', `The company's own currency ${payment.currency} takes the rate 1`));
   }
   // PaymentInfo.dueDate: "The payment term can be 0-999 days."
   if (isIsoDate(body.date) && isIsoDate(payment.dueDate)) {
@@ -148,6 +156,15 @@ export const invoiceProblems = (body: Json, company: CompanyContext): FieldError
     if (typeof row?.vatPercent === 'number' && !rates.includes(row.vatPercent)) {
       problems.push(error(`invoiceRows[${i}].vatPercent`, `VAT percent ${row.vatPercent} is not in use in this company on ${body.date}`));
     }
+    // InvoiceRow.vatStatus: "Product VAT status", one of GET /vats/default's; a row's status overrides the invoice's
+    // ("BtoB Webshop sales Domestic/EU"), and "With any status other than Domestic, the VAT percent is 0" ("VAT status").
+    if (sales && typeof row?.vatStatus === 'number' && !company.salesVatStatuses().includes(row.vatStatus)) {
+      problems.push(error(`invoiceRows[${i}].vatStatus`, `VAT status ${row.vatStatus} is not one GET /vats/default lists for sales`));
+    }
+    const status = typeof row?.vatStatus === 'number' ? row.vatStatus : body.vatStatus;
+    if (sales && typeof status === 'number' && status !== company.domesticVatStatus && typeof row?.vatPercent === 'number' && row.vatPercent !== 0) {
+      problems.push(error(`invoiceRows[${i}].vatPercent`, `VAT status ${status} is not Domestic, so the VAT percent must be 0, not ${row.vatPercent}`));
+    }
     // InvoiceRow.productId: "Links the invoice row to a product in the product register."
     if (typeof row?.productId === 'number' && !company.productExists(row.productId)) {
       problems.push(error(`invoiceRows[${i}].productId`, `Product ${row.productId} does not exist`));
@@ -178,7 +195,7 @@ export const businessPartnerProblems = (body: Json): FieldError[] => {
 export const productProblems = (body: Json, company: CompanyContext): FieldError[] => {
   const problems = validateAgainst('Product', body);
   // Product.vatStatus: "Allowed VAT statuses are available under GET /vats/default".
-  if (typeof body.vatStatus === 'number' && !company.salesVatStatuses.includes(body.vatStatus) && body.type === 'SALES') {
+  if (typeof body.vatStatus === 'number' && !company.salesVatStatuses().includes(body.vatStatus) && body.type === 'SALES') {
     problems.push(error('vatStatus', `VAT status ${body.vatStatus} is not one GET /vats/default lists for sales`));
   }
   // Product.vat: a sales product's VAT is one the company uses (inferred from InvoiceRow.vatPercent's rule).

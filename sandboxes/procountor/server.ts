@@ -3,6 +3,7 @@
 import { bearerToken, FaultBox, INVALID_JSON, RateWindow, Router, serve, type SandboxRequest } from '../http';
 import { badRequest, errors } from './answers';
 import { companyDataRoutes } from './companyData';
+import { currencyRoutes } from './currencies';
 import { controlRoutes } from './controls';
 import { invoiceRoutes } from './invoices';
 import { oauthRoutes } from './oauth';
@@ -11,15 +12,15 @@ import { productRoutes } from './products';
 import type { CompanyContext } from './rules';
 import {
   companyVatRates,
+  DOMESTIC_VAT_STATUS,
   PROCOUNTOR_SANDBOX,
   ProcountorSandboxState,
   RATE_LIMIT_PER_SECOND,
-  SANDBOX_VAT_STATUSES,
   type ApiRoute,
   type SandboxOptions,
 } from './state';
 
-export { companyVatRates, PROCOUNTOR_SANDBOX, procountorDateTime, ProcountorSandboxState, SANDBOX_VAT_STATUSES } from './state';
+export { companyVatRates, PROCOUNTOR_SANDBOX, procountorDateTime, ProcountorSandboxState, seedVatStatuses } from './state';
 
 export const createProcountorSandbox = (state = new ProcountorSandboxState()) => {
   const faults = new FaultBox();
@@ -30,7 +31,9 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
   const logEntryOf = new WeakMap<object, ProcountorSandboxState['requestLog'][number]>();
   const company: CompanyContext = {
     vatRatesOn: companyVatRates,
-    salesVatStatuses: SANDBOX_VAT_STATUSES.filter((s) => s.sales).map((s) => s.vatStatus),
+    salesVatStatuses: () => state.vatStatuses.filter((s) => s.sales).map((s) => s.vatStatus),
+    currency: () => state.companyCurrency,
+    domesticVatStatus: DOMESTIC_VAT_STATUS,
     partnerExists: (id) => state.businesspartners.some((p) => p.id === id),
     productExists: (id) => state.products.some((p) => p.id === id),
   };
@@ -59,6 +62,7 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
   const routes = { router, api, state, options, company, faults, rate };
   oauthRoutes(routes);
   companyDataRoutes(routes);
+  currencyRoutes(routes);
   partnerRoutes(routes);
   productRoutes(routes);
   invoiceRoutes(routes);

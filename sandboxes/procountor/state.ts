@@ -19,14 +19,22 @@ export const PROCOUNTOR_SANDBOX = {
 
 export const RATE_LIMIT_PER_SECOND = 20;
 
-/** The sandbox company's VAT statuses, as GET /vats/default lists them (VatStatusInfo). */
-export const SANDBOX_VAT_STATUSES = [
+/**
+ * The sandbox company's VAT statuses, as GET /vats/default lists them (VatStatusInfo): Procountor's published example
+ * list ("BtoB Webshop sales Domestic/EU": 1 Domestic, 3 Outside of the EU, 5 EU community sales (product), 12 No VAT
+ * handling), and one status Procountor does not publish, for EU sales of services (reverse charge).
+ */
+export const seedVatStatuses = () => [
   { vatStatus: 1, description: 'Domestic', sales: true, purchase: true },
-  { vatStatus: 2, description: 'EU sales of goods', sales: true, purchase: false },
-  { vatStatus: 3, description: 'EU sales of services', sales: true, purchase: false },
-  { vatStatus: 6, description: 'Sales outside EU', sales: true, purchase: false },
-  { vatStatus: 11, description: 'Construction services, reverse charge', sales: true, purchase: true },
+  { vatStatus: 3, description: 'Outside of the EU', sales: true, purchase: false },
+  { vatStatus: 5, description: 'EU community sales (product)', sales: true, purchase: false },
+  { vatStatus: 12, description: 'No VAT handling', sales: true, purchase: true },
+  // UNPUBLISHED: Procountor publishes neither the number nor the wording of this status; the sandbox's own choice.
+  { vatStatus: 19, description: 'EU community sales (service)', sales: true, purchase: false },
 ];
+/** "The default for domestic sales is Domestic" ("VAT status"): every other status has VAT percent 0. */
+export const DOMESTIC_VAT_STATUS = 1;
+
 /**
  * Procountor's date-time, `YYYY-MM-DDTHH:MM:SS` in Finnish time (dev.procountor.com/api-requests), as a record's
  * `version` ("updated date"), set on creation and on every change. Two changes in one second share a version, which
@@ -103,6 +111,9 @@ export class ProcountorSandboxState {
   /** Every API request (not controls, not OAuth), for counting round trips and the peak rate. */
   requestLog: Array<{ at: number; end?: number; method: string; path: string }> = [];
   fixed = seedCompany();
+  /** What `POST /_sandbox/company` may change: the company's currency (DKK, EUR, NOK or SEK) and its VAT statuses. */
+  companyCurrency = 'EUR';
+  vatStatuses = seedVatStatuses();
 
   reset() {
     this.businesspartners = [];
@@ -111,6 +122,8 @@ export class ProcountorSandboxState {
     this.payments = new Map();
     this.nextId = { partner: 5001, product: 7001, invoice: 9001, invoiceNumber: 1001, reference: 100 };
     this.requestLog = [];
+    this.companyCurrency = 'EUR';
+    this.vatStatuses = seedVatStatuses();
   }
 }
 

@@ -8,7 +8,9 @@ import { bankTransferPayment } from '../support/procountorSandbox';
 
 const company: CompanyContext = {
   vatRatesOn: (date) => (!date || date >= '2026-01-01' ? [25.5, 13.5, 10, 0] : [25.5, 24, 14, 13.5, 10, 0]),
-  salesVatStatuses: [1, 2, 3],
+  salesVatStatuses: () => [1, 3, 5, 12, 19],
+  currency: () => 'EUR',
+  domesticVatStatus: 1,
   partnerExists: (id) => id === 5001,
   productExists: (id) => id === 7001,
 };
