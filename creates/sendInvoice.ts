@@ -19,6 +19,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
       invoice_channel: sent.channel,
       approved_now: sent.approvedNow,
       already_sent: sent.alreadySent,
+      status_note: sent.statusNote,
       procountor_requests: sent.procountorRequests,
     };
   });
@@ -29,7 +30,7 @@ export default defineCreate({
   display: {
     label: 'Approve and Send Invoice',
     description:
-      'Approves an Unfinished sales invoice in Procountor and sends it to the customer through its invoice channel (e-invoice, e-mail or paper). Safe to run twice: an approved invoice is not approved again, and a sent one is not sent again.',
+      'Approves an Unfinished sales invoice in Procountor and sends it to the customer through its invoice channel (e-invoice, e-mail or paper); an invoice whose channel is No sending is approved only, as Procountor sends nothing for it. Safe to run twice: an approved invoice is not approved again, and a sent one is not sent again.',
   },
   operation: {
     inputFields: [
@@ -51,15 +52,17 @@ export default defineCreate({
       invoice_channel: 'ELECTRONIC_INVOICE',
       approved_now: true,
       already_sent: false,
+      status_note: 'Sent.',
       procountor_requests: 3,
     },
     outputFields: outputFields(
       ['invoice_id', 'Invoice ID (Procountor)', 'integer'],
       ['invoice_number', 'Invoice Number', 'integer'],
-      ['status', 'Status'],
+      ['status', 'Status (SENT, or APPROVED for a No-sending invoice)'],
       ['invoice_channel', 'Invoice Channel'],
       ['approved_now', 'Approved by This Step', 'boolean'],
       ['already_sent', 'Was Already Sent', 'boolean'],
+      ['status_note', 'What Happened'],
       ['procountor_requests', 'Procountor Requests Made', 'integer'],
     ),
   },

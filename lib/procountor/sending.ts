@@ -13,8 +13,17 @@ export interface SendOutcome {
   channel: string;
   approvedNow: boolean;
   alreadySent: boolean;
+  /** One sentence on what happened; for a No-sending invoice, that Procountor sends nothing. */
+  statusNote: string;
   procountorRequests: number;
 }
+
+/**
+ * "approve: NOT_SENT; APPROVED when the invoice channel is No sending", and only NOT_SENT and SENT invoices can be sent
+ * (Procountor's "Sales invoice statuses in the Procountor API"): a No-sending invoice is done once it is approved.
+ */
+const NO_SENDING_NOTE =
+  'Approved. Procountor sends nothing for an invoice whose channel is No sending: deliver it to the customer yourself, or give it another invoice channel in Procountor before approving.';
 
 export const approveAndSendInvoice = async (client: ProcountorClient, invoiceId: number): Promise<SendOutcome> => {
   const [invoice] = await client.getInvoices([invoiceId]);
@@ -27,17 +36,28 @@ export const approveAndSendInvoice = async (client: ProcountorClient, invoiceId:
   let status = invoice.status ?? '';
   const outcome = { id: invoice.id, invoiceNumber: invoice.invoiceNumber ?? null, channel: invoice.invoiceChannel ?? '' };
   if (SENT_OR_LATER.has(status)) {
-    return { ...outcome, status, approvedNow: false, alreadySent: true, procountorRequests: client.requestCount };
+    return {
+      ...outcome,
+      status,
+      approvedNow: false,
+      alreadySent: true,
+      statusNote: `Already ${status.toLowerCase().replace(/_/g, ' ')}; not sent again.`,
+      procountorRequests: client.requestCount,
+    };
   }
+  const noSending = invoice.invoiceChannel === 'NO_SENDING';
   let approvedNow = false;
   if (status === 'UNFINISHED') {
     await client.approveInvoice(invoice.id);
     approvedNow = true;
-    status = 'NOT_SENT';
+    status = noSending ? 'APPROVED' : 'NOT_SENT';
+  }
+  if (status === 'APPROVED' && noSending) {
+    return { ...outcome, status, approvedNow, alreadySent: false, statusNote: NO_SENDING_NOTE, procountorRequests: client.requestCount };
   }
   if (status !== 'NOT_SENT') {
     throw new InputError(`${name} is ${status}; only Unfinished or approved (Not sent) invoices can be sent. Check it in Procountor.`, 'invoice_id');
   }
   await client.sendInvoice(invoice.id);
-  return { ...outcome, status: 'SENT', approvedNow, alreadySent: false, procountorRequests: client.requestCount };
+  return { ...outcome, status: 'SENT', approvedNow, alreadySent: false, statusNote: 'Sent.', procountorRequests: client.requestCount };
 };
