@@ -2,6 +2,7 @@ import zapier, { defineApp, type Create, type Search, type Trigger } from 'zapie
 import packageJson from './package.json';
 import authentication from './authentication';
 import vatRateList from './triggers/vatRateList';
+import vatStatusList from './triggers/vatStatusList';
 import bankAccountList from './triggers/bankAccountList';
 import productList from './triggers/productList';
 import contractAccepted from './triggers/contractAccepted';
@@ -34,6 +35,7 @@ const app = defineApp({
     contractSentToProcountor,
     invoicePaid,
     vatRateList,
+    vatStatusList,
     bankAccountList,
     productList,
     slackChannelList,

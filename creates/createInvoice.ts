@@ -1,7 +1,7 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { withZapierErrors } from '../lib/zapier/errors';
 import { createInvoiceFromOrder } from '../lib/invoice/engine';
-import { alertIfAsked, invoiceResultOutput, invoiceResultOutputFields, slackAlertOutputFields } from '../lib/fields/invoice';
+import { alertIfAsked, invoiceResultOutput, invoiceResultOutputFields, invoiceResultSample, slackAlertOutputFields } from '../lib/fields/invoice';
 import { invoiceOptionFields, invoiceOptionsFrom } from '../lib/fields/invoiceOptions';
 import { lineItemsToOrder } from '../lib/invoice/sources/lineItems';
 import { outputFields } from '../lib/fields/outputFields';
@@ -112,30 +112,28 @@ export default defineCreate({
         helpText:
           'Leave at No to stop the step when a line has a quantity below zero (usually a mapping mistake). Yes lets such lines through as credits on the invoice.',
       },
-      { key: 'currency', label: 'Currency', choices: { EUR: 'EUR' }, default: 'EUR', helpText: 'Invoices are created in euros only.' },
+      {
+        key: 'currency',
+        label: 'Currency',
+        helpText:
+          "The currency of the unit prices, as an ISO 4217 code such as EUR, SEK or USD. Leave empty for your company's own currency. An invoice in another currency carries Procountor's exchange rate for the invoice date (see Exchange Rate Type).",
+      },
       ...invoiceOptionFields('line items'),
     ],
     perform,
     sample: {
+      ...invoiceResultSample,
       id: 9002,
       invoice_id: 9002,
       invoice_number: 1002,
-      status: 'UNFINISHED',
-      already_existed: false,
-      date: '2026-11-24',
-      due_date: '2026-12-08',
       reference_number: '1012',
       total_excluding_vat: 139.8,
       vat_total: 35.65,
       total: 175.45,
-      currency: 'EUR',
+      total_in_company_currency: 175.45,
       customer_id: 5002,
       customer_name: 'Verkkokauppa Asiakas Oy',
-      customer_created: true,
-      products_created: 1,
       products_created_names: 'Coffee beans 1 kg',
-      products_reused: 1,
-      text_adjusted: '',
       procountor_requests: 9,
       unique_key: 'order-1042',
       slack_alert: 'not_requested',

@@ -4,7 +4,7 @@ import { text } from '../lib/zapier/inputs';
 import { orderFromContract } from '../lib/invoice/sources/contract';
 import { contractInvoiceOutput } from '../lib/fields/contract';
 import { createInvoiceFromOrder } from '../lib/invoice/engine';
-import { alertIfAsked, invoiceResultOutput, invoiceResultOutputFields, slackAlertOutputFields } from '../lib/fields/invoice';
+import { alertIfAsked, invoiceResultOutput, invoiceResultOutputFields, invoiceResultSample, slackAlertOutputFields } from '../lib/fields/invoice';
 import { invoiceOptionFields, invoiceOptionsFrom } from '../lib/fields/invoiceOptions';
 import { outputFields } from '../lib/fields/outputFields';
 
@@ -46,25 +46,7 @@ export default defineCreate({
     ],
     perform,
     sample: {
-      id: 9001,
-      invoice_id: 9001,
-      invoice_number: 1001,
-      status: 'UNFINISHED',
-      already_existed: false,
-      date: '2026-11-24',
-      due_date: '2026-12-08',
-      reference_number: '1009',
-      total_excluding_vat: 9118.8,
-      vat_total: 2325.29,
-      total: 11444.09,
-      currency: 'EUR',
-      customer_id: 5001,
-      customer_name: 'Asiakas Oy',
-      customer_created: true,
-      products_created: 1,
-      products_created_names: 'Hosting, 12 months',
-      products_reused: 1,
-      text_adjusted: '',
+      ...invoiceResultSample,
       contract_id: 'ctr_8f2k1',
       contract_number: 'C-1042',
       contract_title: 'Website renewal 2027',

@@ -6,13 +6,22 @@ import { postInvoiceAlertOnce } from '../slack/alert';
 import { text } from '../zapier/inputs';
 import { outputFields } from './outputFields';
 
+/**
+ * The invoice's sums as Procountor computed them: in the invoice's currency, and, for an invoice in another currency
+ * than the company's, the total in the company's too ("If the invoice has currency other than the one set for the
+ * environment, it returns sum for both the accounting and invoice currency").
+ */
 export const invoiceTotals = (invoice: Pick<InvoiceBasicInfo, 'invoiceSumInfo'>) => {
-  const sums = invoice.invoiceSumInfo?.[0] ?? {};
+  const all = invoice.invoiceSumInfo ?? [];
+  const sums = all.find((s) => s.inAccountingCurrency === false) ?? all[0] ?? {};
+  const company = all.find((s) => s.inAccountingCurrency === true) ?? sums;
   return {
     total_excluding_vat: sums.excludingVatTotal ?? null,
     vat_total: sums.vatSumTotal ?? null,
     total: sums.invoiceSumTotal ?? null,
     currency: sums.currency ?? 'EUR',
+    total_in_company_currency: company.invoiceSumTotal ?? null,
+    company_currency: company.currency ?? sums.currency ?? 'EUR',
   };
 };
 
@@ -33,6 +42,8 @@ export const invoiceTotalsOutputFields = outputFields(
   ['vat_total', 'VAT Total', 'number'],
   ['total', 'Total Including VAT', 'number'],
   ['currency', 'Currency'],
+  ['total_in_company_currency', "Total Including VAT in Your Company's Currency", 'number'],
+  ['company_currency', "Your Company's Currency"],
 );
 
 export const invoiceOutputFields = outputFields(
@@ -58,6 +69,27 @@ export const invoiceSample = {
   vat_total: 2325.29,
   total: 11444.09,
   currency: 'EUR',
+  total_in_company_currency: 11444.09,
+  company_currency: 'EUR',
+};
+
+/** What the invoice actions return for a Finnish customer's invoice; each action's sample adds its own fields. */
+export const invoiceResultSample = {
+  ...invoiceSample,
+  invoice_id: invoiceSample.id,
+  already_existed: false,
+  reference_number: '1009',
+  customer_created: true,
+  products_created: 1,
+  products_created_names: 'Hosting, 12 months',
+  products_reused: 1,
+  text_adjusted: '',
+  vat_treatment: 'Domestic sale: VAT status 1 (Domestic).',
+  vat_status: 1,
+  language: 'FINNISH',
+  language_chosen: "by the customer's country (Finland)",
+  currency_rate: 1,
+  currency_rate_note: '',
 };
 
 /** The outputs both invoice actions share; each adds what its source knows (contract, unique key). */
@@ -78,6 +110,12 @@ export const invoiceResultOutput = (r: InvoiceResult) => ({
   products_created_names: r.productsCreated.join(', '),
   products_reused: r.productsReused.length,
   text_adjusted: r.adjustments.join(' '),
+  vat_treatment: r.chosen.vatTreatment,
+  vat_status: r.chosen.vatStatus,
+  language: r.chosen.language,
+  language_chosen: r.chosen.languageReason,
+  currency_rate: r.chosen.currencyRate,
+  currency_rate_note: r.chosen.currencyRateNote,
   procountor_requests: r.procountorRequests,
 });
 
@@ -139,4 +177,10 @@ export const invoiceResultOutputFields = outputFields(
   ['products_created_names', 'Names of Products Created'],
   ['products_reused', 'Existing Products Used', 'integer'],
   ['text_adjusted', 'Text Adjusted to Fit Procountor'],
+  ['vat_treatment', 'VAT Treatment (what was chosen, and why)'],
+  ['vat_status', 'VAT Status (Procountor)', 'integer'],
+  ['language', 'Invoice Language'],
+  ['language_chosen', 'Invoice Language Chosen'],
+  ['currency_rate', 'Currency Rate (invoice currency per 1 of your company currency)', 'number'],
+  ['currency_rate_note', 'Currency Rate Used'],
 );

@@ -1,17 +1,34 @@
 import { defineInputFields } from 'zapier-platform-core';
 // What both invoice actions ask besides their source (date, payment term, bank account, channel, language, notes,
-// default VAT, Slack channel): the fields, and how they are read, side by side so the two steps cannot drift apart.
+// default VAT, VAT status and what is sold abroad, exchange rate, Slack channel): the fields, and how they are read, side by side so the two steps cannot drift apart.
 import { toIsoDate } from '../rules/dates';
 import { InputError } from '../zapier/errors';
 import { decimal, text, wholeNumber } from '../zapier/inputs';
 import { LANGUAGE_CHOICES, languageInput } from '../procountor/languages';
-import { InvoiceChannel } from '../procountor/schemas';
+import { InvoiceChannel, type ExchangeRateType } from '../procountor/schemas';
 import type { OrderOptions } from '../invoice/order';
 
 export const CHANNEL_CHOICES = {
   EMAIL: 'E-mail',
   MAIL: 'Paper mail',
   ELECTRONIC_INVOICE: 'E-invoice',
+  NO_SENDING: 'No sending',
+};
+
+export const FOREIGN_SALES_CHOICES = { services: 'Services (reverse charge)', goods: 'Goods (intra-Community supply)' };
+
+export const EXCHANGE_RATE_CHOICES: Record<ExchangeRateType, string> = {
+  PROCOUNTOR_ACCOUNTING_EXCHANGE_RATE: "Procountor's accounting exchange rate",
+  ACCOUNT_CURRENCY_BUYING_RATE: 'Account currency buying rate',
+};
+
+/** A choice as Zapier hands it over: its key (any case), or its label as a person types it. */
+const choiceOf = <K extends string>(choices: Record<K, string>, value: unknown, label: string, field: string): K | undefined => {
+  const raw = text(value);
+  if (!raw) return undefined;
+  const found = (Object.keys(choices) as K[]).find((key) => key.toLowerCase() === raw.toLowerCase() || choices[key].toLowerCase() === raw.toLowerCase());
+  if (!found) throw new InputError(`${label} "${raw}" is not one of: ${Object.values(choices).join(', ')}.`, field);
+  return found;
 };
 
 export const invoiceOptionsFrom = (input: Record<string, unknown>): OrderOptions => {
@@ -31,6 +48,9 @@ export const invoiceOptionsFrom = (input: Record<string, unknown>): OrderOptions
     language: languageInput(input.language),
     notes: text(input.notes),
     defaultVatPercent: decimal(input.default_vat_percent, 'Default VAT %', 'default_vat_percent'),
+    foreignSales: choiceOf(FOREIGN_SALES_CHOICES, input.foreign_sales, 'What You Sell Abroad', 'foreign_sales'),
+    vatStatus: wholeNumber(input.vat_status, 'VAT Status', 'vat_status', 0, 2_147_483_647),
+    exchangeRateType: choiceOf(EXCHANGE_RATE_CHOICES, input.exchange_rate_type, 'Exchange Rate Type', 'exchange_rate_type'),
   };
 };
 
@@ -57,7 +77,36 @@ export const invoiceOptionFields = (lines: string) =>
       helpText:
         'Leave empty to choose automatically: e-invoice when the customer has an e-invoice address and operator in Procountor, e-mail when it has an e-mail, else paper mail.',
     },
-    { key: 'language', label: 'Invoice Language', choices: LANGUAGE_CHOICES, default: 'FINNISH' },
+    {
+      key: 'language',
+      label: 'Invoice Language',
+      choices: LANGUAGE_CHOICES,
+      helpText:
+        "Leave empty to follow the customer's country: Finnish for Finland, Swedish for Sweden and the Åland Islands, Danish, Norwegian or Estonian for those countries, English elsewhere. The step's output says which was chosen.",
+    },
+    {
+      key: 'foreign_sales',
+      label: 'What You Sell Abroad',
+      choices: FOREIGN_SALES_CHOICES,
+      default: 'services',
+      helpText:
+        "For lines at 0 % VAT to a business in another EU country: services are invoiced with the reverse charge, goods as an intra-Community supply. Either needs the buyer's VAT number in Business ID. [EU VAT rules for invoices](https://taxation-customs.ec.europa.eu/taxation/vat/vat-directive/vat-invoicing-rules_en)",
+    },
+    {
+      key: 'vat_status',
+      label: 'VAT Status',
+      dynamic: 'vat_status_list.id.label',
+      helpText:
+        'Leave empty to let the step choose from your company\'s sales VAT statuses: Domestic in Finland; for lines at 0 % to another EU country the EU services or goods status; outside the EU "Outside of the EU". A status picked here is used for the whole invoice.',
+    },
+    {
+      key: 'exchange_rate_type',
+      label: 'Exchange Rate Type',
+      choices: EXCHANGE_RATE_CHOICES,
+      default: 'PROCOUNTOR_ACCOUNTING_EXCHANGE_RATE',
+      helpText:
+        "For an invoice in another currency than your company's: the rate for the invoice date. Procountor's accounting exchange rate is fixed for each calendar year.",
+    },
     {
       key: 'default_vat_percent',
       label: 'Default VAT %',

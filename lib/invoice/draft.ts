@@ -8,7 +8,9 @@ import { checkedBusinessId, type Customer } from '../procountor/customers';
 import type { BankAccount, Invoice, InvoiceChannel, InvoiceRowUnit, Language, ProductAnswer } from '../procountor/schemas';
 import { toProcountorUnit } from '../procountor/units';
 import { lineVat, productKey } from './prepare';
+import type { InvoiceCurrency } from './currency';
 import type { InvoiceOrder } from './order';
+import type { VatTreatment } from './treatment';
 
 /** The customer the invoice is for: its Procountor id, and what the order and its Procountor record say of it. */
 export type DraftCustomer = Customer & { partnerId: number };
@@ -22,6 +24,8 @@ export interface DraftLine {
   unitPrice: number;
   discountPercent: number;
   vatPercent: number;
+  /** The row's own VAT status, when the invoice's rows need different ones. */
+  vatStatus?: number;
   description?: string;
 }
 
@@ -31,8 +35,9 @@ export interface DraftOptions {
   bankAccount: BankAccount;
   channel: InvoiceChannel;
   language: Language;
-  /** The company's sales VAT status (GET /vats/default); Procountor requires one on every sales invoice. */
-  vatStatus: number;
+  /** The VAT statuses of the invoice (and of its rows, when they differ), with what EU law asks it to say. */
+  treatment: Pick<VatTreatment, 'vatStatus' | 'note' | 'buyerVatNumber'>;
+  currency: Pick<InvoiceCurrency, 'currency' | 'rate'>;
   notes?: string;
 }
 
@@ -45,15 +50,19 @@ const trimTo = (text: string | undefined | null, max: number) => {
   return t ? shortenAtWord(t, max) : undefined;
 };
 
-/** What the buyer sees in the invoice's additional information, ending with the searchable order marker. */
-export const additionalInformation = (order: Pick<InvoiceOrder, 'heading' | 'idempotencyKey'>) => {
+/**
+ * What the buyer sees in the invoice's additional information: the heading, then on a line of its own what EU law asks
+ * the invoice to say (when it does), ending with the searchable order marker.
+ */
+export const additionalInformation = (order: Pick<InvoiceOrder, 'heading' | 'idempotencyKey'>, note?: string) => {
   const marker = orderMarker(order.idempotencyKey);
-  return [trimTo(order.heading, FIELD_LIMITS.additionalInformation - marker.length - 1), marker].filter(Boolean).join(' ');
+  const room = FIELD_LIMITS.additionalInformation - marker.length - 1 - (note ? note.length + 1 : 0);
+  return [[trimTo(order.heading, room), note].filter(Boolean).join('\n'), marker].filter(Boolean).join(' ');
 };
 
-/** The order's rows, each with the product found or made for it (by the line's product key). */
-export const draftLines = (order: InvoiceOrder, productByKey: Map<string, ProductAnswer>): DraftLine[] =>
-  order.lines.map((line) => {
+/** The order's rows, each with the product found or made for it (by the line's product key) and its own VAT status, if any. */
+export const draftLines = (order: InvoiceOrder, productByKey: Map<string, ProductAnswer>, rowStatuses?: number[]): DraftLine[] =>
+  order.lines.map((line, i) => {
     const product = productByKey.get(productKey(line))!;
     return {
       productId: product.id,
@@ -64,6 +73,7 @@ export const draftLines = (order: InvoiceOrder, productByKey: Map<string, Produc
       unitPrice: line.unitPrice,
       discountPercent: line.discountPercent,
       vatPercent: lineVat(order, line)!,
+      vatStatus: rowStatuses?.[i],
       description: line.description,
     };
   });
@@ -82,7 +92,9 @@ export const toInvoiceDraft = (order: InvoiceOrder, customer: DraftCustomer, lin
     date: options.invoiceDate,
     counterParty: {
       contactPersonName: trimTo(customer.contactName, FIELD_LIMITS.contactPersonName),
-      identifier: checkedBusinessId(customer.businessId, customer.identifierType),
+      // An EU sale without VAT names the buyer's VAT number twice, as Procountor's own EU example invoice does.
+      identifier: options.treatment.buyerVatNumber ?? checkedBusinessId(customer.businessId, customer.identifierType),
+      taxCode: options.treatment.buyerVatNumber,
       email: customer.email?.trim() || undefined,
       counterPartyAddress: address,
       ...(options.channel === 'ELECTRONIC_INVOICE' ? { einvoiceAddress: { address: customer.einvoiceAddress, operator: customer.einvoiceOperator } } : {}),
@@ -90,11 +102,11 @@ export const toInvoiceDraft = (order: InvoiceOrder, customer: DraftCustomer, lin
     billingAddress: address,
     paymentInfo: {
       paymentMethod: 'BANK_TRANSFER',
-      currency: 'EUR',
+      currency: options.currency.currency,
       // The IBAN only: Procountor refuses a BIC on sales invoices ("Not supported for SALES_INVOICE and SALES_ORDER").
       bankAccount: { accountNumber: options.bankAccount.iban },
       dueDate: addDays(options.invoiceDate, options.paymentTermDays),
-      currencyRate: 1,
+      currencyRate: options.currency.rate,
       // Empty, not omitted: Procountor then generates the reference number.
       bankReferenceCode: '',
     },
@@ -111,12 +123,13 @@ export const toInvoiceDraft = (order: InvoiceOrder, customer: DraftCustomer, lin
       unitPrice: roundCents(line.unitPrice),
       discountPercent: line.discountPercent,
       vatPercent: line.vatPercent,
+      vatStatus: line.vatStatus,
       explanationText: trimTo(line.description, FIELD_LIMITS.explanationText),
     })),
     invoiceChannel: options.channel,
     language: options.language,
-    vatStatus: options.vatStatus,
-    additionalInformation: additionalInformation(order),
+    vatStatus: options.treatment.vatStatus,
+    additionalInformation: additionalInformation(order, options.treatment.note),
     notes: trimTo(options.notes, FIELD_LIMITS.notes),
   };
 };

@@ -4,11 +4,12 @@
 import type { ZObject } from 'zapier-platform-core';
 import { withIndexes, type IndexOpeners } from '../indexes/withIndexes';
 import { procountorFor, type ProcountorClient } from '../procountor/client';
-import { companyData } from '../procountor/companyData';
+import { companyData, type CompanyData } from '../procountor/companyData';
 import { checkedBusinessId, createCustomer, customerRecord, type CustomerRecord } from '../procountor/customers';
 import { findInvoiceForOrder } from '../procountor/invoices';
 import { withConnectionRateWindow } from '../procountor/rateWindow';
-import type { InvoiceBasicInfo, ProductAnswer } from '../procountor/schemas';
+import type { InvoiceAnswer, InvoiceBasicInfo, ProductAnswer } from '../procountor/schemas';
+import { vatStatusLabel } from '../procountor/vat';
 import { todayInHelsinki } from '../rules/dates';
 import { withClaim } from '../zapier/claim';
 import { InputError } from '../zapier/errors';
@@ -19,6 +20,9 @@ import { haltMessage } from './orderChecks';
 import { prepareOrder, wantedProducts } from './prepare';
 import { chooseChannel, paymentTermFrom, pickBankAccount } from './rules';
 import { retryingStaleProducts } from './staleProducts';
+import { invoiceCurrency } from './currency';
+import { invoiceLanguage } from './language';
+import { vatTreatment } from './treatment';
 
 export interface InvoiceResult {
   invoice: InvoiceBasicInfo & { paymentInfo?: { bankReferenceCode?: string | null } | null };
@@ -30,6 +34,15 @@ export interface InvoiceResult {
   productsReused: string[];
   /** What was changed to fit Procountor, one sentence each (empty when nothing was). */
   adjustments: string[];
+  /** What the engine chose, and why, in words for the task history: never a silent guess. */
+  chosen: {
+    vatTreatment: string;
+    vatStatus: number | null;
+    language: string;
+    languageReason: string;
+    currencyRate: number | null;
+    currencyRateNote: string;
+  };
   procountorRequests: number;
 }
 
@@ -107,21 +120,37 @@ const decide = async (step: Step, { company, foundCustomer }: Reads) => {
       "An e-invoice needs the customer's e-invoice address and operator. Add them to the customer in Procountor, or choose another invoice channel.",
     );
   }
-  if (problems.length) throw new InputError(haltMessage(problems, order.words));
   const ready = prepared.order;
+  const vat = vatTreatment(ready, company.vatStatuses);
+  problems.push(...vat.problems);
+  // A foreign currency costs one request for its rate: before anything is made, so a missing rate halts cleanly.
+  const money = await invoiceCurrency(procountor, ready, company, invoiceDate);
+  if (money.problem) problems.push(money.problem);
+  if (problems.length || !vat.treatment || !money.value) throw new InputError(haltMessage(problems, order.words));
   // Each product is found or made on its own, so a step cut short by the deadline leaves its products for the retry to
   // find instead of repeating every lookup.
-  return { ready, own, channel, bankAccount: pickBankAccount(company.bankAccounts, options.bankAccountIban), wanted: wantedProducts(ready) };
+  return {
+    ready,
+    own,
+    channel,
+    bankAccount: pickBankAccount(company.bankAccounts, options.bankAccountIban),
+    wanted: wantedProducts(ready, money.value.currency),
+    treatment: vat.treatment,
+    currency: money.value,
+    language: invoiceLanguage(ready),
+  };
 };
 type Plan = Awaited<ReturnType<typeof decide>>;
 
 /** 4. Make what is missing: the customer (only when none has its business ID) and the products (only when none is similar). */
-const makeWhatIsMissing = async ({ procountor, order }: Step, { foundCustomer, customers, catalogue }: Reads, { ready, wanted }: Plan) => {
+const makeWhatIsMissing = async ({ procountor, order }: Step, { foundCustomer, customers, catalogue }: Reads, plan: Plan) => {
+  const { ready, wanted } = plan;
   const { options } = order;
+  const { language } = plan;
   const [customer, products] = await allSettledOrThrow([
     foundCustomer
       ? Promise.resolve({ id: foundCustomer.id, name: foundCustomer.name ?? order.customer.name, created: false })
-      : createCustomer(procountor, { ...ready.customer, language: options.language, paymentTermDays: options.paymentTermDays }).then((p) => {
+      : createCustomer(procountor, { ...ready.customer, language: language.code, paymentTermDays: options.paymentTermDays }).then((p) => {
           // The customer joins the index from its POST answer: the next contract finds it with no request.
           customers.added(p);
           return { id: p.id, name: p.name ?? ready.customer.name, created: true };
@@ -133,10 +162,11 @@ const makeWhatIsMissing = async ({ procountor, order }: Step, { foundCustomer, c
 type Made = Awaited<ReturnType<typeof makeWhatIsMissing>>;
 
 /** 5. Write: the invoice, built from the order, the customer and its products (sent again if a product proved stale). */
-const write = async ({ procountor, invoiceDate }: Step, { company, catalogue }: Reads, { ready, own, channel, bankAccount, wanted }: Plan, made: Made) => {
+const write = async ({ procountor, invoiceDate }: Step, { catalogue }: Reads, plan: Plan, made: Made) => {
+  const { ready, own, channel, bankAccount, wanted, treatment, currency, language } = plan;
   const { options } = ready;
   const draftWith = (productByKey: Map<string, ProductAnswer>) => {
-    const lines = draftLines(ready, productByKey);
+    const lines = draftLines(ready, productByKey, treatment.rowStatuses);
     const customer: DraftCustomer = {
       ...ready.customer,
       partnerId: made.customer.id,
@@ -149,12 +179,27 @@ const write = async ({ procountor, invoiceDate }: Step, { company, catalogue }: 
       paymentTermDays: paymentTermFrom(options.paymentTermDays, own?.paymentTermDays),
       bankAccount,
       channel,
-      language: options.language ?? 'FINNISH',
-      vatStatus: company.vatStatus!,
+      language: language.code,
+      treatment,
+      currency,
       notes: options.notes,
     });
   };
   return retryingStaleProducts(catalogue, wanted, made.products, draftWith, (draft) => procountor.createInvoice(draft));
+};
+
+/** What an invoice made by an earlier run was made with, from Procountor's own record of it. */
+const chosenOnInvoice = (invoice: InvoiceAnswer, company: CompanyData): InvoiceResult['chosen'] => {
+  const status = company.vatStatuses.find((s) => s.id === invoice.vatStatus);
+  return {
+    vatTreatment:
+      typeof invoice.vatStatus === 'number' ? `VAT status ${status ? vatStatusLabel(status) : invoice.vatStatus}, as on the invoice an earlier run made.` : '',
+    vatStatus: invoice.vatStatus ?? null,
+    language: invoice.language ?? '',
+    languageReason: 'as on the invoice an earlier run made',
+    currencyRate: invoice.paymentInfo?.currencyRate ?? null,
+    currencyRateNote: '',
+  };
 };
 
 export const createInvoiceFromOrder = async (
@@ -185,7 +230,10 @@ export const createInvoiceFromOrder = async (
     });
     const { existing, foundCustomer } = reads;
     if (existing) {
+      // The invoice an earlier run made says what it was made with.
+      const made = await procountor.getInvoice(existing.id);
       return outcome(existing, {
+        chosen: chosenOnInvoice(made, reads.company),
         alreadyExisted: true,
         customerId: existing.partnerId ?? foundCustomer?.id ?? 0,
         customerName: existing.counterParty?.counterPartyAddress?.name ?? order.customer.name,
@@ -200,6 +248,14 @@ export const createInvoiceFromOrder = async (
     return outcome(
       { ...created, id: created.id, dueDate: created.paymentInfo?.dueDate, paymentInfo: created.paymentInfo ?? undefined } as InvoiceResult['invoice'],
       {
+        chosen: {
+          vatTreatment: plan.treatment.sentence,
+          vatStatus: plan.treatment.vatStatus,
+          language: plan.language.code,
+          languageReason: plan.language.reason,
+          currencyRate: plan.currency.rate,
+          currencyRateNote: plan.currency.rateNote,
+        },
         alreadyExisted: false,
         customerId: made.customer.id,
         customerName: made.customer.name,

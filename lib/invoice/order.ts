@@ -2,7 +2,7 @@
 // invoice. Every source (a Click2Contract contract, line items mapped in a Zap) is mapped to this shape by a thin
 // adapter; the engine knows nothing of where an order came from beyond the words it uses in messages.
 import type { Customer } from '../procountor/customers';
-import type { InvoiceChannel, Language } from '../procountor/schemas';
+import type { ExchangeRateType, InvoiceChannel, Language } from '../procountor/schemas';
 
 export interface OrderLine {
   name: string;
@@ -22,9 +22,16 @@ export interface OrderOptions {
   paymentTermDays?: number;
   bankAccountIban?: string;
   channel?: InvoiceChannel;
+  /** Undefined: the customer's country decides (languageForCountry). */
   language?: Language;
   notes?: string;
   defaultVatPercent?: number;
+  /** What lines at 0 % VAT to a business in another EU country are: services (reverse charge, the default) or goods. */
+  foreignSales?: 'services' | 'goods';
+  /** A sales VAT status of the company's that overrides the one the engine would choose, for the whole invoice. */
+  vatStatus?: number;
+  /** The rate a foreign-currency invoice takes: Procountor's accounting exchange rate unless the step asks otherwise. */
+  exchangeRateType?: ExchangeRateType;
 }
 
 /** The words messages use for this order's source, so both actions share every sentence. */
@@ -44,6 +51,8 @@ export interface OrderVocabulary {
   lineFields: Record<'name' | 'code' | 'quantity' | 'unit' | 'unitPrice' | 'discountPercent' | 'vatPercent', string>;
   /** Each customer field as the user sees it ("Address" in a proposal, "street address" in this step). */
   customerFields: Record<'name' | 'businessId' | 'street' | 'postalCode' | 'city' | 'email' | 'contactName', string>;
+  /** Where the order's currency comes from: "the Pricing Table currency", "Currency". */
+  currencyField: string;
   /** Added once to a halt about lines or the address, when the source has a known fix (Click2Contract's template tip). */
   templateTip?: string;
 }
@@ -74,7 +83,8 @@ export interface InvoiceOrder {
   customer: Customer;
   lines: OrderLine[];
   pricesIncludeVat: boolean;
-  currency: 'EUR';
+  /** ISO 4217, as the source gives it; undefined: the company's own currency. */
+  currency?: string;
   options: OrderOptions;
   lineRules: OrderLineRules;
   words: OrderVocabulary;

@@ -2,7 +2,7 @@
 // Pure.
 import type { CompanyData } from '../procountor/companyData';
 import type { ProductWanted } from '../procountor/products';
-import type { InvoiceChannel } from '../procountor/schemas';
+import type { Currency, InvoiceChannel } from '../procountor/schemas';
 import { toProcountorUnit } from '../procountor/units';
 import { normaliseProductName } from '../rules/productMatch';
 import { fitOrderForProcountor } from './fitText';
@@ -29,11 +29,6 @@ export const prepareOrder = (order: InvoiceOrder, context: { channel?: InvoiceCh
   if (context.company) {
     const vats = order.lines.map((line) => ({ name: line.name, vatPercent: lineVat(order, line) }));
     problems.push(...vatProblems(vats, context.company.vatRates, context.invoiceDate, order.words));
-    if (context.company.vatStatus === undefined) {
-      problems.push(
-        'Your Procountor company lists no VAT status for sales, and Procountor requires one on every sales invoice. Check the VAT settings in Procountor (Management → Company info).',
-      );
-    }
   }
   return { order, problems, adjustments: fitted.adjustments };
 };
@@ -44,8 +39,8 @@ export const lineVat = (order: InvoiceOrder, line: OrderLine) => line.vatPercent
 /** Lines that name the same product (by code, else by normalised name) share one product. */
 export const productKey = (line: OrderLine) => (line.code?.trim() ? `code:${line.code.trim().toLowerCase()}` : `name:${normaliseProductName(line.name)}`);
 
-/** The products the order's lines need, one per product key, as the catalogue finds or makes them. */
-export const wantedProducts = (order: InvoiceOrder): Array<[string, ProductWanted]> => {
+/** The products the order's lines need, one per product key, as the catalogue finds or makes them, priced in the invoice's currency. */
+export const wantedProducts = (order: InvoiceOrder, currency: Currency): Array<[string, ProductWanted]> => {
   const distinct = new Map<string, OrderLine>();
   for (const line of order.lines) if (!distinct.has(productKey(line))) distinct.set(productKey(line), line);
   return [...distinct].map(([key, line]) => [
@@ -56,7 +51,7 @@ export const wantedProducts = (order: InvoiceOrder): Array<[string, ProductWante
       unit: toProcountorUnit(line.unit),
       price: line.unitPrice,
       vatPercent: lineVat(order, line),
-      currency: order.currency,
+      currency,
     },
   ]);
 };

@@ -5,7 +5,7 @@ import { procountorApiUrl, procountorStepRequestsPerSecond } from '../zapier/con
 import { callService, firstProblem, parseAnswer, type JsonService, type ServiceCall } from '../zapier/request';
 import { SlidingWindowLimiter } from '../zapier/rateLimiter';
 import { retryAfterSeconds, retryLater } from '../zapier/errors';
-import { procountorError } from './errors';
+import { procountorError, undefinedWhenMissing } from './errors';
 import {
   BankAccountSearchResult,
   BusinessPartner,
@@ -13,6 +13,9 @@ import {
   BusinessPartnerSearchResult,
   CataloguePage,
   Company,
+  CompanyCurrency,
+  CurrencyExchangeRate,
+  type ExchangeRateType,
   InfoMessage,
   Invoice,
   InvoiceAnswer,
@@ -180,6 +183,15 @@ export class ProcountorClient {
 
   getDefaultVats() {
     return this.get(VatInformation, '/vats/default');
+  }
+
+  getCompanyCurrency() {
+    return this.get(CompanyCurrency, '/currencies/company');
+  }
+
+  /** The exchange rate, or undefined when Procountor has none for the currency (its 404). */
+  getExchangeRate(query: { baseCurrency: string; currency: string; day: string; rateType: ExchangeRateType }) {
+    return undefinedWhenMissing(this.get(CurrencyExchangeRate, '/currencies/exchangerate', query));
   }
 
   getVatSettings() {

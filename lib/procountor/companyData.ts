@@ -1,23 +1,26 @@
-// The company's VAT rates and bank accounts change rarely: cached per connection for an hour, so a steady stream
-// of contracts does not spend two Procountor requests each on them.
+// The company's VAT lists, bank accounts and currency change rarely: cached per connection for an hour, so a steady
+// stream of contracts does not spend three Procountor requests each on them.
 import type { ZObject } from 'zapier-platform-core';
 import { cachedPerConnection } from '../zapier/claim';
-import { salesVatRates, salesVatStatus } from './vat';
 import { allSettledOrThrow } from '../zapier/settle';
 import type { ProcountorClient } from './client';
 import type { BankAccount } from './schemas';
+import { salesVatRates, salesVatStatuses, type SalesVatStatus } from './vat';
 
 export const COMPANY_DATA_TTL_SECONDS = 3600;
 
 export interface CompanyData {
   vatRates: number[];
-  /** The VAT status a sales invoice carries; undefined when the company lists none. */
-  vatStatus?: number;
+  /** The company's sales VAT statuses, each recognised by what it means; a sales invoice carries one. */
+  vatStatuses: SalesVatStatus[];
   bankAccounts: BankAccount[];
+  /** The currency the company keeps its books in: invoices in another one carry an exchange rate. */
+  currency: string;
 }
 
 export const companyData = (z: ZObject, client: ProcountorClient): Promise<CompanyData> =>
-  cachedPerConnection(z, 'procountor:company-data:v2', COMPANY_DATA_TTL_SECONDS, async () => {
-    const [vats, bankAccounts] = await allSettledOrThrow([client.getDefaultVats(), client.listBankAccounts()]);
-    return { vatRates: salesVatRates(vats), vatStatus: salesVatStatus(vats), bankAccounts };
+  cachedPerConnection(z, 'procountor:company-data:v3', COMPANY_DATA_TTL_SECONDS, async () => {
+    const [vats, bankAccounts, currency] = await allSettledOrThrow([client.getDefaultVats(), client.listBankAccounts(), client.getCompanyCurrency()]);
+    // CompanyCurrency is published as one of DKK, EUR, NOK, SEK; a company that answers none keeps euros, as most do.
+    return { vatRates: salesVatRates(vats), vatStatuses: salesVatStatuses(vats), bankAccounts, currency: currency.companyCurrency ?? 'EUR' };
   });

@@ -81,3 +81,26 @@ export const toProcountorCountry = (input: string | null | undefined): Country |
   const candidate = enumName(text);
   return KNOWN.has(candidate) ? (candidate as Country) : undefined;
 };
+
+let isoByCountry: Map<Country, string> | undefined;
+
+/**
+ * The ISO 3166-1 alpha-2 code of one of Procountor's countries (SWEDEN -> SE): what EU membership and the invoice
+ * language are decided by. Built once from the same mapping the other way, so the two always agree.
+ */
+export const isoCountryOf = (country: Country): string | undefined => {
+  if (!isoByCountry) {
+    isoByCountry = new Map();
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    for (const a of letters) {
+      for (const b of letters) {
+        const code = `${a}${b}`;
+        // Old and alias codes (DD, UK, YU…) name a country whose own code is another one: keep the country's own.
+        const own = Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
+        const found = own ? toProcountorCountry(code) : undefined;
+        if (found && !isoByCountry.has(found)) isoByCountry.set(found, code);
+      }
+    }
+  }
+  return isoByCountry.get(country);
+};

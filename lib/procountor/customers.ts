@@ -1,5 +1,6 @@
 // Customers (Procountor business partners of type CUSTOMER): find by business ID, then name; create.
 import { invalidBusinessIdMessage, parseFinnishBusinessId, sameBusinessId, storedSpellings } from '../rules/businessId';
+import { parseEuVatNumber } from '../rules/euVat';
 import { activeBeforeInactive, customerNameKey } from '../rules/customerMatch';
 import { InputError } from '../zapier/errors';
 import { fitsWindows1252, toWindows1252 } from './charset';
@@ -65,8 +66,11 @@ export const foreignIdentifierType = (isoCountry: string | undefined): string =>
  * reads as a Finnish business ID; otherwise the country's foreign type, and the ID passes through as written.
  */
 export const identifierTypeFor = (isoCountry: string | undefined, country: Country, businessId: string | undefined) => {
-  const finnish = country === 'FINLAND' || (businessId ? parseFinnishBusinessId(businessId).kind === 'finnish' : false);
-  return finnish ? undefined : foreignIdentifierType(isoCountry);
+  if (businessId && parseFinnishBusinessId(businessId).kind === 'finnish') return undefined;
+  // An EU VAT number names its own country, whatever the address says; Greece's prefix EL is Procountor's code too.
+  const vat = businessId ? parseEuVatNumber(businessId) : undefined;
+  if (vat?.kind === 'eu') return foreignIdentifierType(vat.isoCountry);
+  return country === 'FINLAND' ? undefined : foreignIdentifierType(isoCountry);
 };
 
 /** An identifier type the user typed, checked against the codes Procountor publishes. */
@@ -87,7 +91,10 @@ export const checkedIdentifierType = (type: string | undefined): string | undefi
 export const checkedBusinessId = (businessId: string | undefined, identifierType?: string, field = 'Business ID') => {
   const raw = businessId?.trim();
   if (!raw) return undefined;
-  if (!isFinnishType(identifierType)) return raw;
+  if (!isFinnishType(identifierType)) {
+    const vat = parseEuVatNumber(raw);
+    return vat.kind === 'eu' ? vat.normalised : raw;
+  }
   const parsed = parseFinnishBusinessId(raw);
   if (parsed.kind === 'invalid') throw new InputError(invalidBusinessIdMessage(parsed, field), 'business_id');
   return parsed.canonical;
@@ -109,7 +116,13 @@ export const findCustomer = async (
       activeFirst(list.filter((p) => (p.type ?? 'CUSTOMER') === 'CUSTOMER' && sameBusinessId(p.invoicingInfo?.identifier, businessId)));
     const first = await client.searchBusinessPartners({ type: 'CUSTOMER', identifier: businessId, size: 50 });
     const found = matches(first.results)[0];
-    if (found || !isFinnishType(query.identifierType)) return found;
+    if (found) return found;
+    if (!isFinnishType(query.identifierType)) {
+      // An EU VAT number is searched as it is normally written, then as the step gave it, if that differs.
+      const written = query.businessId!.trim();
+      if (written === businessId) return undefined;
+      return matches((await client.searchBusinessPartners({ type: 'CUSTOMER', identifier: written, size: 50 })).results)[0];
+    }
     const parsed = parseFinnishBusinessId(businessId);
     if (parsed.kind !== 'finnish') return undefined;
     const others = storedSpellings(parsed).filter((s) => s !== businessId);

@@ -89,3 +89,13 @@ export const staleProductIds = (error: unknown, rows: ReadonlyArray<{ productId?
   const ids = [...String(answer.message ?? '').matchAll(/invoiceRows\[(\d+)\]\.productId/g)].map((m) => rows[Number(m[1])]?.productId);
   return [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
 };
+
+/** Zapier's error classes carry {message, code} as JSON in their message: a 404 from Procountor becomes undefined. */
+export const undefinedWhenMissing = async <T>(call: Promise<T>): Promise<T | undefined> => {
+  try {
+    return await call;
+  } catch (error) {
+    if (/ProcountorNotFound/.test(String((error as Error).message))) return undefined;
+    throw error;
+  }
+};

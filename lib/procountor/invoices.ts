@@ -4,6 +4,7 @@
 // additionalInformation, because that is the one free-text field Procountor's GET /invoices `searchTerm` looks in
 // (with counterparty name and invoice number). The brackets keep ctr_1 from matching ctr_10.
 import type { ProcountorClient } from './client';
+import { undefinedWhenMissing } from './errors';
 import { InvoiceBasicInfo } from './schemas';
 
 export const orderMarker = (orderKey: string) => `[${orderKey}]`;
@@ -30,14 +31,8 @@ export const findInvoiceByNumber = async (client: ProcountorClient, invoiceNumbe
 
 /** The invoice with this Procountor ID, in the search's shape; undefined when Procountor has none. */
 export const findInvoiceById = async (client: ProcountorClient, invoiceId: number): Promise<InvoiceBasicInfo | undefined> => {
-  let found;
-  try {
-    [found] = await client.getInvoices([invoiceId]);
-  } catch (error) {
-    // A 404 is Procountor's answer when no invoice has the ID: for a search, that is no match.
-    if (/ProcountorNotFound/.test(String((error as Error).message))) return undefined;
-    throw error;
-  }
+  // A 404 is Procountor's answer when no invoice has the ID: for a search, that is no match.
+  const [found] = (await undefinedWhenMissing(client.getInvoices([invoiceId]))) ?? [];
   if (!found || (found.type && found.type !== 'SALES_INVOICE')) return undefined;
   const basic = InvoiceBasicInfo.safeParse({ ...found, dueDate: found.paymentInfo?.dueDate ?? undefined });
   return basic.success ? basic.data : undefined;

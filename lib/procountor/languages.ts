@@ -22,3 +22,8 @@ export const languageInput = (value: unknown): Language | undefined => {
   if (alias) return alias;
   throw new InputError(`"${raw}" is not an invoicing language Procountor offers. Choose one of: ${Object.values(LANGUAGE_CHOICES).join(', ')}.`, 'language');
 };
+
+/** The invoice language for a customer's country when the step names none: its own where Procountor has it, else English. */
+const LANGUAGE_BY_COUNTRY: Record<string, Language> = { FI: 'FINNISH', SE: 'SWEDISH', AX: 'SWEDISH', DK: 'DANISH', NO: 'NORWEGIAN', EE: 'ESTONIAN' };
+
+export const languageForCountry = (isoCountry: string | undefined): Language => LANGUAGE_BY_COUNTRY[isoCountry?.toUpperCase() ?? ''] ?? 'ENGLISH';

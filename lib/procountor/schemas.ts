@@ -27,6 +27,7 @@ export const Language = z.enum(INVOICE_LANGUAGES);
 export const InvoiceRowUnit = z.enum(INVOICE_ROW_UNITS);
 export const ProductUnit = z.enum(PRODUCT_UNITS);
 export type Country = z.infer<typeof Country>;
+export type Currency = z.infer<typeof Currency>;
 export type InvoiceChannel = z.infer<typeof InvoiceChannel>;
 export type Language = z.infer<typeof Language>;
 export type InvoiceRowUnit = z.infer<typeof InvoiceRowUnit>;
@@ -91,6 +92,16 @@ export const VatInformation = z.looseObject({
   vatStatuses: z.array(z.looseObject({ vatStatus: z.number().nullish(), description: z.string().nullish(), sales: z.boolean().nullish() })).nullish(),
 });
 export type VatInformation = z.infer<typeof VatInformation>;
+
+/** GET /currencies/company: the currency the company keeps its books in (DKK, EUR, NOK or SEK). */
+export const CompanyCurrency = z.looseObject({ companyCurrency: maybeCode });
+
+/** GET /currencies/exchangerate: the rate of `currency` against the asked base currency on a day. */
+export const CurrencyExchangeRate = z.looseObject({ currency: maybeCode, day: maybeString, rate: maybeNumber });
+
+/** The rate types GET /currencies/exchangerate takes; the first is Procountor's own, fixed for each calendar year. */
+export const EXCHANGE_RATE_TYPES = ['PROCOUNTOR_ACCOUNTING_EXCHANGE_RATE', 'ACCOUNT_CURRENCY_BUYING_RATE'] as const;
+export type ExchangeRateType = (typeof EXCHANGE_RATE_TYPES)[number];
 
 export const VatSettings = z.looseObject({
   unitPricesIncludeVatSales: z.boolean().nullish(),
@@ -179,6 +190,8 @@ export const InvoiceRow = z.looseObject({
   unitPrice: z.number(),
   discountPercent: z.number(),
   vatPercent: z.number(),
+  /** "Product VAT status": a row's own status overrides the invoice's. */
+  vatStatus: z.number().int().optional(),
   comment: text('InvoiceRow.comment').optional(),
   explanationText: text('InvoiceRow.explanationText').optional(),
 });
@@ -193,6 +206,8 @@ export const Invoice = z.looseObject({
   counterParty: z.looseObject({
     contactPersonName: text('CounterParty.contactPersonName').optional(),
     identifier: optionalString,
+    /** The buyer's VAT number ("Tax code of the customer"), which Procountor's EU example invoice fills. */
+    taxCode: optionalString,
     customerNumber: optionalString,
     email: optionalString,
     counterPartyAddress: z.looseObject({ ...invoiceAddress, name: invoiceAddress.name.min(1) }),
@@ -320,8 +335,10 @@ export const InvoiceAnswer = z.looseObject({
   invoiceChannel: maybeCode,
   paymentDate: maybeString,
   agreementNumber: maybeString,
-  paymentInfo: maybe(z.looseObject({ dueDate: maybeString, bankReferenceCode: maybeString })),
+  paymentInfo: maybe(z.looseObject({ dueDate: maybeString, bankReferenceCode: maybeString, currency: maybeCode, currencyRate: maybeNumber })),
   additionalInformation: maybeString,
+  vatStatus: maybeNumber,
+  language: maybeCode,
 });
 export type InvoiceAnswer = z.infer<typeof InvoiceAnswer>;
 

@@ -1,4 +1,5 @@
-// Finnish business IDs (Y-tunnus): the one normaliser and checker.
+// Finnish business IDs (Y-tunnus): the one normaliser and checker; and the key any business ID is known by.
+import { parseEuVatNumber } from './euVat';
 
 export type BusinessId = { kind: 'finnish'; canonical: string; digits: string; vat: string } | { kind: 'invalid'; input: string; reason: string };
 
@@ -34,23 +35,23 @@ export const parseFinnishBusinessId = (input: string): BusinessId => {
 /** The spellings under which a Finnish business ID may be stored in Procountor, the usual one first. */
 export const storedSpellings = (id: Extract<BusinessId, { kind: 'finnish' }>) => [id.canonical, id.digits, id.vat];
 
-/** Whether two identifiers name the same Finnish company, whatever their spelling. */
-export const sameBusinessId = (a: string | undefined | null, b: string | undefined | null): boolean => {
-  if (!a || !b) return false;
-  const left = parseFinnishBusinessId(a);
-  const right = parseFinnishBusinessId(b);
-  if (left.kind === 'finnish' && right.kind === 'finnish') return left.canonical === right.canonical;
-  return a.trim().toUpperCase() === b.trim().toUpperCase();
-};
+/** Whether two identifiers name the same company, whatever their spelling (Finnish business IDs and EU VAT numbers). */
+export const sameBusinessId = (a: string | undefined | null, b: string | undefined | null): boolean =>
+  !!businessIdKey(a) && businessIdKey(a) === businessIdKey(b);
 
 export const invalidBusinessIdMessage = (id: Extract<BusinessId, { kind: 'invalid' }>, field = 'Business ID') =>
   `"${id.input}" is not a valid Finnish business ID (${id.reason}). Check the ${field} field; ` +
   'for a foreign company, choose its identifier type instead of "Finnish business ID".';
 
-/** The key two identifiers share when `sameBusinessId` says they name the same company. */
+/**
+ * The key an identifier is known by, however it is written: a Finnish business ID's canonical form (`0737546-2` for
+ * `FI07375462`), an EU VAT number's (`DE136695976` for `DE 136 695 976`), else the text in capitals.
+ */
 export const businessIdKey = (identifier: string | null | undefined): string | undefined => {
   const raw = identifier?.trim();
   if (!raw) return undefined;
-  const parsed = parseFinnishBusinessId(raw);
-  return parsed.kind === 'finnish' ? parsed.canonical : raw.toUpperCase();
+  const finnish = parseFinnishBusinessId(raw);
+  if (finnish.kind === 'finnish') return finnish.canonical;
+  const vat = parseEuVatNumber(raw);
+  return vat.kind === 'eu' ? vat.normalised : raw.toUpperCase();
 };

@@ -31,7 +31,15 @@ const lines: DraftLine[] = [
   { productId: 7002, productName: 'Hosting, 12 months', unit: 'MONTH', quantity: 12, unitPrice: 39.899, discountPercent: 0, vatPercent: 25.5 },
 ];
 const bankAccount = { iban: 'FI4250001510000023', bic: 'OKOYFIHH', currency: 'EUR' };
-const options = { invoiceDate: '2026-11-24', paymentTermDays: 14, bankAccount, channel: 'EMAIL' as const, language: 'FINNISH' as const, vatStatus: 1 };
+const options = {
+  invoiceDate: '2026-11-24',
+  paymentTermDays: 14,
+  bankAccount,
+  channel: 'EMAIL' as const,
+  language: 'FINNISH' as const,
+  treatment: { vatStatus: 1 },
+  currency: { currency: 'EUR' as const, rate: 1 },
+};
 
 describe('toInvoiceDraft', () => {
   const draft = toInvoiceDraft(contractToOrder(SAMPLE_CONTRACT, {}), customer, lines, options);

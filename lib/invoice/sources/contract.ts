@@ -1,12 +1,12 @@
 // An accepted Click2Contract contract -> the invoice engine's neutral order. The checks only a contract needs (signed,
-// has a Pricing Table, priced in EUR) live here; every line and customer check is the engine's, in the proposal's words.
+// has a Pricing Table) live here; every line and customer check is the engine's, in the proposal's words.
 // The wording follows Click2Contract's own "Tips for getting started".
 import type { ZObject } from 'zapier-platform-core';
-import { toProcountorCountry } from '../../procountor/countries';
 import { InputError } from '../../zapier/errors';
 import type { InvoiceOrder, OrderOptions, OrderVocabulary } from '../order';
 import { orderProblems } from '../orderChecks';
 import { identifierTypeFor } from '../../procountor/customers';
+import { customerCountry } from './customerFields';
 import { contractOrderKey } from '../../procountor/invoices';
 import type { InvoiceChannel } from '../../procountor/schemas';
 import { click2contractFor } from '../../click2contract/client';
@@ -39,6 +39,7 @@ export const contractWords = (contract: Contract): OrderVocabulary => ({
     email: 'e-mail',
     contactName: 'contact person',
   },
+  currencyField: 'the Pricing Table currency',
   templateTip: TEMPLATE_TIP,
 });
 
@@ -68,10 +69,10 @@ const heading = (contract: Contract) => {
 export const contractToOrder = (contract: Contract, options: OrderOptions): InvoiceOrder => {
   const words = contractWords(contract);
   const c = contract.customer ?? {};
-  const country = toProcountorCountry(c.country ?? 'FI');
+  const raw = c.business_id?.trim() || undefined;
+  const { written, country } = customerCountry(c.country ?? undefined, raw);
   if (!country)
     throw new InputError(`${words.label} has the customer country "${c.country}", which Procountor does not know. Use a two-letter code such as FI.`);
-  const raw = c.business_id?.trim() || undefined;
   return {
     idempotencyKey: contractOrderKey(contract.id),
     heading: heading(contract),
@@ -79,7 +80,7 @@ export const contractToOrder = (contract: Contract, options: OrderOptions): Invo
     customer: {
       name: c.company_name?.trim() ?? '',
       businessId: raw,
-      identifierType: identifierTypeFor(c.country ?? undefined, country, raw),
+      identifierType: identifierTypeFor(written, country, raw),
       street: c.address ?? undefined,
       postalCode: c.postal_code ?? undefined,
       city: c.city ?? undefined,
@@ -99,7 +100,7 @@ export const contractToOrder = (contract: Contract, options: OrderOptions): Invo
       vatPercent: item.vat_percent ?? undefined,
     })),
     pricesIncludeVat: Boolean(contract.pricing_table?.prices_include_vat),
-    currency: 'EUR',
+    currency: contract.pricing_table?.currency?.trim().toUpperCase() || undefined,
     options,
     // A Pricing Table's negative line is a deliberate credit, and its free-text units have always meant "piece" when unknown.
     lineRules: { allowNegativeQuantities: true, unknownUnitsAsPiece: true },
@@ -135,11 +136,5 @@ export const orderFromContract = async (
   }
   const own = contractOnlyProblems(contract);
   if (own.length) throw new InputError([...own, ...(own.some((p) => p.includes('Pricing Table')) ? [TEMPLATE_TIP] : [])].join(' '));
-  const currency = (contract.pricing_table?.currency ?? 'EUR').toUpperCase();
-  if (currency !== 'EUR') {
-    throw new InputError(
-      `${contractWords(contract).label} is priced in ${currency}; this integration creates EUR invoices only. Change the Pricing Table currency to EUR, or create this invoice by hand. ${TEMPLATE_TIP}`,
-    );
-  }
   return { contract, order: contractToOrder(contract, options) };
 };

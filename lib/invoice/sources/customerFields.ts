@@ -1,6 +1,8 @@
 // The customer fields a step maps in: the same keys in every action that takes a customer (Create Customer, Create
 // Unfinished Invoice from Line Items), read the same way so the two cannot drift apart.
+import { toProcountorCountry } from '../../procountor/countries';
 import type { Country } from '../../procountor/schemas';
+import { parseEuVatNumber } from '../../rules/euVat';
 import type { Customer } from '../../procountor/customers';
 import { text } from '../../zapier/inputs';
 
@@ -14,3 +16,13 @@ export const mappedCustomer = (input: Record<string, unknown>, nameKey: string, 
   contactName: text(input.contact_name),
   email: text(input.email),
 });
+
+/**
+ * The customer's country as the step gives it (an ISO code or an English name); when it gives none, the country of an
+ * EU VAT number in the business ID, else Finland. `country` is undefined when Procountor knows no such country.
+ */
+export const customerCountry = (given: string | undefined, businessId: string | undefined) => {
+  const vat = businessId ? parseEuVatNumber(businessId) : undefined;
+  const written = given?.trim() || (vat?.kind === 'eu' ? vat.isoCountry : 'FI');
+  return { written, country: toProcountorCountry(written) };
+};

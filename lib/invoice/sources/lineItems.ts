@@ -1,14 +1,13 @@
 // Customer fields and line items mapped in a Zap step -> the invoice engine's neutral order. Reads leniently what
 // Zapier hands over (numbers as text in either decimal style, line items as objects, JSON, or comma-joined lists) and
 // names the line and field of anything it cannot read. Pure.
-import { toProcountorCountry } from '../../procountor/countries';
 import { InputError } from '../../zapier/errors';
 import { decimal, flag, text } from '../../zapier/inputs';
 import type { InvoiceOrder, OrderLine, OrderOptions, OrderVocabulary } from '../order';
 import { lineLabel } from '../orderChecks';
 import { identifierTypeFor } from '../../procountor/customers';
 import { uniqueKeyOrderKey } from '../../procountor/invoices';
-import { mappedCustomer } from './customerFields';
+import { customerCountry, mappedCustomer } from './customerFields';
 
 /** Long enough for any order, deal or form entry ID, short enough to leave the invoice's additional information room. */
 export const MAX_UNIQUE_KEY_LENGTH = 100;
@@ -40,6 +39,7 @@ export const lineItemWords = (uniqueKey: string): OrderVocabulary => ({
     email: 'Email',
     contactName: 'Contact Person',
   },
+  currencyField: 'the Currency field of this step',
 });
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -120,12 +120,9 @@ export const checkedUniqueKey = (value: unknown) => {
 export const lineItemsToOrder = (input: Record<string, unknown>, options: OrderOptions): InvoiceOrder => {
   const uniqueKey = checkedUniqueKey(input.unique_key);
   const words = lineItemWords(uniqueKey);
-  const currency = (text(input.currency) ?? 'EUR').toUpperCase();
-  if (currency !== 'EUR') throw new InputError(`Currency "${currency}" is not supported; this integration creates EUR invoices only.`, 'currency');
-  const isoCountry = text(input.country) ?? 'FI';
-  const country = toProcountorCountry(isoCountry);
-  if (!country) throw new InputError(`Country "${isoCountry}" is not a country Procountor knows. Use a two-letter code such as FI or SE.`, 'country');
   const businessId = text(input.business_id);
+  const { written: isoCountry, country } = customerCountry(text(input.country), businessId);
+  if (!country) throw new InputError(`Country "${isoCountry}" is not a country Procountor knows. Use a two-letter code such as FI or SE.`, 'country');
 
   const problems: string[] = [];
   const f = words.lineFields;
@@ -160,7 +157,7 @@ export const lineItemsToOrder = (input: Record<string, unknown>, options: OrderO
     customer: { ...mappedCustomer(input, 'customer_name', country), businessId, identifierType: identifierTypeFor(isoCountry, country, businessId) },
     lines,
     pricesIncludeVat: flag(input.prices_include_vat, false),
-    currency: 'EUR',
+    currency: text(input.currency)?.toUpperCase(),
     options,
     lineRules: { allowNegativeQuantities: flag(input.allow_negative_quantities, false), unknownUnitsAsPiece: false },
     words,
