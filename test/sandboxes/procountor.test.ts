@@ -286,3 +286,86 @@ describe('limits and faults', () => {
     expect(await p.control('state')).toEqual({ businesspartners: [], products: [], invoices: [] });
   });
 });
+
+describe('VAT statuses, as Procountor publishes them', () => {
+  it("lists Procountor's published example statuses and one EU services status of its own", async () => {
+    const { body } = await call('GET', '/vats/default');
+    expect(body.vatStatuses.map((s: any) => [s.vatStatus, s.description])).toEqual([
+      [1, 'Domestic'],
+      [3, 'Outside of the EU'],
+      [5, 'EU community sales (product)'],
+      [12, 'No VAT handling'],
+      [19, 'EU community sales (service)'],
+    ]);
+  });
+
+  it("refuses an invoice or a row whose status is not one of the company's sales statuses", async () => {
+    expect((await call('POST', '/invoices', validInvoice({ vatStatus: 2 }))).body.errors[0].field).toBe('vatStatus');
+    const row = await call('POST', '/invoices', validInvoice({ invoiceRows: [{ ...validInvoice().invoiceRows[0], vatStatus: 2 }] }));
+    expect(row.body.errors.map((e: any) => e.field)).toContain('invoiceRows[0].vatStatus');
+  });
+
+  it('refuses VAT on a row whose status, its own or the invoice one, is not Domestic, and takes 0 % there', async () => {
+    const zeroRow = { ...validInvoice().invoiceRows[0], vatPercent: 0 };
+    expect((await call('POST', '/invoices', validInvoice({ vatStatus: 19 }))).body.errors[0].field).toBe('invoiceRows[0].vatPercent');
+    expect((await call('POST', '/invoices', validInvoice({ vatStatus: 19, invoiceRows: [zeroRow] }))).status).toBe(200);
+    const mixed = validInvoice({ vatStatus: 19, invoiceRows: [zeroRow, { ...validInvoice().invoiceRows[0], vatStatus: 1 }] });
+    expect((await call('POST', '/invoices', mixed)).status).toBe(200);
+  });
+
+  it('lets a control change the company statuses, as another company would list them', async () => {
+    await p.control('company', { vatStatuses: [{ vatStatus: 1, description: 'Kotimaa' }] });
+    expect((await call('GET', '/vats/default')).body.vatStatuses).toEqual([{ vatStatus: 1, description: 'Kotimaa', sales: true, purchase: false }]);
+    expect((await call('POST', '/invoices', validInvoice({ vatStatus: 5 }))).status).toBe(400);
+  });
+});
+
+describe('currencies and exchange rates', () => {
+  const rate = (query: string) => call('GET', `/currencies/exchangerate?${query}`);
+
+  it('answers the company currency, which a control can change to another one Procountor publishes', async () => {
+    expect((await call('GET', '/currencies/company')).body).toEqual({ companyCurrency: 'EUR' });
+    await p.control('company', { currency: 'SEK' });
+    expect((await call('GET', '/currencies/company')).body).toEqual({ companyCurrency: 'SEK' });
+    expect(
+      (await fetch(`${p.base}/_sandbox/company`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"currency":"USD"}' })).status,
+    ).toBe(400);
+  });
+
+  it('answers a rate for a day and rate type, 400 for a missing or invalid parameter, 404 for a currency without a rate', async () => {
+    const sek = await rate('baseCurrency=EUR&currency=SEK&day=2026-11-24&rateType=PROCOUNTOR_ACCOUNTING_EXCHANGE_RATE');
+    expect(sek).toEqual(expect.objectContaining({ status: 200, body: { queryDay: '2026-11-24', currency: 'SEK', day: '2026-11-24', rate: 11.2 } }));
+    expect((await rate('baseCurrency=EUR&currency=SEK&day=2026-11-24')).body.errors[0].field).toBe('rateType');
+    expect((await rate('baseCurrency=EUR&currency=SEK&day=2026-11-24&rateType=TODAYS')).status).toBe(400);
+    expect((await rate('baseCurrency=EUR&currency=SEK&day=24.11.2026&rateType=CASH_BUYING_RATE')).status).toBe(400);
+    expect((await rate('baseCurrency=EUR&currency=ISK&day=2026-11-24&rateType=PROCOUNTOR_ACCOUNTING_EXCHANGE_RATE')).status).toBe(404);
+  });
+
+  it('lists the latest rates for the company base currency by rate type 1-6, and refuses another type', async () => {
+    const latest = await call('GET', '/currencies/latest?rateType=3');
+    expect(latest.body.baseCurrency).toBe('EUR');
+    expect(latest.body.rates).toContainEqual({ currencyCode: 'SEK', currencyRate: 11.3344 });
+    expect((await call('GET', '/currencies/latest?rateType=7')).status).toBe(400);
+    expect((await call('GET', '/currencies')).body.currencies).toContain('SEK');
+  });
+
+  it('takes rate 1 only in the company currency, and answers a foreign invoice sums in both currencies', async () => {
+    expect((await call('POST', '/invoices', validInvoice({ paymentInfo: { ...bankTransferPayment, currencyRate: 11.2 } }))).body.errors[0].field).toBe(
+      'paymentInfo.currencyRate',
+    );
+    const sek = await call('POST', '/invoices', validInvoice({ paymentInfo: { ...bankTransferPayment, currency: 'SEK', currencyRate: 11.2 } }));
+    expect(sek.body.invoiceSumInfo).toEqual([
+      { currency: 'SEK', inAccountingCurrency: false, excludingVatTotal: 8640, vatSumTotal: 2203.2, invoiceSumTotal: 10843.2 },
+      { currency: 'EUR', inAccountingCurrency: true, excludingVatTotal: 771.43, vatSumTotal: 196.71, invoiceSumTotal: 968.14 },
+    ]);
+  });
+});
+
+describe('the status flow of a No-sending invoice', () => {
+  it('approves it as APPROVED, which cannot be sent (403)', async () => {
+    const { body } = await call('POST', '/invoices', validInvoice({ invoiceChannel: 'NO_SENDING' }));
+    expect((await call('PUT', `/invoices/${body.id}/approve`)).status).toBe(200);
+    expect((await call('GET', `/invoices/${body.id}`)).body.status).toBe('APPROVED');
+    expect((await call('PUT', `/invoices/${body.id}/send`)).status).toBe(403);
+  });
+});

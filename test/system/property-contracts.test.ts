@@ -155,7 +155,67 @@ const plausible = fc.record({
   }),
 });
 
-const contracts = fc.oneof(plausible, proposal);
+/** Customers abroad: EU businesses with their VAT numbers (valid, malformed or none), others without, in several currencies. */
+const VAT_NUMBERS: Record<string, string> = { SE: 'SE556677889901', DE: 'DE 136 695 976', AT: 'ATU13585627', GR: 'EL094259216' };
+const abroad = fc
+  .record({
+    country: fc.constantFrom('SE', 'DE', 'AT', 'GR', 'US', 'NO', 'EE', 'AX', 'Sweden'),
+    businessId: fc.constantFrom('own', 'own', 'own', 'none', 'SE556677889900', '556677-8899', 'DE 123'),
+    currency: fc.constantFrom('EUR', 'EUR', 'SEK', 'usd', 'NOK', 'ISK', 'XYZ'),
+    prices_include_vat: fc.boolean(),
+    vats: fc.array(fc.constantFrom(0, 0, 25.5), { minLength: 1, maxLength: 3 }),
+    product: pooledProduct,
+  })
+  .map(({ country, businessId, currency, prices_include_vat, vats, product }) => ({
+    title: 'Export deal',
+    customer: {
+      company_name: `Foreign Customer ${country}`,
+      business_id: businessId === 'own' ? (VAT_NUMBERS[country] ?? null) : businessId === 'none' ? null : businessId,
+      address: 'Main Street 1',
+      postal_code: '12345',
+      city: 'Capital',
+      country,
+      email: 'billing@example.com',
+    },
+    pricing_table: {
+      currency,
+      prices_include_vat,
+      items: vats.map((vat_percent, i) => ({
+        name: `${product.name} ${i}`,
+        code: null,
+        quantity: 2,
+        unit: 'kpl',
+        unit_price: 120.5,
+        discount_percent: 0,
+        vat_percent,
+      })),
+    },
+  }));
+
+const contracts = fc.oneof({ weight: 2, arbitrary: plausible }, { weight: 2, arbitrary: proposal }, { weight: 1, arbitrary: abroad });
+
+/** What a correct invoice for a customer abroad carries: the fitting status, the buyer's VAT number, language, currency. */
+const EU = new Set(['SE', 'DE', 'AT', 'GR', 'EE']);
+const abroadProblems = (id: string, contract: Contract, invoice: any, result: any): string[] => {
+  const iso = { Sweden: 'SE' }[String(contract.customer?.country)] ?? String(contract.customer?.country ?? 'FI').toUpperCase();
+  const currency = (contract.pricing_table?.currency ?? 'EUR').toUpperCase();
+  const zeroRated = invoice.invoiceRows.some((row: any) => row.vatPercent === 0);
+  const problems: string[] = [];
+  if (invoice.paymentInfo.currency !== currency) problems.push(`currency ${invoice.paymentInfo.currency}, the Pricing Table's is ${currency}`);
+  if ((invoice.paymentInfo.currencyRate === 1) !== (currency === 'EUR')) problems.push(`rate ${invoice.paymentInfo.currencyRate} for ${currency}`);
+  if (result.currency_rate !== invoice.paymentInfo.currencyRate) problems.push('currency_rate output is not the invoice rate');
+  if (!result.vat_treatment.includes(`VAT status ${invoice.vatStatus}`)) problems.push(`vat_treatment does not name status ${invoice.vatStatus}`);
+  if (iso !== 'FI' && iso !== 'AX' && zeroRated) {
+    const expected = EU.has(iso) ? 19 : 3;
+    if (invoice.vatStatus !== expected) problems.push(`status ${invoice.vatStatus} for a 0 % sale to ${iso}, not ${expected}`);
+    if (EU.has(iso) && !/^[A-Z]{2}[0-9A-Z]+$/.test(invoice.counterParty.taxCode ?? ''))
+      problems.push(`EU sale without the buyer's VAT number (${invoice.counterParty.taxCode})`);
+    if (EU.has(iso) && !invoice.additionalInformation.includes('Reverse charge')) problems.push('EU services sale without "Reverse charge"');
+  } else if (!zeroRated && invoice.vatStatus !== 1) problems.push(`status ${invoice.vatStatus} for lines that all charge VAT`);
+  const language = { FI: 'FINNISH', SE: 'SWEDISH', AX: 'SWEDISH', NO: 'NORWEGIAN', EE: 'ESTONIAN' }[iso] ?? 'ENGLISH';
+  if (invoice.language !== language) problems.push(`language ${invoice.language} for ${iso}, not ${language} (${id})`);
+  return problems;
+};
 
 const CRASH = /TypeError|ReferenceError|RangeError|Cannot read|is not a function|is not iterable|\[object Object\]|undefined|NaN/;
 
@@ -227,6 +287,7 @@ it(`ends ${RUNS} generated contracts in a clear error or a correct invoice`, asy
     }
     if (outcome.result.total !== sums.invoiceSumTotal)
       problems.push(`${outcome.contractId}: output total ${outcome.result.total} is not Procountor's ${sums.invoiceSumTotal}`);
+    problems.push(...abroadProblems(outcome.contractId, contract, invoice, outcome.result).map((p) => `${outcome.contractId}: ${p}`));
   }
 
   const succeeded = outcomes.filter((o) => o.ok).length;

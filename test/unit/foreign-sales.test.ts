@@ -1,0 +1,210 @@
+// Selling abroad, as pure rules: EU VAT numbers, the company's VAT statuses recognised by what they mean, the VAT
+// treatment an invoice gets, and the invoice language.
+import { contractToOrder } from '../../lib/invoice/sources/contract';
+import { invoiceLanguage } from '../../lib/invoice/language';
+import type { OrderOptions } from '../../lib/invoice/order';
+import { vatTreatment } from '../../lib/invoice/treatment';
+import { SAMPLE_CONTRACT } from '../../lib/fields/contract';
+import { identifierTypeFor, checkedBusinessId } from '../../lib/procountor/customers';
+import { isoCountryOf, toProcountorCountry } from '../../lib/procountor/countries';
+import { salesVatStatuses, vatStatusKind } from '../../lib/procountor/vat';
+import { businessIdKey, sameBusinessId } from '../../lib/rules/businessId';
+import { euVatNote, parseEuVatNumber } from '../../lib/rules/euVat';
+
+describe('EU VAT numbers', () => {
+  it.each([
+    ['SE556677889901', 'SE556677889901', 'SE'],
+    ['DE 136 695 976', 'DE136695976', 'DE'],
+    ['ATU13585627', 'ATU13585627', 'AT'],
+    ['el094259216', 'EL094259216', 'GR'],
+    ['GR094259216', 'EL094259216', 'GR'],
+    ['se-5566.7788.9901', 'SE556677889901', 'SE'],
+  ])('reads %j as the VAT number %s of %s', (input, normalised, isoCountry) => {
+    expect(parseEuVatNumber(input)).toEqual(expect.objectContaining({ kind: 'eu', normalised, isoCountry }));
+  });
+
+  it('says why a member state prefix with a wrong number is not a VAT number', () => {
+    expect(parseEuVatNumber('DE123456789')).toEqual(expect.objectContaining({ kind: 'invalid', reason: 'its check digits do not match' }));
+    expect(parseEuVatNumber('SE5566')).toEqual(
+      expect.objectContaining({ kind: 'invalid', reason: expect.stringContaining('format of a VAT number of Sweden') }),
+    );
+  });
+
+  it('leaves numbers without a member state prefix alone: a Swedish organisation number, a US tax ID, a Norwegian VAT number', () => {
+    for (const other of ['556677-8899', '12-3456789', 'NO923609016MVA']) expect(parseEuVatNumber(other).kind).toBe('other');
+  });
+
+  it('finds one company under every spelling of its VAT number, and keeps Finnish business IDs as they were', () => {
+    expect(businessIdKey('DE 136 695 976')).toBe('DE136695976');
+    expect(sameBusinessId('de136695976', 'DE 136 695 976')).toBe(true);
+    expect(sameBusinessId('SE556677889901', 'DE136695976')).toBe(false);
+    expect(businessIdKey('FI07375462')).toBe('0737546-2');
+    expect(sameBusinessId('0737546-2', 'fi 07375462')).toBe(true);
+  });
+
+  it('stores a VAT number with its own country as the identifier type, whatever country the address gives', () => {
+    expect(identifierTypeFor('SE', 'SWEDEN', 'SE556677889901')).toBe('SE');
+    expect(identifierTypeFor('GR', 'GREECE', 'EL094259216')).toBe('EL');
+    expect(identifierTypeFor('FI', 'FINLAND', 'DE 136 695 976')).toBe('DE');
+    expect(identifierTypeFor('FI', 'FINLAND', '0737546-2')).toBeUndefined();
+    expect(checkedBusinessId('DE 136 695 976', 'DE')).toBe('DE136695976');
+    expect(checkedBusinessId('556677-8899', 'SE')).toBe('556677-8899');
+  });
+
+  it('prints what EU law asks for, with the buyer VAT number', () => {
+    expect(euVatNote('services', 'SE556677889901')).toMatch(/^Reverse charge.*Article 196.*SE556677889901\.$/);
+    expect(euVatNote('goods', 'DE136695976')).toMatch(/^Intra-Community supply.*Article 138.*DE136695976\.$/);
+  });
+});
+
+describe("the company's VAT statuses", () => {
+  it.each([
+    [1, 'Domestic', 'domestic'],
+    [1, 'Kotimaan myynti', 'domestic'],
+    [3, 'Outside of the EU', 'outsideEu'],
+    [44, 'EU:n ulkopuolinen myynti', 'outsideEu'],
+    [5, 'EU community sales (product)', 'euGoods'],
+    [21, 'Tavaroiden yhteisömyynti', 'euGoods'],
+    [19, 'EU community sales (service)', 'euServices'],
+    [22, 'Palveluiden yhteisömyynti', 'euServices'],
+    [11, 'Construction services, reverse charge', undefined],
+    [12, 'No VAT handling', undefined],
+  ])('recognises %i %j by its description', (id, description, kind) => {
+    expect(vatStatusKind(id, description)).toBe(kind);
+  });
+
+  it("trusts Procountor's published numbers only for a status listed without a description, never a number alone", () => {
+    expect(vatStatusKind(5, '')).toBe('euGoods');
+    expect(vatStatusKind(19, null)).toBeUndefined();
+    expect(vatStatusKind(3, 'EU community sales (product)')).toBe('euGoods');
+  });
+
+  it('lists only the statuses allowed for sales', () => {
+    const statuses = salesVatStatuses({
+      vatInformation: [],
+      vatStatuses: [
+        { vatStatus: 1, description: 'Domestic', sales: true },
+        { vatStatus: 7, description: 'Purchases', sales: false },
+      ],
+    });
+    expect(statuses).toEqual([{ id: 1, description: 'Domestic', kind: 'domestic' }]);
+  });
+});
+
+const STATUSES = [
+  { id: 1, description: 'Domestic', kind: 'domestic' as const },
+  { id: 3, description: 'Outside of the EU', kind: 'outsideEu' as const },
+  { id: 5, description: 'EU community sales (product)', kind: 'euGoods' as const },
+  { id: 19, description: 'EU community sales (service)', kind: 'euServices' as const },
+];
+
+const order = (country: string, businessId: string | null, vats: number[], options: OrderOptions = {}) =>
+  contractToOrder(
+    {
+      ...SAMPLE_CONTRACT,
+      customer: { ...SAMPLE_CONTRACT.customer, country, business_id: businessId },
+      pricing_table: {
+        ...SAMPLE_CONTRACT.pricing_table!,
+        items: vats.map((vat_percent, i) => ({ ...SAMPLE_CONTRACT.pricing_table!.items[0]!, name: `Line ${i}`, vat_percent })),
+      },
+    },
+    options,
+  );
+
+describe('the VAT treatment of an invoice', () => {
+  it('keeps a Finnish customer Domestic', () => {
+    expect(vatTreatment(order('FI', '0737546-2', [25.5, 0]), STATUSES).treatment).toEqual({
+      vatStatus: 1,
+      sentence: 'Domestic sale: VAT status 1 (Domestic).',
+    });
+  });
+
+  it('gives services at 0 % to a Swedish business the reverse charge, its VAT number and the note EU law asks for', () => {
+    const { treatment } = vatTreatment(order('SE', 'SE 556677889901', [0]), STATUSES);
+    expect(treatment).toEqual({
+      vatStatus: 19,
+      buyerVatNumber: 'SE556677889901',
+      note: euVatNote('services', 'SE556677889901'),
+      sentence: 'EU sale of services to SE556677889901: reverse charge, VAT status 19 (EU community sales (service)).',
+    });
+  });
+
+  it('gives goods at 0 % to a German business the intra-Community supply status', () => {
+    const { treatment } = vatTreatment(order('DE', 'DE 136 695 976', [0], { foreignSales: 'goods' }), STATUSES);
+    expect(treatment).toEqual(expect.objectContaining({ vatStatus: 5, buyerVatNumber: 'DE136695976', note: euVatNote('goods', 'DE136695976') }));
+    expect(treatment?.sentence).toBe('EU sale of goods to DE136695976: intra-Community supply, VAT status 5 (EU community sales (product)).');
+  });
+
+  it('marks 0 % sales outside the EU, with no VAT number needed', () => {
+    expect(vatTreatment(order('US', null, [0]), STATUSES).treatment).toEqual({
+      vatStatus: 3,
+      sentence: 'Sale outside the EU (United States): VAT status 3 (Outside of the EU).',
+    });
+  });
+
+  it('keeps a foreign customer Domestic when every line charges VAT, and says so', () => {
+    const { treatment } = vatTreatment(order('SE', 'SE556677889901', [25.5]), STATUSES);
+    expect(treatment).toEqual({
+      vatStatus: 1,
+      sentence: expect.stringMatching(/^Sale to Sweden with VAT on every Pricing Table line: VAT status 1 \(Domestic\)/),
+    });
+  });
+
+  it('gives each row its own status when lines at 0 % and lines with VAT share an invoice', () => {
+    const { treatment } = vatTreatment(order('SE', 'SE556677889901', [0, 25.5, 0]), STATUSES);
+    expect(treatment).toEqual(expect.objectContaining({ vatStatus: 19, rowStatuses: [19, 1, 19] }));
+    expect(treatment?.sentence).toContain('Pricing Table lines with VAT: VAT status 1 (Domestic)');
+  });
+
+  it("uses the step's VAT Status for the whole invoice, and refuses one the company does not have", () => {
+    expect(vatTreatment(order('US', null, [0], { vatStatus: 1 }), STATUSES).treatment).toEqual({
+      vatStatus: 1,
+      sentence: 'VAT status 1 (Domestic), as chosen in VAT Status.',
+    });
+    expect(vatTreatment(order('US', null, [0], { vatStatus: 42 }), STATUSES).problems[0]).toContain('VAT Status 42 is not one of');
+  });
+
+  it('halts an EU sale without VAT when the VAT number is missing, malformed or of another country, naming the field', () => {
+    const problem = (businessId: string | null, country = 'SE') => vatTreatment(order(country, businessId, [0]), STATUSES).problems.join(' ');
+    expect(problem(null)).toContain("needs the buyer's VAT number. Put it in Business ID in the proposal");
+    expect(problem('556677-8899')).toContain('"556677-8899" in Business ID is not an EU VAT number');
+    expect(problem('SE556677889900')).toContain('is not a valid VAT number');
+    expect(problem('DE136695976')).toContain("is a VAT number of Germany, but the customer's country is Sweden");
+  });
+
+  it('halts, naming the status to switch on, when the company has none that fits', () => {
+    const withoutServices = STATUSES.filter((s) => s.kind !== 'euServices');
+    expect(vatTreatment(order('SE', 'SE556677889901', [0]), withoutServices).problems.join(' ')).toContain(
+      'no sales VAT status for EU sales of services ("EU community sales (service)", reverse charge), which Contract C-1042 needs. Switch it on in Procountor (Management → Accounting info → VAT defaults)',
+    );
+  });
+
+  it('treats services to the Åland Islands as domestic sales, and says why', () => {
+    expect(vatTreatment(order('AX', null, [0]), STATUSES).treatment?.sentence).toMatch(/^Sale of services to the Åland Islands: VAT status 1 \(Domestic\)/);
+    expect(vatTreatment(order('AX', null, [0], { foreignSales: 'goods' }), STATUSES).treatment?.vatStatus).toBe(3);
+  });
+});
+
+describe('the invoice language', () => {
+  it.each([
+    ['FI', 'FINNISH'],
+    ['SE', 'SWEDISH'],
+    ['AX', 'SWEDISH'],
+    ['DK', 'DANISH'],
+    ['NO', 'NORWEGIAN'],
+    ['EE', 'ESTONIAN'],
+    ['DE', 'ENGLISH'],
+    ['US', 'ENGLISH'],
+  ])('follows a customer in %s with %s when the step names none', (country, language) => {
+    expect(invoiceLanguage(order(country, null, [25.5])).code).toBe(language);
+  });
+
+  it("says why: the step's choice, or the customer's country", () => {
+    expect(invoiceLanguage(order('SE', null, [25.5], { language: 'ENGLISH' }))).toEqual({ code: 'ENGLISH', reason: 'as chosen in Invoice Language' });
+    expect(invoiceLanguage(order('DE', null, [25.5])).reason).toBe("by the customer's country (Germany), which has no Procountor invoice language of its own");
+  });
+
+  it("knows every country's ISO code back from Procountor's name", () => {
+    for (const code of ['SE', 'DE', 'GR', 'GB', 'US', 'AX', 'FI']) expect(isoCountryOf(toProcountorCountry(code)!)).toBe(code);
+  });
+});
