@@ -82,6 +82,8 @@ export interface DemoProposal {
   manual?: boolean;
   /** Its invoice is approved and sent by the "Approve and Send Invoice" Zap, then paid. */
   approveAndSend?: boolean;
+  /** More fields the Zap builder set in the invoice step for this Zap. */
+  invoiceInput?: Record<string, unknown>;
 }
 
 export const demoProposals = (count: number, seed: number): DemoProposal[] => {
@@ -124,6 +126,34 @@ export const demoProposals = (count: number, seed: number): DemoProposal[] => {
         title: 'Brand workshop',
         customer: customer('Käsin Lähetetty Oy', '2077474-0', CITIES[1], 'talous@kasin.example'),
         pricing_table: table([{ name: 'Workshop day', code: 'WS-1', quantity: 1, unit: 'päivä', unit_price: 1200, discount_percent: 0, vat_percent: 25.5 }]),
+      },
+    },
+    {
+      scenario: 'Swedish business paying in SEK: services at 0 % with the reverse charge, its VAT number, Swedish, the accounting rate',
+      proposal: {
+        title: 'Nordic rollout',
+        customer: {
+          ...customer('Svensk Konsult AB', 'SE 556677889901', ['Stockholm', '111 22'], 'faktura@konsult.example'),
+          address: 'Storgatan 1',
+          country: 'SE',
+        },
+        pricing_table: {
+          ...table([{ name: 'Rollout consulting', code: 'RC-1', quantity: 20, unit: 'h', unit_price: 1400, discount_percent: 0, vat_percent: 0 }]),
+          currency: 'SEK',
+        },
+      },
+    },
+    {
+      scenario: 'German business buying goods at 0 %: an intra-Community supply ("What You Sell Abroad": goods), in English',
+      invoiceInput: { foreign_sales: 'goods' },
+      proposal: {
+        title: 'Sensor kits',
+        customer: {
+          ...customer('Berliner Maschinen GmbH', 'DE 136 695 976', ['Berlin', '10115'], 'rechnung@maschinen.example'),
+          address: 'Hauptstraße 5',
+          country: 'DE',
+        },
+        pricing_table: table([{ name: 'Sensor kit', code: 'SK-10', quantity: 40, unit: 'kpl', unit_price: 89, discount_percent: 5, vat_percent: 0 }]),
       },
     },
   ];

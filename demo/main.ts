@@ -1,7 +1,7 @@
 // `npm start`: the whole Zap on the embedded sandboxes. Contract accepted -> Create Unfinished Invoice -> Post to Slack;
 // then a web-shop order -> Create Unfinished Invoice (from Line Items); Find Invoice -> Approve and Send Invoice;
 // Invoice Paid -> Post to Slack.
-// Options: --contracts N (default 5), --seed S (default 2026), --builtin-alert (alert from inside the invoice step),
+// Options: --contracts N (default 7), --seed S (default 2026), --builtin-alert (alert from inside the invoice step),
 // --real (the services named by the environment instead of the sandboxes; see demo/real.ts).
 import App from '../index';
 import { startAllSandboxes } from '../sandboxes/all';
@@ -45,7 +45,7 @@ const real = async (contracts: number) => {
 };
 
 const main = async () => {
-  const contracts = option('contracts', 5);
+  const contracts = option('contracts', 7);
   const seed = option('seed', 2026);
   const builtInAlert = process.argv.includes('--builtin-alert');
   process.env.DISABLE_ZAPIER_ANALYTICS = '1';
@@ -91,7 +91,14 @@ const main = async () => {
       const before = acceptedHook.caught.length;
       await json(`${urls.click2contractControl}/contracts/${created.id}/accept`, {});
       const [delivery] = (await acceptedHook.waitFor(before + 1)).slice(before);
-      history.push(...(await runZap(runtime, authData, delivery!, { trigger: 'contract_accepted', subscribeData: acceptedSub, ...zapOptions })));
+      history.push(
+        ...(await runZap(runtime, authData, delivery!, {
+          trigger: 'contract_accepted',
+          subscribeData: acceptedSub,
+          ...zapOptions,
+          invoiceInput: demo.invoiceInput,
+        })),
+      );
       if (demo.manual) {
         const sentBefore = sentHook.caught.length;
         await json(`${urls.click2contractControl}/contracts/${created.id}/send-to-procountor`, {});
@@ -136,7 +143,7 @@ const main = async () => {
     );
     console.log('\nProcountor invoices');
     printTable(
-      ['Number', 'Status', 'Customer', 'Date', 'Due', 'Excl. VAT', 'Incl. VAT', 'Reference', 'Contract'],
+      ['Number', 'Status', 'Customer', 'Date', 'Due', 'Excl. VAT', 'Incl. VAT', 'Currency', 'Rate', 'VAT status', 'Language', 'Reference', 'Contract'],
       state.invoices.map((i: any) => [
         String(i.invoiceNumber),
         i.status,
@@ -145,6 +152,10 @@ const main = async () => {
         i.paymentInfo.dueDate,
         i.invoiceSumInfo[0].excludingVatTotal.toFixed(2),
         i.invoiceSumInfo[0].invoiceSumTotal.toFixed(2),
+        i.paymentInfo.currency,
+        String(i.paymentInfo.currencyRate),
+        [i.vatStatus, ...new Set(i.invoiceRows.map((r: any) => r.vatStatus).filter((v: unknown) => typeof v === 'number' && v !== i.vatStatus))].join(' + '),
+        i.language,
         i.paymentInfo.bankReferenceCode ?? '',
         i.agreementNumber ?? '',
       ]),

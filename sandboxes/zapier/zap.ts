@@ -21,6 +21,8 @@ export interface ZapOptions {
   /** Post the alert from inside the invoice step (one step less) instead of a separate "Post to Slack" step. */
   builtInAlert?: boolean;
   slackChannel?: string;
+  /** More fields of the invoice step, as the Zap builder set them (What You Sell Abroad, Invoice Language…). */
+  invoiceInput?: Record<string, unknown>;
 }
 
 const describe = (output: Record<string, any> | undefined) => {
@@ -88,7 +90,11 @@ export const runZap = async (
         : `contract ${contract.number} accepted by ${contract.signed_by_name || 'the customer'}`;
     const invoiceRun = await runtime.run<Record<string, any>>('creates.create_unfinished_invoice.operation.perform', {
       authData,
-      inputData: { contract_id: contract.contract_id, ...(options.builtInAlert && options.slackChannel ? { slack_channel: options.slackChannel } : {}) },
+      inputData: {
+        contract_id: contract.contract_id,
+        ...options.invoiceInput,
+        ...(options.builtInAlert && options.slackChannel ? { slack_channel: options.slackChannel } : {}),
+      },
     });
     const invoice = record('Create Unfinished Invoice', invoiceRun, invoiceRun.result);
     if (!invoice.ok || options.builtInAlert || !options.slackChannel) continue;
