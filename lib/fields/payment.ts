@@ -60,5 +60,7 @@ export const paidInvoiceSample = {
   vat_total: 2325.29,
   total: 11444.09,
   currency: 'EUR',
+  total_in_company_currency: 11444.09,
+  company_currency: 'EUR',
   changed_at: '2026-12-01T10:15:00+02:00',
 };
