@@ -3,7 +3,7 @@ import { withZapierErrors } from '../lib/zapier/errors';
 import { createInvoiceFromOrder } from '../lib/invoice/engine';
 import { alertIfAsked, invoiceResultOutput, invoiceResultOutputFields, invoiceResultSample, slackAlertOutputFields } from '../lib/fields/invoice';
 import { invoiceOptionFields, invoiceOptionsFrom } from '../lib/fields/invoiceOptions';
-import { lineItemsToOrder } from '../lib/invoice/sources/lineItems';
+import { lineItemsToOrder } from '../lib/invoice/sources/lineItemsOrder';
 import { outputFields } from '../lib/fields/outputFields';
 
 const perform = (z: ZObject, bundle: Bundle) =>

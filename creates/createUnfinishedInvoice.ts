@@ -1,7 +1,7 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { text } from '../lib/zapier/inputs';
-import { orderFromContract } from '../lib/invoice/sources/contract';
+import { orderFromContract } from '../lib/invoice/sources/contractOrder';
 import { contractInvoiceOutput } from '../lib/fields/contract';
 import { createInvoiceFromOrder } from '../lib/invoice/engine';
 import { alertIfAsked, invoiceResultOutput, invoiceResultOutputFields, invoiceResultSample, slackAlertOutputFields } from '../lib/fields/invoice';

@@ -18,7 +18,7 @@ import { draftLines, toInvoiceDraft, type DraftCustomer } from './draft';
 import type { InvoiceOrder } from './order';
 import { haltMessage } from './orderChecks';
 import { prepareOrder, wantedProducts } from './prepare';
-import { chooseChannel, paymentTermFrom, pickBankAccount } from './rules';
+import { chooseChannel, paymentTermFrom, pickBankAccount } from './companyRules';
 import { retryingStaleProducts } from './staleProducts';
 import { invoiceCurrency } from './currency';
 import { invoiceLanguage } from './language';

@@ -8,7 +8,7 @@ import { normaliseProductName } from '../rules/productMatch';
 import { fitOrderForProcountor } from './fitText';
 import type { InvoiceOrder, OrderLine } from './order';
 import { orderProblems } from './orderChecks';
-import { vatProblems } from './rules';
+import { vatProblems } from './companyRules';
 
 export interface PreparedOrder {
   order: InvoiceOrder;

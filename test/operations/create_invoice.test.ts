@@ -1,6 +1,6 @@
 // "Create Unfinished Invoice (from Line Items)": the invoice engine fed by fields mapped in a Zap, through the app
 // tester and through the Lambda-handler runtime, against the Procountor sandbox.
-import { rawLineItems } from '../../lib/invoice/sources/lineItems';
+import { rawLineItems } from '../../lib/invoice/sources/lineItemsOrder';
 import { App, appTester } from '../support/app';
 import { worldForEachTest, inTurn } from '../support/world';
 

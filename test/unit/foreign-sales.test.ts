@@ -1,6 +1,6 @@
 // Selling abroad, as pure rules: EU VAT numbers, the company's VAT statuses recognised by what they mean, the VAT
 // treatment an invoice gets, and the invoice language.
-import { contractToOrder } from '../../lib/invoice/sources/contract';
+import { contractToOrder } from '../../lib/invoice/sources/contractOrder';
 import { invoiceLanguage } from '../../lib/invoice/language';
 import type { OrderOptions } from '../../lib/invoice/order';
 import { vatTreatment } from '../../lib/invoice/treatment';

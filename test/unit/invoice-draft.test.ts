@@ -1,8 +1,8 @@
 import { SAMPLE_CONTRACT } from '../../lib/fields/contract';
 import { Contract } from '../../lib/click2contract/schemas';
-import { contractProblems, contractToOrder, contractWords } from '../../lib/invoice/sources/contract';
+import { contractProblems, contractToOrder, contractWords } from '../../lib/invoice/sources/contractOrder';
 import { toInvoiceDraft, type DraftLine } from '../../lib/invoice/draft';
-import { chooseChannel, paymentTermFrom, vatProblems } from '../../lib/invoice/rules';
+import { chooseChannel, paymentTermFrom, vatProblems } from '../../lib/invoice/companyRules';
 import { Invoice } from '../../lib/procountor/schemas';
 
 const customer = {

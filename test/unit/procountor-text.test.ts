@@ -2,7 +2,7 @@
 import { z as zod } from 'zod';
 import { fitsWindows1252, shortenAtWord, toWindows1252 } from '../../lib/procountor/charset';
 import { fitOrderForProcountor } from '../../lib/invoice/fitText';
-import { contractWords } from '../../lib/invoice/sources/contract';
+import { contractWords } from '../../lib/invoice/sources/contractOrder';
 import type { InvoiceOrder } from '../../lib/invoice/order';
 import { BusinessPartnerAnswer, InvoiceAnswer, ProductSearchResult } from '../../lib/procountor/schemas';
 import { parseAnswer } from '../../lib/zapier/request';
