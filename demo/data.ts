@@ -53,7 +53,19 @@ const customer = (name: string, businessId: string | null, city: readonly [strin
   phone: '+358 40 123 4567',
 });
 
-const table = (items: object[]) => ({ currency: 'EUR', prices_include_vat: false, items });
+const table = (items: object[], currency = 'EUR') => ({ currency, prices_include_vat: false, items });
+
+/** A Pricing Table line as Click2Contract sends it, with no discount or description unless the caller adds one. */
+const line = (name: string, code: string | null, quantity: number, unit: string, unit_price: number, vat_percent: number) => ({
+  name,
+  code,
+  description: null as string | null,
+  quantity,
+  unit,
+  unit_price,
+  discount_percent: 0,
+  vat_percent,
+});
 
 /** What Procountor already holds before the demo: a customer stored with another spelling, a similar product. */
 export const demoSeed = {
@@ -86,76 +98,57 @@ export interface DemoProposal {
   invoiceInput?: Record<string, unknown>;
 }
 
+const demo = (
+  scenario: string,
+  title: string,
+  buyer: object,
+  items: object[],
+  more: Omit<Partial<DemoProposal>, 'scenario' | 'proposal'> & { currency?: string } = {},
+): DemoProposal => {
+  const { currency, ...flags } = more;
+  return { scenario, ...flags, proposal: { title, customer: buyer, pricing_table: table(items, currency) } };
+};
+
 export const demoProposals = (count: number, seed: number): DemoProposal[] => {
   const random = seededRandom(seed);
   const fixed: DemoProposal[] = [
-    {
-      scenario: 'new customer, product similar to an existing one, new product',
-      proposal: {
-        title: 'Website renewal 2027',
-        customer: customer('Asiakas Oy', '0737546-2', CITIES[0], 'laskut@asiakas.example'),
-        pricing_table: table([
-          {
-            name: 'Design sprint',
-            code: null,
-            description: 'Two-week sprint',
-            quantity: 2,
-            unit: 'week',
-            unit_price: 4800,
-            discount_percent: 10,
-            vat_percent: 25.5,
-          },
-          { name: 'Hosting, 12 months', code: null, description: null, quantity: 12, unit: 'month', unit_price: 39.9, discount_percent: 0, vat_percent: 25.5 },
-        ]),
-      },
-    },
-    {
-      scenario:
-        'existing customer whose business ID is written differently (0836922-4 vs FI08369224); has an e-invoice address, so the invoice is approved, sent and paid',
-      approveAndSend: true,
-      proposal: {
-        title: 'Support retainer',
-        customer: customer('Vanha Asiakas Oy', '0836922-4', CITIES[0], 'laskut@vanha.example'),
-        pricing_table: table([{ name: 'Support retainer', code: 'SR-1', quantity: 3, unit: 'kk', unit_price: 250, discount_percent: 0, vat_percent: 25.5 }]),
-      },
-    },
-    {
-      scenario: 'contract set to manual transfer, sent with "Send to Procountor"',
-      manual: true,
-      proposal: {
-        title: 'Brand workshop',
-        customer: customer('Käsin Lähetetty Oy', '2077474-0', CITIES[1], 'talous@kasin.example'),
-        pricing_table: table([{ name: 'Workshop day', code: 'WS-1', quantity: 1, unit: 'päivä', unit_price: 1200, discount_percent: 0, vat_percent: 25.5 }]),
-      },
-    },
-    {
-      scenario: 'Swedish business paying in SEK: services at 0 % with the reverse charge, its VAT number, Swedish, the accounting rate',
-      proposal: {
-        title: 'Nordic rollout',
-        customer: {
-          ...customer('Svensk Konsult AB', 'SE 556677889901', ['Stockholm', '111 22'], 'faktura@konsult.example'),
-          address: 'Storgatan 1',
-          country: 'SE',
-        },
-        pricing_table: {
-          ...table([{ name: 'Rollout consulting', code: 'RC-1', quantity: 20, unit: 'h', unit_price: 1400, discount_percent: 0, vat_percent: 0 }]),
-          currency: 'SEK',
-        },
-      },
-    },
-    {
-      scenario: 'German business buying goods at 0 %: an intra-Community supply ("What You Sell Abroad": goods), in English',
-      invoiceInput: { foreign_sales: 'goods' },
-      proposal: {
-        title: 'Sensor kits',
-        customer: {
-          ...customer('Berliner Maschinen GmbH', 'DE 136 695 976', ['Berlin', '10115'], 'rechnung@maschinen.example'),
-          address: 'Hauptstraße 5',
-          country: 'DE',
-        },
-        pricing_table: table([{ name: 'Sensor kit', code: 'SK-10', quantity: 40, unit: 'kpl', unit_price: 89, discount_percent: 5, vat_percent: 0 }]),
-      },
-    },
+    demo(
+      'new customer, product similar to an existing one, new product',
+      'Website renewal 2027',
+      customer('Asiakas Oy', '0737546-2', CITIES[0], 'laskut@asiakas.example'),
+      [
+        { ...line('Design sprint', null, 2, 'week', 4800, 25.5), description: 'Two-week sprint', discount_percent: 10 },
+        line('Hosting, 12 months', null, 12, 'month', 39.9, 25.5),
+      ],
+    ),
+    demo(
+      'existing customer whose business ID is written differently (0836922-4 vs FI08369224); has an e-invoice address, so the invoice is approved, sent and paid',
+      'Support retainer',
+      customer('Vanha Asiakas Oy', '0836922-4', CITIES[0], 'laskut@vanha.example'),
+      [line('Support retainer', 'SR-1', 3, 'kk', 250, 25.5)],
+      { approveAndSend: true },
+    ),
+    demo(
+      'contract set to manual transfer, sent with "Send to Procountor"',
+      'Brand workshop',
+      customer('Käsin Lähetetty Oy', '2077474-0', CITIES[1], 'talous@kasin.example'),
+      [line('Workshop day', 'WS-1', 1, 'päivä', 1200, 25.5)],
+      { manual: true },
+    ),
+    demo(
+      'Swedish business paying in SEK: services at 0 % with the reverse charge, its VAT number, Swedish, the accounting rate',
+      'Nordic rollout',
+      { ...customer('Svensk Konsult AB', 'SE 556677889901', ['Stockholm', '111 22'], 'faktura@konsult.example'), address: 'Storgatan 1', country: 'SE' },
+      [line('Rollout consulting', 'RC-1', 20, 'h', 1400, 0)],
+      { currency: 'SEK' },
+    ),
+    demo(
+      'German business buying goods at 0 %: an intra-Community supply ("What You Sell Abroad": goods), in English',
+      'Sensor kits',
+      { ...customer('Berliner Maschinen GmbH', 'DE 136 695 976', ['Berlin', '10115'], 'rechnung@maschinen.example'), address: 'Hauptstraße 5', country: 'DE' },
+      [{ ...line('Sensor kit', 'SK-10', 40, 'kpl', 89, 0), discount_percent: 5 }],
+      { invoiceInput: { foreign_sales: 'goods' } },
+    ),
   ];
   const generated: DemoProposal[] = [];
   for (let i = fixed.length; i < count; i++) {

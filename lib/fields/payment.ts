@@ -2,7 +2,7 @@
 import { helsinkiDateTimeWithOffset } from '../rules/dates';
 import { contractIdIn } from '../procountor/invoices';
 import type { InvoiceBasicInfo, InvoiceDetails } from '../procountor/schemas';
-import { invoiceTotals, invoiceTotalsOutputFields } from './invoice';
+import { invoiceSample, invoiceTotals, invoiceTotalsOutputFields } from './invoice';
 import { outputFields } from './outputFields';
 
 /**
@@ -44,23 +44,15 @@ export const paidInvoiceOutputFields = outputFields(
   ['changed_at', 'Changed At', 'datetime'],
 );
 
+/** Find Invoice's sample invoice, paid on 1 December. */
 export const paidInvoiceSample = {
+  ...invoiceSample,
   id: '9001:PAID:2026-12-01T10:15:00',
-  invoice_id: 9001,
+  invoice_id: invoiceSample.id,
   invoice_number: 1042,
   status: 'PAID',
   contract_id: 'ctr_8f2k1',
   contract_number: 'C-1042',
-  customer_id: 5001,
-  customer_name: 'Asiakas Oy',
-  date: '2026-11-24',
-  due_date: '2026-12-08',
   payment_date: '2026-12-01',
-  total_excluding_vat: 9118.8,
-  vat_total: 2325.29,
-  total: 11444.09,
-  currency: 'EUR',
-  total_in_company_currency: 11444.09,
-  company_currency: 'EUR',
   changed_at: '2026-12-01T10:15:00+02:00',
 };
