@@ -1,25 +1,27 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
-import { toProcountorCountry } from '../lib/procountor/countries';
+import { isoCountryOf } from '../lib/procountor/countries';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { text, wholeNumber } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
-import { checkedIdentifierType, createCustomer, type Customer } from '../lib/procountor/customers';
+import { checkedIdentifierType, createCustomer, FINNISH_BUSINESS_ID_TYPE, identifierTypeFor, type Customer } from '../lib/procountor/customers';
 import { customerOutput, customerOutputFields, customerSample } from '../lib/fields/customer';
-import { LANGUAGE_CHOICES, languageInput } from '../lib/procountor/languages';
-import { mappedCustomer } from '../lib/invoice/sources/customerFields';
+import { LANGUAGE_CHOICES, languageForCountry, languageInput } from '../lib/procountor/languages';
+import { customerCountry, mappedCustomer } from '../lib/invoice/sources/customerFields';
 
 export const customerDetailsFrom = (input: Record<string, unknown>): Customer => {
-  const countryText = text(input.country) ?? 'FI';
-  const country = toProcountorCountry(countryText);
+  const businessId = text(input.business_id);
+  const { written: countryText, country } = customerCountry(text(input.country), businessId);
   if (!country) {
     throw new InputError(`"${countryText}" is not a country Procountor knows. Use a two-letter ISO code such as FI, SE or DE.`, 'country');
   }
+  const typed = checkedIdentifierType(text(input.identifier_type));
   return {
     ...mappedCustomer(input, 'name', country),
-    businessId: text(input.business_id),
-    identifierType: checkedIdentifierType(text(input.identifier_type)),
+    businessId,
+    // Left at YHD (the field's default), an EU VAT number takes its own country's type rather than failing as a Y-tunnus.
+    identifierType: typed === undefined || typed === FINNISH_BUSINESS_ID_TYPE ? (identifierTypeFor(countryText, country, businessId) ?? typed) : typed,
     phone: text(input.phone),
-    language: languageInput(input.language),
+    language: languageInput(input.language) ?? languageForCountry(isoCountryOf(country)),
     einvoiceAddress: text(input.einvoice_address),
     einvoiceOperator: text(input.einvoice_operator),
     paymentTermDays: wholeNumber(input.payment_term_days, 'Payment Term (days)', 'payment_term_days'),
@@ -42,15 +44,16 @@ export default defineCreate({
       {
         key: 'business_id',
         label: 'Business ID',
-        helpText: 'Finnish business ID (Y-tunnus) in any spelling, e.g. `0737546-2`. It is checked and stored as `0737546-2`.',
+        helpText:
+          'Finnish business ID (Y-tunnus) in any spelling, e.g. `0737546-2`, checked and stored as `0737546-2`; or an EU VAT number such as `SE556677889901`, checked and stored as written there.',
       },
       {
         key: 'identifier_type',
         label: 'Identifier Type',
         default: 'YHD',
         helpText:
-          'Leave as `YHD` for a Finnish business ID (Y-tunnus). For a foreign company, enter the country code of its VAT ID ' +
-          '(`SE`, `DE`, `EE`…, Greece `EL`); its ID is then stored exactly as given.',
+          'Leave as `YHD` for a Finnish business ID (Y-tunnus): an EU VAT number (`SE556677889901`, `DE 136 695 976`) is then recognised, ' +
+          'checked and stored with its own country code. For another foreign ID, enter its country code (`NO`, `GB`…); the ID is then stored exactly as given.',
       },
       { key: 'street', label: 'Street Address' },
       { key: 'postal_code', label: 'Postal Code' },
@@ -59,7 +62,12 @@ export default defineCreate({
       { key: 'contact_name', label: 'Contact Person' },
       { key: 'email', label: 'Invoicing Email' },
       { key: 'phone', label: 'Phone' },
-      { key: 'language', label: 'Invoicing Language', choices: LANGUAGE_CHOICES, default: 'FINNISH' },
+      {
+        key: 'language',
+        label: 'Invoicing Language',
+        choices: LANGUAGE_CHOICES,
+        helpText: "Leave empty to follow the customer's country: Finnish, Swedish (Sweden, Åland), Danish, Norwegian, Estonian, else English.",
+      },
       { key: 'einvoice_address', label: 'E-invoice Address', helpText: "The customer's e-invoice address (OVT or IBAN), if known." },
       { key: 'einvoice_operator', label: 'E-invoice Operator', helpText: "The operator's ID (e.g. `003721291126` for Maventa), if known." },
       { key: 'payment_term_days', label: 'Payment Term (days)', type: 'integer', helpText: 'Days to pay; leave empty to use your company default.' },

@@ -93,6 +93,13 @@ describe('create_customer', () => {
     expect(stored.address.country).toBe('SWEDEN');
   });
 
+  it('recognises an EU VAT number left with the default identifier type, and chooses the language by the country', async () => {
+    await run('creates', 'create_customer', { name: 'Berliner GmbH', business_id: 'DE 136 695 976', identifier_type: 'YHD' });
+    const [stored] = (await p.control('state')).businesspartners;
+    expect(stored.invoicingInfo).toEqual(expect.objectContaining({ identifier: 'DE136695976', identifierType: 'DE', language: 'ENGLISH' }));
+    expect(stored.address.country).toBe('GERMANY');
+  });
+
   it.each([
     [{ name: 'X Oy', business_id: '1234567-8' }, 'is not a valid Finnish business ID'],
     [{ name: 'X Oy', country: 'Atlantis' }, 'is not a country Procountor knows'],
