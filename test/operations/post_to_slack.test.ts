@@ -80,6 +80,8 @@ describe('Post to Slack', () => {
     ['is_archived', { channel: '#old-projects' }, 'is archived'],
     ['channel_not_found', { channel: '#board' }, 'for a private channel, invite the bot to it first'],
   ])('explains %s in words the Zap builder can act on', async (_code, input, sentence) => {
+    // Without chat:write.public, as the README's required scopes alone give.
+    await w.slack.control('scopes', { scopes: ['chat:write', 'channels:read', 'groups:read'] });
     const run = await w.run(POST, { text: 'hello', ...input });
     expect(run.ok).toBe(false);
     expect(run.error?.message).toContain(sentence);
