@@ -7,6 +7,7 @@ import { controlRoutes } from './controls';
 import { invoiceRoutes } from './invoices';
 import { oauthRoutes } from './oauth';
 import { partnerRoutes } from './partners';
+import { paymentEventRoutes } from './paymentEvents';
 import { productRoutes } from './products';
 import type { CompanyContext } from './rules';
 import {
@@ -62,6 +63,7 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
   partnerRoutes(routes);
   productRoutes(routes);
   invoiceRoutes(routes);
+  paymentEventRoutes(routes);
   controlRoutes(routes);
 
   return {
