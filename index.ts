@@ -16,6 +16,7 @@ import createUnfinishedInvoice from './creates/createUnfinishedInvoice';
 import createInvoice from './creates/createInvoice';
 import sendInvoice from './creates/sendInvoice';
 import invoiceList from './triggers/invoiceList';
+import recentInvoiceList from './triggers/recentInvoiceList';
 import invoicePaid from './triggers/invoicePaid';
 import postToSlack from './creates/postToSlack';
 import slackChannelList from './triggers/slackChannelList';
@@ -38,6 +39,7 @@ const app = defineApp({
     productList,
     slackChannelList,
     invoiceList,
+    recentInvoiceList,
     contractList,
   ),
   searches: byKey<Search>(findCustomer, findProduct, findInvoice),

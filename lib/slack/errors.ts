@@ -254,6 +254,12 @@ interface SlackFailure {
   original?: Error;
 }
 
+/** The code (and a missing scope's name) of an `ok: false` answer, before it becomes a Zapier error; undefined for anything else. */
+export const refusalOf = (error: unknown): { code: string; needed?: string } | undefined => {
+  const e = error as SlackFailure | undefined;
+  return e?.code === 'slack_webapi_platform_error' && e.data?.error ? { code: e.data.error, needed: e.data.needed } : undefined;
+};
+
 const throttled = (z: ZObject, sentence: string, seconds: number) => new z.errors.ThrottledError(`${sentence} Zapier will retry in ${seconds} s.`, seconds);
 
 /** An `ok: false` answer, by the table. */
