@@ -19,6 +19,7 @@ import invoiceList from './triggers/invoiceList';
 import recentInvoiceList from './triggers/recentInvoiceList';
 import invoicePaid from './triggers/invoicePaid';
 import postToSlack from './creates/postToSlack';
+import updateInvoiceMessage from './creates/updateInvoiceMessage';
 import slackChannelList from './triggers/slackChannelList';
 
 const byKey = <T extends { key: string }>(...operations: T[]) => Object.fromEntries(operations.map((operation) => [operation.key, operation]));
@@ -43,7 +44,7 @@ const app = defineApp({
     contractList,
   ),
   searches: byKey<Search>(findCustomer, findProduct, findInvoice),
-  creates: byKey<Create>(createUnfinishedInvoice, createInvoice, sendInvoice, postToSlack, createCustomer, createProduct),
+  creates: byKey<Create>(createUnfinishedInvoice, createInvoice, sendInvoice, postToSlack, updateInvoiceMessage, createCustomer, createProduct),
   searchOrCreates: {
     find_customer: {
       key: 'find_customer',
