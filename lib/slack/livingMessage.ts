@@ -133,7 +133,7 @@ type Search = { found: Entry } | { why: string };
 const searchHistory = async (z: ZObject, slack: SlackClient, wanted: string, request: LivingMessageRequest): Promise<Search> => {
   const label = isChannelId(wanted) ? wanted : `#${wanted}`;
   const channel = isChannelId(wanted) ? wanted : await channelIdByName(z, slack, wanted);
-  if (!channel) return { why: `the bot sees no channel ${label} to look in` };
+  if (!channel) return { why: `the bot sees no channel ${label} to look for its message in` };
   // An invoice dated ahead cannot have had its message before today; any other from its date on.
   const today = todayInHelsinki();
   const from = addDays(/^\d{4}-\d{2}-\d{2}$/.test(request.searchFrom) && request.searchFrom < today ? request.searchFrom : today, -1);
@@ -144,9 +144,13 @@ const searchHistory = async (z: ZObject, slack: SlackClient, wanted: string, req
     if (!answer.ok) {
       return answer.code === 'missing_scope'
         ? {
-            why: `the Slack app lacks the ${answer.needed ?? 'channels:history'} scope to look for it in the channel. Add channels:history (and groups:history for private channels) under OAuth & Permissions in your Slack app, reinstall the app, and paste the new Bot User OAuth Token into this connection`,
+            why:
+              `Zapier no longer remembered its message, and the Slack app lacks the ${answer.needed ?? 'channels:history'} scope to look for it in ${label}. ` +
+              'Add channels:history (and groups:history for private channels) under OAuth & Permissions in your Slack app, reinstall the app, and paste the new Bot User OAuth Token into this connection',
           }
-        : { why: `the bot is not a member of ${label}, so it cannot read the channel (invite it with /invite @your-bot)` };
+        : {
+            why: `Zapier no longer remembered its message, and the bot is not a member of ${label}, so it cannot read the channel (invite it with /invite @your-bot)`,
+          };
     }
     read += answer.messages.length;
     for (const message of answer.messages) {
@@ -156,16 +160,23 @@ const searchHistory = async (z: ZObject, slack: SlackClient, wanted: string, req
       if (shown) return { found: { channel, names: isChannelId(wanted) ? [] : [wanted], ts: message.ts, permalink: '', shown, pending: [], fingerprint: '' } };
     }
     cursor = answer.nextCursor || undefined;
-    if (!cursor) return { why: `none is among the ${read} messages in ${label} since ${finnishDate(from)}` };
+    if (!cursor) {
+      return {
+        why: read
+          ? `none of the ${read} messages in ${label} since ${finnishDate(from)} is its message`
+          : `${label} has no messages since ${finnishDate(from)}`,
+      };
+    }
   }
-  return { why: `none is among the latest ${read} messages in ${label} since ${finnishDate(from)}` };
+  return { why: `none of the latest ${read} messages in ${label} since ${finnishDate(from)} is its message` };
 };
 
 const invoiceName = (standing: InvoiceStanding) => `invoice ${standing.invoiceNumber ?? `(ID ${standing.invoiceId})`}`;
 
-/** Posts the invoice's message anew; it becomes the invoice's living message. */
-const postLiving = async (z: ZObject, slack: SlackClient, wanted: string, request: LivingMessageRequest, warning: string): Promise<LivingMessageOutcome> => {
+/** Posts the invoice's message anew; it becomes the invoice's living message, and `why` goes into the warning. */
+const postLiving = async (z: ZObject, slack: SlackClient, wanted: string, request: LivingMessageRequest, why: string): Promise<LivingMessageOutcome> => {
   const { standing } = request;
+  const warning = `Posted a new Slack message for ${invoiceName(standing)}, which is updated from now on: ${why}.`;
   const message = standingMessage(standing, request.note);
   const shown = shownOf(standing);
   const posted = await slack.post({ channel: wanted, ...message, metadata: invoiceMetadata(standing.invoiceId, standing.invoiceNumber, shown) });
@@ -210,13 +221,7 @@ export const updateLivingMessage = (
       const search: Search =
         remembered && (await sameChannel(z, slack, remembered, wanted)) ? { found: remembered } : await searchHistory(z, slack, wanted, request);
       if (!('found' in search)) {
-        return postLiving(
-          z,
-          slack,
-          wanted,
-          request,
-          `No Slack message of ${invoiceName(standing)} was found (${search.why}), so a new one was posted; it is updated from now on.`,
-        );
+        return postLiving(z, slack, wanted, request, search.why);
       }
       const found = search.found;
       const message = standingMessage(standing, request.note);
@@ -234,9 +239,8 @@ export const updateLivingMessage = (
         const metadata = invoiceMetadata(standing.invoiceId, standing.invoiceNumber, shown);
         const updated = await slack.update({ channel: found.channel, ts: found.ts, ...message, metadata }, CANNOT_UPDATE);
         if (!updated.ok) {
-          const reason = `${updated.code}: ${UPDATE_REASONS[updated.code] ?? 'Slack refused the update'}`;
-          const warning = `Slack would not update the message of ${invoiceName(standing)} (${reason}), so a new one was posted; it is updated from now on.`;
-          return postLiving(z, slack, wanted, request, warning);
+          const reason = UPDATE_REASONS[updated.code] ?? 'Slack refused the update';
+          return postLiving(z, slack, wanted, request, `Slack would not update its message (${updated.code}: ${reason})`);
         }
       }
       const permalink = found.permalink || (await slack.permalink(found.channel, found.ts).catch(() => ''));
