@@ -102,10 +102,9 @@ const rememberChannel = async (z: ZObject, asked: string, id: string) => {
 };
 
 /** Whether the channel the Zap names is the one the remembered message is in. */
-const sameChannel = async (z: ZObject, slack: SlackClient, entry: Entry, wanted: string) => {
+const sameChannel = async (entry: Entry, wanted: string, channelId: () => Promise<string | undefined>) => {
   if (wanted === entry.channel || entry.names.includes(wanted)) return true;
-  if (isChannelId(wanted)) return false;
-  return (await channelIdByName(z, slack, wanted)) === entry.channel;
+  return !isChannelId(wanted) && (await channelId()) === entry.channel;
 };
 
 export interface LivingMessageRequest {
@@ -130,9 +129,14 @@ export interface LivingMessageOutcome {
 type Search = { found: Entry } | { why: string };
 
 /** The invoice's message in the channel's history, by its metadata; or why it was not found. */
-const searchHistory = async (z: ZObject, slack: SlackClient, wanted: string, request: LivingMessageRequest): Promise<Search> => {
+const searchHistory = async (
+  slack: SlackClient,
+  wanted: string,
+  channelId: () => Promise<string | undefined>,
+  request: LivingMessageRequest,
+): Promise<Search> => {
   const label = isChannelId(wanted) ? wanted : `#${wanted}`;
-  const channel = isChannelId(wanted) ? wanted : await channelIdByName(z, slack, wanted);
+  const channel = await channelId();
   if (!channel) return { why: `the bot sees no channel ${label} to look for its message in` };
   // An invoice dated ahead cannot have had its message before today; any other from its date on.
   const today = todayInHelsinki();
@@ -218,8 +222,11 @@ export const updateLivingMessage = (
       const slack = slackFor(z, bundle);
       const wanted = channelInput(request.channel);
       const remembered = await recall(z, standing.invoiceId);
+      // The channel's ID, looked up by its name at most once a run, and only when needed.
+      let lookup: Promise<string | undefined> | undefined;
+      const channelId = () => (lookup ??= isChannelId(wanted) ? Promise.resolve(wanted) : channelIdByName(z, slack, wanted));
       const search: Search =
-        remembered && (await sameChannel(z, slack, remembered, wanted)) ? { found: remembered } : await searchHistory(z, slack, wanted, request);
+        remembered && (await sameChannel(remembered, wanted, channelId)) ? { found: remembered } : await searchHistory(slack, wanted, channelId, request);
       if (!('found' in search)) {
         return postLiving(z, slack, wanted, request, search.why);
       }

@@ -122,6 +122,16 @@ describe('one living message per invoice', () => {
     expect(await w.slackMessages()).toHaveLength(1);
   });
 
+  it('knows the channel by its name or its ID, and posts anew in another channel, which it follows from then on', async () => {
+    const invoice = await invoiceWithAlert();
+    await w.run(SEND, { invoice_id: String(invoice.id) });
+    expect((await update(invoice.id, { channel: 'C0INVOICES' })).result).toEqual(expect.objectContaining({ message_action: 'updated', replies_posted: 1 }));
+    const elsewhere = await update(invoice.id, { channel: '#general' });
+    expect(elsewhere.result).toEqual(expect.objectContaining({ message_action: 'posted', channel: 'C0GENERAL' }));
+    expect(elsewhere.result!.warning).toContain('#general has no messages since');
+    expect((await update(invoice.id, { channel: 'C0GENERAL' })).result!.message_action).toBe('unchanged');
+  });
+
   it('makes the Post to Slack alert about an invoice its living message', async () => {
     const contract = await w.acceptedContract();
     const made = (await w.runInvoice({ contract_id: contract.id })).result!;
