@@ -81,11 +81,13 @@ export default {
       type: 'password' as const,
       required: false,
       helpText:
-        'Only needed to post new-invoice alerts to Slack. In your Slack app at [api.slack.com/apps](https://api.slack.com/apps), add these ' +
-        '**Bot Token Scopes** under **OAuth & Permissions**: `chat:write` (post messages), `channels:read` and `groups:read` (list public ' +
-        'and private channels in the channel dropdown); optionally `chat:write.public` (post in public channels the bot has not been ' +
-        'invited to) and `chat:write.customize` (post with your own Bot Name and Bot Icon). Install the app to your workspace and paste ' +
-        'its **Bot User OAuth Token** (it starts with `xoxb-`) here. [About bot tokens](https://docs.slack.dev/authentication/tokens).',
+        'Only needed for the Slack steps (new-invoice alerts, and the invoice message kept up to date). In your Slack app at ' +
+        '[api.slack.com/apps](https://api.slack.com/apps), add these **Bot Token Scopes** under **OAuth & Permissions**: `chat:write` (post ' +
+        'and update messages), `channels:read` and `groups:read` (list public and private channels in the channel dropdown); optionally ' +
+        '`chat:write.public` (post in public channels the bot has not been invited to), `chat:write.customize` (post with your own Bot Name ' +
+        "and Bot Icon), and `channels:history` and `groups:history` (let the app find an invoice's message after Zapier's cache has " +
+        'forgotten it). Install the app to your workspace and paste its **Bot User OAuth Token** (it starts with `xoxb-`) here. ' +
+        '[About bot tokens](https://docs.slack.dev/authentication/tokens).',
     },
   ],
   test,

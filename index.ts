@@ -17,8 +17,10 @@ import createUnfinishedInvoice from './creates/createUnfinishedInvoice';
 import createInvoice from './creates/createInvoice';
 import sendInvoice from './creates/sendInvoice';
 import invoiceList from './triggers/invoiceList';
+import recentInvoiceList from './triggers/recentInvoiceList';
 import invoicePaid from './triggers/invoicePaid';
 import postToSlack from './creates/postToSlack';
+import updateInvoiceMessage from './creates/updateInvoiceMessage';
 import slackChannelList from './triggers/slackChannelList';
 
 const byKey = <T extends { key: string }>(...operations: T[]) => Object.fromEntries(operations.map((operation) => [operation.key, operation]));
@@ -40,10 +42,11 @@ const app = defineApp({
     productList,
     slackChannelList,
     invoiceList,
+    recentInvoiceList,
     contractList,
   ),
   searches: byKey<Search>(findCustomer, findProduct, findInvoice),
-  creates: byKey<Create>(createUnfinishedInvoice, createInvoice, sendInvoice, postToSlack, createCustomer, createProduct),
+  creates: byKey<Create>(createUnfinishedInvoice, createInvoice, sendInvoice, postToSlack, updateInvoiceMessage, createCustomer, createProduct),
   searchOrCreates: {
     find_customer: {
       key: 'find_customer',

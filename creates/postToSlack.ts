@@ -1,7 +1,7 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
-import { flag, decimal, text } from '../lib/zapier/inputs';
+import { flag, decimal, text, wholeNumber } from '../lib/zapier/inputs';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
-import { postOnce } from '../lib/slack/alert';
+import { alertedInvoice, postOnce } from '../lib/slack/alert';
 import { channelInput, slackFor } from '../lib/slack/client';
 import { customMessage, invoiceAlertMessage } from '../lib/slack/message';
 import { outputFields } from '../lib/fields/outputFields';
@@ -13,9 +13,9 @@ const perform = (z: ZObject, bundle: Bundle) =>
     if (!channelText) throw new InputError('Pick a Slack channel from the dropdown, or type its name (#invoices) or ID.', 'channel');
     const channel = channelInput(channelText);
     const own = text(input.text);
-    const message = own
-      ? customMessage(own)
-      : invoiceAlertMessage({
+    const alert = own
+      ? undefined
+      : {
           invoiceNumber: text(input.invoice_number),
           customerName: text(input.customer_name),
           contractNumber: text(input.contract_number),
@@ -24,7 +24,10 @@ const perform = (z: ZObject, bundle: Bundle) =>
           dueDate: text(input.due_date),
           status: text(input.status) ?? 'UNFINISHED',
           notes: text(input.notes),
-        });
+        };
+    const message = alert ? invoiceAlertMessage(alert) : customMessage(own!);
+    // The alert about an invoice Procountor knows becomes that invoice's living message.
+    const invoiceId = alert && wholeNumber(input.invoice_id, 'Invoice', 'invoice_id', 1, 2_147_483_647);
     const icon = text(input.bot_icon);
     const post = {
       channel,
@@ -35,9 +38,11 @@ const perform = (z: ZObject, bundle: Bundle) =>
       unfurlLinks: flag(input.unfurl_links, false),
     };
     // Zapier replays steps and hooks arrive twice: an alert about an invoice is posted once per invoice.
-    const onceKey = text(input.once_per) ?? (!own && text(input.invoice_number) ? `invoice-number:${text(input.invoice_number)}` : undefined);
+    const onceKey =
+      text(input.once_per) ??
+      (invoiceId ? `invoice:${invoiceId}` : !own && text(input.invoice_number) ? `invoice-number:${text(input.invoice_number)}` : undefined);
     if (onceKey) {
-      const outcome = await postOnce(z, bundle, onceKey, post);
+      const outcome = await postOnce(z, bundle, onceKey, post, alert && invoiceId ? alertedInvoice(invoiceId, alert) : undefined);
       return {
         id: `${outcome.slack_channel}:${outcome.slack_ts}`,
         channel: outcome.slack_channel,
@@ -84,6 +89,13 @@ export default defineCreate({
         type: 'text',
         helpText:
           'Leave empty to send the new-invoice alert built from the invoice fields below. Your text is shown exactly as written; past about 12,000 characters (what Slack takes in one message) it is cut and ends with "(cut)".',
+      },
+      {
+        key: 'invoice_id',
+        label: 'Invoice',
+        dynamic: 'recent_invoice_list.id.label',
+        helpText:
+          'Optional, for the default alert: map **Invoice ID (Procountor)** from "Create Unfinished Invoice". The alert then becomes the invoice\'s one message in the channel, which **Update Invoice Message in Slack** keeps up to date as the invoice is sent and paid.',
       },
       { key: 'invoice_number', label: 'Invoice Number', helpText: 'From "Create Unfinished Invoice", for the default alert.' },
       { key: 'customer_name', label: 'Customer Name' },

@@ -4,13 +4,15 @@ import { wholeNumber } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
 import { approveAndSendInvoice } from '../lib/procountor/sending';
 import { outputFields } from '../lib/fields/outputFields';
+import { notifyIfAsked, sentMessageOutputFields } from '../lib/fields/invoiceMessage';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {
     const invoiceId = wholeNumber(bundle.inputData.invoice_id, 'Invoice', 'invoice_id', 1, 2_147_483_647);
     if (invoiceId === undefined)
       throw new InputError('Pick the invoice from the "Invoice" dropdown, or map the Invoice ID from the step that created it.', 'invoice_id');
-    const sent = await approveAndSendInvoice(procountorFor(z, bundle), invoiceId);
+    const client = procountorFor(z, bundle);
+    const sent = await approveAndSendInvoice(client, invoiceId);
     return {
       id: sent.id,
       invoice_id: sent.id,
@@ -21,6 +23,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
       already_sent: sent.alreadySent,
       status_note: sent.statusNote,
       procountor_requests: sent.procountorRequests,
+      ...(await notifyIfAsked(z, bundle, client, sent.id)),
     };
   });
 
@@ -42,6 +45,13 @@ export default defineCreate({
         helpText:
           'Pick an Unfinished invoice, or map **Invoice ID (Procountor)** from "Create Unfinished Invoice". Most teams let their accountant check and send invoices in Procountor by hand; use this step only when invoices may go out unchecked, for example to customers with an e-invoice address. An approved invoice can no longer be changed.',
       },
+      {
+        key: 'slack_channel',
+        label: 'Notify Slack Channel',
+        dynamic: 'slack_channel_list.id.name',
+        helpText:
+          "Optional. After sending, updates the invoice's message in this Slack channel (its new-invoice alert) to show it sent, with a reply in the message's thread; posts one when there is none. If Slack fails, the invoice is still sent and the output says why; replaying the step updates the message once.",
+      },
     ],
     perform,
     sample: {
@@ -54,6 +64,12 @@ export default defineCreate({
       already_sent: false,
       status_note: 'Sent.',
       procountor_requests: 3,
+      slack_alert: 'updated',
+      slack_channel: 'C0INVOICES',
+      slack_ts: '1764000000.000100',
+      slack_permalink: 'https://example.slack.com/archives/C0INVOICES/p1764000000000100',
+      slack_error: '',
+      slack_warning: '',
     },
     outputFields: outputFields(
       ['invoice_id', 'Invoice ID (Procountor)', 'integer'],
@@ -64,6 +80,7 @@ export default defineCreate({
       ['already_sent', 'Was Already Sent', 'boolean'],
       ['status_note', 'What Happened'],
       ['procountor_requests', 'Procountor Requests Made', 'integer'],
+      ...sentMessageOutputFields,
     ),
   },
 });

@@ -1,10 +1,11 @@
 // `npm start`: the whole Zap on the embedded sandboxes. Contract accepted -> Create Unfinished Invoice -> Post to Slack;
-// then a web-shop order -> Create Unfinished Invoice (from Line Items); Find Invoice -> Approve and Send Invoice;
-// Invoice Paid -> Post to Slack.
+// then a web-shop order -> Create Unfinished Invoice (from Line Items); Find Invoice -> Approve and Send Invoice
+// (notifying Slack); Invoice Paid -> Update Invoice Message in Slack: one invoice's life in its one Slack message.
 // Options: --contracts N (default 7), --seed S (default 2026), --builtin-alert (alert from inside the invoice step),
 // --real (the services named by the environment instead of the sandboxes; see demo/real.ts).
 import App from '../index';
 import { startAllSandboxes } from '../sandboxes/all';
+import { SLACK_SANDBOX } from '../sandboxes/slack/server';
 import { connectToSandboxes } from '../sandboxes/zapier/connect';
 import { startHookReceiver } from '../sandboxes/zapier/hookReceiver';
 import { startZapierRuntime } from '../sandboxes/zapier/runtime';
@@ -12,6 +13,7 @@ import { runZap, type StepRecord } from '../sandboxes/zapier/zap';
 import { demoProposals, demoSeed } from './data';
 import { approveAndSendZap, invoicePaidZap, webShopZap } from './moreZaps';
 import { runOnRealServices } from './real';
+import { printSlackChannels } from './slackChannel';
 import { printTable } from './table';
 
 const option = (name: string, fallback: number) => {
@@ -108,13 +110,13 @@ const main = async () => {
     }
 
     // 4. The other Zaps: a web-shop order with hand-mapped line items; approve and send the e-invoice customer's
-    // invoice; it gets paid, "Invoice Paid" picks it up and Slack is told.
+    // invoice; it gets paid, "Invoice Paid" picks it up, and its Slack message shows it paid.
     history.push(...(await webShopZap(runtime, authData)));
     scenarios.push(['web shop 5521', 'Kahvila Kuura Oy', 'web-shop order: line items mapped by hand into "Create Unfinished Invoice (from Line Items)"']);
     const paidSeen = new Set<string>();
     let paidItems = 0;
     if (toSend) {
-      const sending = await approveAndSendZap(runtime, authData, toSend.id, toSend.number);
+      const sending = await approveAndSendZap(runtime, authData, toSend.id, toSend.number, '#invoices');
       history.push(...sending.steps);
       if (sending.invoiceId) await json(`${urls.procountorControl}/invoices/${sending.invoiceId}/paid`, {});
       const paid = await invoicePaidZap(runtime, authData, '#invoices', paidSeen);
@@ -161,16 +163,18 @@ const main = async () => {
       ]),
     );
     const { messages } = await json(`${urls.slackControl}/messages`);
-    console.log('\nSlack messages');
-    printTable(
-      ['Channel', 'Text'],
-      messages.map((m: any) => [m.channel, m.text]),
-    );
+    const { channels } = await fetch(`${urls.slackApi}conversations.list?limit=1000&types=public_channel,private_channel`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${SLACK_SANDBOX.botToken}` },
+    }).then((r) => r.json() as Promise<{ channels: Array<{ id: string; name: string }> }>);
+    printSlackChannels(messages, Object.fromEntries(channels.map((c) => [c.id, c.name])));
 
     const failed = history.filter((s) => !s.ok);
     const invoiceSteps = history.filter((s) => s.step === 'Create Unfinished Invoice' || s.step === 'Create Unfinished Invoice (from Line Items)');
+    const replies = messages.filter((m: { thread_ts: string | null }) => m.thread_ts).length;
     console.log(
-      `\n${history.length} steps, ${failed.length} failed; ${invoiceSteps.length} invoice runs, ${state.invoices.length} invoices, ${messages.length} Slack messages.`,
+      `\n${history.length} steps, ${failed.length} failed; ${invoiceSteps.length} invoice runs, ${state.invoices.length} invoices, ` +
+        `${messages.length - replies} Slack messages with ${replies} thread replies.`,
     );
     return failed.length === 0 && state.invoices.length === invoiceSteps.length && (!toSend || paidItems > 0) ? 0 : 1;
   } finally {

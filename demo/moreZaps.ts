@@ -1,5 +1,6 @@
 // The Zaps beyond "contract accepted": a web-shop order with line items mapped by hand, an invoice approved and sent
-// to a customer with an e-invoice address, and a payment noticed by "Invoice Paid" and told to Slack.
+// to a customer with an e-invoice address, and a payment noticed by "Invoice Paid"; Slack hears of both in the
+// invoice's one message, updated in place, with the news in its thread.
 import type { ZapierRuntime } from '../sandboxes/zapier/runtime';
 import type { StepRecord } from '../sandboxes/zapier/zap';
 
@@ -53,28 +54,37 @@ export const webShopZap = async (runtime: Runtime, authData: Record<string, stri
   ];
 };
 
-/** Find Invoice (by contract) -> Approve and Send Invoice, for the contract whose customer has an e-invoice address. */
-export const approveAndSendZap = async (runtime: Runtime, authData: Record<string, string>, contractId: string, contractNumber: string) => {
+/** Find Invoice (by contract) -> Approve and Send Invoice (notifying Slack), for the customer with an e-invoice address. */
+export const approveAndSendZap = async (
+  runtime: Runtime,
+  authData: Record<string, string>,
+  contractId: string,
+  contractNumber: string,
+  slackChannel: string,
+) => {
   const found = await runtime.run<any[]>('searches.find_invoice.operation.perform', { authData, inputData: { contract_id: contractId } });
   const steps = [
     record(contractNumber, 'Find Invoice', { ...found, ok: found.ok && !!found.result?.length }, (r) => `invoice ${r[0].invoice_number} ${r[0].status}`),
   ];
   if (!found.ok || !found.result?.length) return { steps, invoiceId: undefined };
   const invoiceId = found.result[0].id as number;
-  const sent = await runtime.run<Record<string, any>>('creates.send_invoice.operation.perform', { authData, inputData: { invoice_id: String(invoiceId) } });
+  const sent = await runtime.run<Record<string, any>>('creates.send_invoice.operation.perform', {
+    authData,
+    inputData: { invoice_id: String(invoiceId), slack_channel: slackChannel },
+  });
   steps.push(
     record(
       contractNumber,
       'Approve and Send Invoice',
       sent,
       (r) =>
-        `invoice ${r.invoice_number} ${r.status} by ${r.invoice_channel}${r.approved_now ? ', approved now' : ''}${r.already_sent ? ', was already sent' : ''}`,
+        `invoice ${r.invoice_number} ${r.status} by ${r.invoice_channel}${r.approved_now ? ', approved now' : ''}${r.already_sent ? ', was already sent' : ''}; Slack message ${r.slack_alert}${r.slack_error ? `: ${r.slack_error}` : ''}`,
     ),
   );
   return { steps, invoiceId };
 };
 
-/** One poll of "Invoice Paid" -> "Post to Slack" with a mapped text, for each new item. */
+/** One poll of "Invoice Paid" -> "Update Invoice Message in Slack" with the Invoice ID mapped, for each new item. */
 export const invoicePaidZap = async (runtime: Runtime, authData: Record<string, string>, slackChannel: string, seen: Set<string>) => {
   const poll = await runtime.run<any[]>('triggers.invoice_paid.operation.perform', { authData, inputData: {} });
   const items = (poll.result ?? []).filter((item) => !seen.has(item.id));
@@ -83,9 +93,19 @@ export const invoicePaidZap = async (runtime: Runtime, authData: Record<string, 
     record('(poll)', 'Invoice Paid', poll, () => `${items.length} new: ${items.map((i) => `invoice ${i.invoice_number} ${i.status}`).join(', ') || 'none'}`),
   ];
   for (const item of items) {
-    const text = `${item.customer_name} paid invoice ${item.invoice_number}${item.contract_id ? ` (contract ${item.contract_number || item.contract_id})` : ''}: ${item.total} ${item.currency}, status ${item.status}.`;
-    const post = await runtime.run<Record<string, any>>('creates.post_to_slack.operation.perform', { authData, inputData: { channel: slackChannel, text } });
-    steps.push(record(`invoice ${item.invoice_number}`, 'Post to Slack', post, (r) => `posted ${r.permalink ?? ''}`));
+    const update = await runtime.run<Record<string, any>>('creates.update_invoice_message.operation.perform', {
+      authData,
+      inputData: { invoice_id: String(item.invoice_id), channel: slackChannel },
+    });
+    steps.push(
+      record(
+        `invoice ${item.invoice_number}`,
+        'Update Invoice Message in Slack',
+        update,
+        (r) =>
+          `${r.message_action} (${r.status_text}), ${r.replies_posted} thread repl${r.replies_posted === 1 ? 'y' : 'ies'}${r.warning ? `; ${r.warning}` : ''}`,
+      ),
+    );
   }
   return { steps, items };
 };

@@ -1,25 +1,7 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { procountorFor } from '../lib/procountor/client';
-import { invoiceLabel } from '../lib/fields/labels';
-import { outputFields } from '../lib/fields/outputFields';
+import { invoiceDropdownOutputFields, invoiceDropdownPage } from '../lib/fields/invoiceDropdown';
 
-const PAGE_SIZE = 50;
-
-const perform = async (z: ZObject, bundle: Bundle) => {
-  const { results } = await procountorFor(z, bundle).searchInvoices({
-    types: 'SALES_INVOICE',
-    status: 'UNFINISHED',
-    orderById: 'DESC',
-    size: PAGE_SIZE,
-    page: Number(bundle.meta?.page ?? 0),
-  });
-  return results.map((invoice) => ({
-    id: invoice.id,
-    invoice_number: invoice.invoiceNumber ?? null,
-    customer_name: invoice.counterParty?.counterPartyAddress?.name ?? '',
-    label: invoiceLabel(invoice),
-  }));
-};
+const perform = (z: ZObject, bundle: Bundle) => invoiceDropdownPage(z, bundle, 'UNFINISHED');
 
 export default defineTrigger({
   key: 'invoice_list',
@@ -28,12 +10,7 @@ export default defineTrigger({
   operation: {
     perform,
     canPaginate: true,
-    sample: { id: 9001, invoice_number: 1042, customer_name: 'Asiakas Oy', label: '1042 · Asiakas Oy · 11 444,09 €' },
-    outputFields: outputFields(
-      ['id', 'Invoice ID', 'integer'],
-      ['invoice_number', 'Invoice Number', 'integer'],
-      ['customer_name', 'Customer Name'],
-      ['label', 'Label'],
-    ),
+    sample: { id: 9001, invoice_number: 1042, customer_name: 'Asiakas Oy', status: 'UNFINISHED', label: '1042 · Asiakas Oy · 11 444,09 €' },
+    outputFields: invoiceDropdownOutputFields,
   },
 });

@@ -152,13 +152,17 @@ export const alertIfAsked = async (
   });
 };
 
-export const slackAlertOutputFields = outputFields(
-  ['slack_alert', 'Slack Alert (posted, already_posted, failed, not_requested)'],
-  ['slack_channel', 'Slack Channel ID'],
-  ['slack_ts', 'Slack Message Timestamp'],
-  ['slack_permalink', 'Slack Message Link'],
-  ['slack_error', 'Slack Error'],
-);
+/** The outputs of an invoice action's Slack message; `label` says what its first one, the outcome, can be. */
+export const slackMessageOutputFields = (label: string) =>
+  outputFields(
+    ['slack_alert', label],
+    ['slack_channel', 'Slack Channel ID'],
+    ['slack_ts', 'Slack Message Timestamp'],
+    ['slack_permalink', 'Slack Message Link'],
+    ['slack_error', 'Slack Error'],
+  );
+
+export const slackAlertOutputFields = slackMessageOutputFields('Slack Alert (posted, already_posted, failed, not_requested)');
 
 /** The outputs both invoice actions share (see `invoiceResultOutput` in engine.ts), labelled once. */
 export const invoiceResultOutputFields = outputFields(

@@ -119,6 +119,6 @@ export const invoiceOptionFields = (lines: string) =>
       label: 'Notify Slack Channel',
       dynamic: 'slack_channel_list.id.name',
       helpText:
-        'Optional. Posts a new-invoice alert to this Slack channel in the same step (needs the Slack Bot Token in the connection). If Slack fails, the invoice is still made and the output says why; replaying the step posts the alert once.',
+        'Optional. Posts a new-invoice alert to this Slack channel in the same step (needs the Slack Bot Token in the connection). It becomes the invoice\'s one message there, which "Approve and Send Invoice" and "Update Invoice Message in Slack" keep up to date. If Slack fails, the invoice is still made and the output says why; replaying the step posts the alert once.',
     },
   ]);

@@ -21,6 +21,7 @@ import {
   InvoiceAnswer,
   InvoiceDetails,
   InvoiceSearchResult,
+  PaymentEventSearchResult,
   Product,
   ProductAnswer,
   PartnerIndexPage,
@@ -262,6 +263,11 @@ export class ProcountorClient {
     if (!ids.length) return [];
     const answer = await this.get(zod.union([zod.array(InvoiceDetails), InvoiceDetails]), idPath('/invoices', ...ids.slice(0, MAX_PAGE_SIZE)));
     return Array.isArray(answer) ? answer : [answer];
+  }
+
+  /** The invoice's payment events (GET /invoices/{id}/paymentevents), as Procountor lists them. */
+  async getPaymentEvents(invoiceId: number) {
+    return (await this.get(PaymentEventSearchResult, `${idPath('/invoices', invoiceId)}/paymentevents`)).results;
   }
 
   approveInvoice(id: number) {

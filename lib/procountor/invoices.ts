@@ -14,6 +14,8 @@ export const contractMarker = (contractId: string) => orderMarker(contractOrderK
 
 /** The contract id in an invoice's additional information, when a contract made it. */
 export const contractIdIn = (additionalInformation: string | null | undefined) => /\[C2C:([^\]]+)\]/.exec(additionalInformation ?? '')?.[1] ?? '';
+/** The unique key in an invoice's additional information, when line items mapped in a Zap made it. */
+export const uniqueKeyIn = (additionalInformation: string | null | undefined) => /\[KEY:([^\]]+)\]/.exec(additionalInformation ?? '')?.[1] ?? '';
 
 const GONE = new Set(['INVALIDATED', 'DELETED']);
 

@@ -388,3 +388,18 @@ export const IndexPartner = z.looseObject({
 });
 
 export const PartnerIndexPage = searchResult(IndexPartner);
+
+/** GET /invoices/{id}/paymentevents: the payments of an invoice, read for what a step shows of them (PaymentEvent). */
+export const PaymentEvent = z.looseObject({
+  id: maybeNumber,
+  paymentDate: maybeString,
+  status: maybeCode,
+  /** "Payment amount in accounting currency." */
+  amount: maybeNumber,
+  currency: maybeCode,
+  /** "Payment amount in paid currency." */
+  paidAmount: maybeNumber,
+  paidCurrency: maybeCode,
+});
+export type PaymentEvent = z.infer<typeof PaymentEvent>;
+export const PaymentEventSearchResult = searchResult(PaymentEvent);

@@ -46,3 +46,16 @@ export const helsinkiDateTimeWithOffset = (local: string | null | undefined): st
   const offset = name === 'GMT' ? '+00:00' : name.replace('GMT', '');
   return `${wallClock}${offset}`;
 };
+
+/** A date as Finns write it, "8.12.2026", from `YYYY-MM-DD` (or the date of a date-time); undefined for anything else. */
+export const finnishDate = (iso: string | null | undefined): string | undefined => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
+  return m ? `${Number(m[3])}.${Number(m[2])}.${m[1]}` : undefined;
+};
+
+/** The Unix time (seconds) at which a Helsinki business day begins: where a search "from that date on" starts. */
+export const helsinkiDayStartSeconds = (isoDate: string) => {
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(helsinkiDateTimeWithOffset(`${isoDate}T00:00:00`));
+  const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+  return Date.parse(`${isoDate}T00:00:00Z`) / 1000 - minutes * 60;
+};

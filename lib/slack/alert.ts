@@ -1,9 +1,12 @@
 // The new-invoice alert, posted at most once per invoice and channel: a replay of the invoice step posts it
-// only if the first run did not.
+// only if the first run did not. Posted for an invoice, it carries the invoice's metadata and becomes the invoice's
+// living message (./livingMessage.ts), which Update Invoice Message in Slack keeps up to date.
 import type { ZObject } from 'zapier-platform-core';
 import { connectionCache } from '../zapier/cache';
 import { channelInput, slackFor, type SlackPost } from './client';
+import { rememberAlert } from './livingMessage';
 import { invoiceAlertMessage, type InvoiceAlert } from './message';
+import { invoiceMetadata, NEW_INVOICE_SHOWN, type Shown } from './standing';
 
 /** z.cache keeps the "already posted" mark this long; Zapier replays happen within days, not months. */
 const ALERT_MARK_TTL_SECONDS = 30 * 24 * 3600;
@@ -16,7 +19,8 @@ export interface AlertOutcome {
   slack_error: string;
 }
 
-const messageOf = (error: unknown) => {
+/** What an error says, without Zapier's JSON wrapping. */
+export const messageOf = (error: unknown) => {
   const raw = (error as Error)?.message ?? String(error);
   try {
     const parsed = JSON.parse(raw);
@@ -26,12 +30,20 @@ const messageOf = (error: unknown) => {
   }
 };
 
+/** The invoice an alert is about, when known: its message then carries its metadata and is remembered as its own. */
+export interface AlertedInvoice {
+  invoiceId: number;
+  invoiceNumber?: number | null;
+  shown: Shown;
+}
+
 /** Posts a message unless one with the same key already went to that channel; answers what happened. */
 export const postOnce = async (
   z: ZObject,
   bundle: { authData: Record<string, string | undefined> },
   key: string,
   post: SlackPost,
+  invoice?: AlertedInvoice,
 ): Promise<AlertOutcome & { text: string; warning: string }> => {
   const channel = channelInput(post.channel);
   const mark = `slack:posted:${channel}:${key}`;
@@ -51,8 +63,11 @@ export const postOnce = async (
     // Without z.cache we cannot know; posting again beats never telling anyone.
   }
   const slack = slackFor(z, bundle);
-  const posted = await slack.post({ ...post, channel });
+  const metadata = invoice && invoiceMetadata(invoice.invoiceId, invoice.invoiceNumber, invoice.shown);
+  const posted = await slack.post({ ...post, channel, metadata });
   const permalink = await slack.permalink(posted.channel, posted.ts).catch(() => '');
+  if (invoice)
+    await rememberAlert(z, invoice.invoiceId, { ...posted, permalink, asked: channel }, { text: post.text, blocks: post.blocks ?? [] }, invoice.shown);
   try {
     await connectionCache(z).set(mark, { ts: posted.ts, permalink, channel: posted.channel }, ALERT_MARK_TTL_SECONDS);
   } catch {
@@ -60,6 +75,13 @@ export const postOnce = async (
   }
   return { ...none, slack_alert: 'posted', slack_channel: posted.channel, slack_ts: posted.ts, slack_permalink: permalink, warning: posted.warning };
 };
+
+/** What the alert about a new invoice shows, for its metadata. */
+export const alertedInvoice = (invoiceId: number, alert: Pick<InvoiceAlert, 'invoiceNumber' | 'status'>): AlertedInvoice => ({
+  invoiceId,
+  invoiceNumber: typeof alert.invoiceNumber === 'number' ? alert.invoiceNumber : Number(alert.invoiceNumber) || null,
+  shown: { ...NEW_INVOICE_SHOWN, status: alert.status?.trim().toUpperCase() || NEW_INVOICE_SHOWN.status },
+});
 
 /** The invoice step's built-in alert: never throws, so a Slack failure cannot cost the invoice. */
 export const postInvoiceAlertOnce = async (
@@ -74,7 +96,7 @@ export const postInvoiceAlertOnce = async (
       text: _text,
       warning: _warning,
       ...outcome
-    } = await postOnce(z, bundle, `invoice:${invoiceId}`, { channel: channelText, ...invoiceAlertMessage(alert) });
+    } = await postOnce(z, bundle, `invoice:${invoiceId}`, { channel: channelText, ...invoiceAlertMessage(alert) }, alertedInvoice(invoiceId, alert));
     return outcome;
   } catch (error) {
     return { slack_alert: 'failed', slack_channel: channelInput(channelText), slack_ts: '', slack_permalink: '', slack_error: messageOf(error) };

@@ -1,11 +1,11 @@
 // The one Slack client: @slack/web-api's WebClient, with its HTTP going through z.request so every Slack call is
 // in Zapier's HTTP log with the token scrubbed.
-import { type ChatPostMessageArguments, type FetchFunction, LogLevel, WebClient } from '@slack/web-api';
+import { type ChatPostMessageArguments, type FetchFunction, type KnownBlock, LogLevel, WebClient } from '@slack/web-api';
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { requestTimeoutMs, slackApiUrl } from '../zapier/config';
 import { wireRequest } from '../zapier/request';
-import { slackError } from './errors';
+import { refusalOf, slackError } from './errors';
 
 /** One attempt, at most 10 s: Zapier's step has 30 s, and Zapier itself retries what we mark as retryable. */
 const slackTimeoutMs = () => Math.min(requestTimeoutMs(), 10_000);
@@ -55,6 +55,19 @@ const Posted = zod.looseObject({
   response_metadata: zod.looseObject({ scopes: zod.array(zod.string()).optional() }).optional(),
 });
 const Permalink = zod.looseObject({ permalink: zod.string() });
+/** A message of conversations.history, read for finding the app's own: what thread it is in, and its metadata. */
+const HistoryMessage = zod.looseObject({ ts: zod.string(), thread_ts: zod.string().nullish(), metadata: zod.unknown().optional() });
+const HistoryPage = zod.looseObject({
+  messages: zod.array(zod.unknown()).default([]),
+  has_more: zod.boolean().nullish(),
+  response_metadata: zod.looseObject({ next_cursor: zod.string().nullish() }).nullish(),
+});
+
+/** Slack's message metadata ([md]: an event type of the app's own and a JSON object; people never see it). */
+export interface MessageMetadata {
+  event_type: string;
+  event_payload: Record<string, string | number | boolean>;
+}
 
 export interface SlackPost {
   channel: string;
@@ -64,7 +77,15 @@ export interface SlackPost {
   iconEmoji?: string;
   iconUrl?: string;
   unfurlLinks?: boolean;
+  metadata?: MessageMetadata;
+  /** The parent's ts: the message becomes a reply in its thread. */
+  threadTs?: string;
+  /** A reply also shown in the channel. */
+  replyBroadcast?: boolean;
 }
+
+/** What Slack refused among codes the caller handles itself (answered, not thrown): the code, and a missing scope's name. */
+export type Refusal = { ok: false; code: string; needed?: string };
 
 /** Channels asked for per call: Slack allows up to 1,000, smaller pages answer faster. */
 const CHANNEL_PAGE_SIZE = 200;
@@ -100,6 +121,18 @@ export class SlackClient {
     try {
       return await work();
     } catch (error) {
+      throw slackError(this.z, error, channel, this.lastStatus);
+    }
+  }
+
+  /** As `guard`, but the codes in `refusals` come back as a Refusal for the caller to handle. */
+  private async refusable<T>(work: () => Promise<T>, channel: string, refusals: ReadonlySet<string>): Promise<{ ok: true; value: T } | Refusal> {
+    this.lastStatus = undefined;
+    try {
+      return { ok: true, value: await work() };
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (refusal && refusals.has(refusal.code)) return { ok: false, ...refusal };
       throw slackError(this.z, error, channel, this.lastStatus);
     }
   }
@@ -143,6 +176,9 @@ export class SlackClient {
               icon_url: message.iconEmoji ? undefined : message.iconUrl,
               unfurl_links: message.unfurlLinks ?? false,
               unfurl_media: message.unfurlLinks ?? false,
+              metadata: message.metadata,
+              thread_ts: message.threadTs,
+              reply_broadcast: message.threadTs ? message.replyBroadcast : undefined,
             }).filter(([, v]) => v !== undefined),
           ) as unknown as ChatPostMessageArguments,
         ),
@@ -150,6 +186,42 @@ export class SlackClient {
     );
     const posted = Posted.parse(answer);
     return { channel: posted.channel, ts: posted.ts, warning: postWarning(message, posted.response_metadata?.scopes) };
+  }
+
+  /**
+   * chat.update with text, blocks and metadata together: a text-only update of a message with blocks can answer ok and
+   * change nothing (slack-web-api.md), and metadata left out would stay as it was.
+   */
+  async update(message: { channel: string; ts: string; text: string; blocks: object[]; metadata: MessageMetadata }, refusals: ReadonlySet<string>) {
+    const answer = await this.refusable(
+      () =>
+        this.web.chat.update({
+          channel: message.channel,
+          ts: message.ts,
+          text: message.text,
+          blocks: message.blocks as KnownBlock[],
+          metadata: message.metadata,
+        }),
+      message.channel,
+      refusals,
+    );
+    return answer.ok ? ({ ok: true } as const) : answer;
+  }
+
+  /** One page of a channel's messages since `oldest` (Unix seconds), newest first, with their metadata. */
+  async historyPage(channel: string, page: { oldest: number; limit: number; cursor?: string }, refusals: ReadonlySet<string>) {
+    const answer = await this.refusable(
+      () => this.web.conversations.history({ channel, oldest: String(page.oldest), limit: page.limit, cursor: page.cursor, include_all_metadata: true }),
+      channel,
+      refusals,
+    );
+    if (!answer.ok) return answer;
+    const parsed = HistoryPage.parse(answer.value);
+    const messages = parsed.messages.flatMap((m) => {
+      const read = HistoryMessage.safeParse(m);
+      return read.success ? [read.data] : [];
+    });
+    return { ok: true as const, messages, nextCursor: (parsed.has_more !== false && parsed.response_metadata?.next_cursor) || '' };
   }
 
   async permalink(channel: string, ts: string) {

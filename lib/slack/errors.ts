@@ -1,7 +1,7 @@
 // Slack's error codes -> what the Zap builder should do, in Zapier's error classes.
 //
-// Every code Slack documents for chat.postMessage and conversations.list (docs.slack.dev/reference/methods/…, errors
-// tables) has its row here: a rate limit throttles with Slack's delay, a temporary Slack failure is retried, and
+// Every code Slack documents for the methods the app calls (chat.postMessage, chat.update, conversations.list,
+// conversations.history; docs.slack.dev/reference/methods/…, errors tables) has its row here: a rate limit throttles with Slack's delay, a temporary Slack failure is retried, and
 // everything else fails with a sentence that says what to change. test/operations/post_to_slack.errors.test.ts holds the table against
 // the sandbox's copy of Slack's lists.
 import type { ZObject } from 'zapier-platform-core';
@@ -34,6 +34,8 @@ const UPDATE_TOKEN = "Update the Slack Bot Token in this connection with your Sl
 const ADD_SCOPE =
   'Add it under OAuth & Permissions in your Slack app, reinstall the app to your workspace, and paste the new Bot User OAuth Token into this connection.';
 
+const ADMIN_INSTALL = 'Ask a Slack admin to install the Slack app in your workspace, and paste its Bot User OAuth Token into this connection.';
+
 const reconnect = (sentence: Sentence): SlackAdvice => ({ kind: 'reconnect', sentence });
 const fix = (sentence: Sentence): SlackAdvice => ({ kind: 'fix', sentence });
 const retry = (sentence: Sentence): SlackAdvice => ({ kind: 'retry', sentence });
@@ -44,7 +46,7 @@ const migrating = retry(
   (c) =>
     `Slack is moving your workspace into an Enterprise organization and is unavailable until that finishes (${c.code}). Zapier will retry; if it still fails, replay the step after the move.`,
 );
-/** Codes about requests this integration never makes (drafts, metadata, attachments, form encoding): not the Zap's fault. */
+/** Codes about requests this integration never makes or gets right (drafts, attachments, form encoding): not the Zap's fault. */
 const ourFault = fix(
   (c) =>
     `Slack refused the request this integration sent (${c.code}). Nothing in your Zap causes this: please report it to the integration's support with this message.`,
@@ -170,6 +172,32 @@ export const SLACK_ERRORS: Readonly<Record<string, SlackAdvice>> = {
   ),
   invalid_cursor: fix((c) => `Slack no longer accepts the channel list's page marker (${c.code}). Reload the channel dropdown.`),
 
+  // An existing message (chat.update): Update Invoice Message in Slack posts a new message instead of failing on the
+  // first four; these sentences are for any other step that meets them.
+  message_not_found: fix(
+    (c) => `Slack has no such message in the channel${where(c)} any more (${c.code}): someone may have deleted it. Replay the step to post a new one.`,
+  ),
+  cant_update_message: fix(
+    (c) => `Slack lets the bot edit only messages its own Slack app posted (${c.code}). Replay the step to post a new message for the invoice.`,
+  ),
+  edit_window_closed: fix(
+    (c) =>
+      `Your Slack workspace no longer allows editing the message (${c.code}): a Slack admin limits how long messages may be edited. Replay the step to post a new message.`,
+  ),
+  is_inactive: fix(
+    (c) => `The channel${where(c)} is archived or frozen, so its messages can no longer be edited (${c.code}). Unarchive it in Slack or pick another channel.`,
+  ),
+  channel_is_limited_access: fix((c) => `Slack gives the bot no access to the channel${where(c)} (${c.code}). Pick another channel.`),
+  team_access_not_granted: fix((c) => `The Slack app has not been given access to this workspace (${c.code}). ${ADMIN_INSTALL}`),
+  cant_broadcast_message: fix(
+    (c) => `Slack would not also show the thread reply in the channel (${c.code}). Set "Also Send Replies to the Channel" to No and replay the step.`,
+  ),
+  update_failed: slackTrouble,
+  external_channel_migrating: retry(
+    (c) => `Slack is moving the channel${where(c)} and its messages cannot be edited until that finishes (${c.code}). Zapier will retry the step.`,
+  ),
+  streaming_state_conflict: slackTrouble,
+
   // Requests this integration never makes
   invalid_blocks_format: ourFault,
   invalid_limit: ourFault,
@@ -202,6 +230,15 @@ export const SLACK_ERRORS: Readonly<Record<string, SlackAdvice>> = {
   unknown_method: ourFault,
   deprecated_endpoint: ourFault,
   method_deprecated: ourFault,
+  invalid_arguments: ourFault,
+  invalid_attachments: ourFault,
+  block_mismatch: ourFault,
+  no_dual_broadcast_content_update: ourFault,
+  invalid_metadata_filter_keys: ourFault,
+  invalid_ts_latest: ourFault,
+  invalid_ts_oldest: ourFault,
+  thread_not_found: ourFault,
+  list_record_comment_fetch_failed: ourFault,
 };
 
 /** A code Slack adds after this table was written: said as it is, with Slack's own code to search for. */
@@ -216,6 +253,12 @@ interface SlackFailure {
   statusCode?: number;
   original?: Error;
 }
+
+/** The code (and a missing scope's name) of an `ok: false` answer, before it becomes a Zapier error; undefined for anything else. */
+export const refusalOf = (error: unknown): { code: string; needed?: string } | undefined => {
+  const e = error as SlackFailure | undefined;
+  return e?.code === 'slack_webapi_platform_error' && e.data?.error ? { code: e.data.error, needed: e.data.needed } : undefined;
+};
 
 const throttled = (z: ZObject, sentence: string, seconds: number) => new z.errors.ThrottledError(`${sentence} Zapier will retry in ${seconds} s.`, seconds);
 

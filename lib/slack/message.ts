@@ -7,6 +7,7 @@
 // Whatever the input, the message stays within what Slack accepts: each element within its own limit, and all the
 // text in the blocks together within one budget, since Slack refuses a message whose blocks hold too much text in
 // total (msg_blocks_too_long) long before it runs out of blocks.
+import { finnishDate } from '../rules/dates';
 import { formatMoney } from '../rules/money';
 import { cut, cutThenEscape, split, wellFormed } from './text';
 
@@ -65,12 +66,14 @@ export interface InvoiceAlert {
   dueDate?: string;
   status?: string;
   notes?: string;
+  /**
+   * What the invoice's living message shows once the invoice has moved on from Unfinished: a word for the header
+   * ("paid"), the status as people say it ("Partly paid 500,00 € of 941,25 €") and what is left to do, if anything.
+   */
+  standing?: { headline: string; status: string; todo?: string };
 }
 
-const formatDate = (iso?: string) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
-  return m ? `${Number(m[3])}.${Number(m[2])}.${m[1]}` : iso || '–';
-};
+const formatDate = (iso?: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso ?? '') ? finnishDate(iso) : undefined) ?? (iso || '–');
 
 const statusWord = (status?: string) => (status ? status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, ' ') : 'Unfinished');
 
@@ -88,7 +91,12 @@ export const invoiceAlertMessage = (alert: InvoiceAlert) => {
   const total = formatMoney(alert.total, cut(clean(alert.currency) ?? 'EUR', 20), '–');
   const status = statusWord(cut(clean(alert.status) ?? '', 40));
   const due = formatDate(clean(alert.dueDate));
-  const title = `New ${status.toLowerCase()} invoice${number ? ` ${number}` : ''} for ${customer}`;
+  const shown = alert.standing;
+  const subject = shown
+    ? `Invoice${number ? ` ${number}` : ''} for ${customer}`
+    : `New ${status.toLowerCase()} invoice${number ? ` ${number}` : ''} for ${customer}`;
+  const title = shown ? `${subject}: ${shown.headline}` : subject;
+  const todoText = shown ? shown.todo : TODO;
 
   const budget = textBudget(MAX_BLOCK_TEXT);
   const header = { type: 'header', text: plain(budget.take(title, MAX_HEADER_TEXT)) };
@@ -97,22 +105,21 @@ export const invoiceAlertMessage = (alert: InvoiceAlert) => {
     `${refLabel}: ${contract ?? '–'}`,
     `Total incl. VAT: ${total}`,
     `Due: ${due}`,
-    `Status: ${status}`,
+    `Status: ${shown?.status ?? status}`,
     // Procountor may not have numbered an Unfinished invoice yet.
     `Invoice: ${number ?? 'no number yet'}`,
   ].map((field) => plain(budget.take(field, FIELD_SHARE)));
-  const todo = { type: 'section', text: plain(budget.take(TODO, MAX_SECTION_TEXT)) };
+  const todo = todoText ? [{ type: 'section', text: plain(budget.take(todoText, MAX_SECTION_TEXT)) }] : [];
   const origin = alert.reference
     ? `${refLabel}${contract ? ` ${contract}` : ''}, via Zapier`
     : `From Click2Contract${contract ? ` contract ${contract}` : ''} via Zapier`;
   const context = { type: 'context', elements: [plain(budget.take(origin, FIELD_SHARE))] };
   const notes = clean(alert.notes);
-  const blocks: object[] = [header, { type: 'section', fields }, todo, ...(notes ? textSections(notes, budget.left) : []), context];
+  const blocks: object[] = [header, { type: 'section', fields }, ...todo, ...(notes ? textSections(notes, budget.left) : []), context];
 
-  const text = cutThenEscape(
-    `${title}${contract ? ` (${refLabel.toLowerCase()} ${cut(contract, FIELD_SHARE)})` : ''}: ${total} incl. VAT, due ${cut(due, 40)}. ${TODO}`,
-    MAX_FALLBACK_TEXT,
-  );
+  const about = `${subject}${contract ? ` (${refLabel.toLowerCase()} ${cut(contract, FIELD_SHARE)})` : ''}`;
+  const summary = shown ? `${shown.status}.${todoText ? ` ${todoText}` : ''}` : `${total} incl. VAT, due ${cut(due, 40)}. ${TODO}`;
+  const text = cutThenEscape(`${about}: ${summary}`, MAX_FALLBACK_TEXT);
   return { text, blocks };
 };
 

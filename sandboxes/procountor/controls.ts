@@ -10,14 +10,15 @@ export const controlRoutes = ({ router, state, options, faults, rate }: SandboxR
     const invoice = state.invoices.find((inv) => inv.id === Number(req.params.id));
     if (!invoice) return errors(404, [{ message: 'Invoice not found.' }]);
     const total = Number(invoice.invoiceSumInfo?.[0]?.invoiceSumTotal ?? 0);
-    const paid = (state.payments.get(invoice.id) ?? []).reduce((sum, a) => sum + a, 0);
+    const paid = (state.payments.get(invoice.id) ?? []).reduce((sum, p) => sum + p.amount, 0);
     const body = (req.body && typeof req.body === 'object' ? req.body : {}) as { amount?: unknown };
     const amount = body.amount === undefined ? round2(total - paid) : Number(body.amount);
     if (!Number.isFinite(amount) || amount <= 0) return errors(400, [{ field: 'amount', message: 'amount must be a number above zero.' }]);
-    state.payments.set(invoice.id, [...(state.payments.get(invoice.id) ?? []), amount]);
+    invoice.paymentDate = procountorDateTime().slice(0, 10);
+    const id = 1 + [...state.payments.values()].flat().length;
+    state.payments.set(invoice.id, [...(state.payments.get(invoice.id) ?? []), { id, amount, paymentDate: invoice.paymentDate }]);
     const paidNow = round2(paid + amount);
     invoice.status = paidNow >= total ? 'PAID' : 'PARTLY_PAID';
-    invoice.paymentDate = procountorDateTime().slice(0, 10);
     invoice.version = nextVersion(invoice.version);
     return json(200, { id: invoice.id, status: invoice.status, paid: paidNow, total, version: invoice.version });
   });

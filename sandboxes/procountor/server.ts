@@ -8,6 +8,7 @@ import { controlRoutes } from './controls';
 import { invoiceRoutes } from './invoices';
 import { oauthRoutes } from './oauth';
 import { partnerRoutes } from './partners';
+import { paymentEventRoutes } from './paymentEvents';
 import { productRoutes } from './products';
 import type { CompanyContext } from './rules';
 import {
@@ -66,6 +67,7 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
   partnerRoutes(routes);
   productRoutes(routes);
   invoiceRoutes(routes);
+  paymentEventRoutes(routes);
   controlRoutes(routes);
 
   return {

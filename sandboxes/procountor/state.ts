@@ -101,8 +101,8 @@ export class ProcountorSandboxState {
   businesspartners: Json[] = [];
   products: Json[] = [];
   invoices: Json[] = [];
-  /** Payments recorded through the sandbox control, by invoice id. Procountor publishes no paid amount on an invoice, so the API never shows these. */
-  payments = new Map<number, number[]>();
+  /** Payments recorded through the sandbox control, by invoice id: GET /invoices/{id}/paymentevents lists them. */
+  payments = new Map<number, Array<{ id: number; amount: number; paymentDate: string }>>();
   nextId = { partner: 5001, product: 7001, invoice: 9001, invoiceNumber: 1001, reference: 100 };
   codes = new Map<string, { clientId: string; redirectUri: string }>();
   accessTokens = new Map<string, { clientId: string; expiresAt: number }>();

@@ -1,4 +1,4 @@
-// What Slack publishes about the four methods the Slack sandbox serves, and nothing the app decided.
+// What Slack publishes about the methods the Slack sandbox serves, and nothing the app decided.
 //
 // Sources, cited per item below:
 // - [ref] ../shared/reference/slack-web-api.md, the owner's digest of Slack's Web API facts.
@@ -8,8 +8,14 @@
 //         https://docs.slack.dev/reference/block-kit/composition-objects/text-object.
 // - [rl]  https://docs.slack.dev/apis/web-api/rate-limits ("Posting messages: 1 per second, short bursts >1 allowed").
 // - [sc]  https://docs.slack.dev/reference/scopes/chat.write.customize and .../chat.write.public.
+// - [up]  https://docs.slack.dev/reference/methods/chat.update ("Usage info", "Arguments", "Errors").
+// - [ch]  https://docs.slack.dev/reference/methods/conversations.history ("Arguments", "Usage info", "Errors").
+// - [cr]  https://docs.slack.dev/reference/methods/conversations.replies ("Arguments", "Errors").
+// - [md]  https://docs.slack.dev/messaging/message-metadata (metadata: event_type and event_payload, not shown to people).
 // The two error tables were read from the method pages as of August 2026 (a machine-readable copy of them is kept
-// in github.com/slack-ruby/slack-api-ref, methods/chat/chat.postMessage.json and conversations.list.json).
+// in github.com/slack-ruby/slack-api-ref, methods/chat/chat.postMessage.json and conversations.list.json); the
+// tables of chat.update, conversations.history and conversations.replies from the same copy (methods/chat/
+// chat.update.json, methods/conversations/conversations.history.json and conversations.replies.json) in November 2026.
 
 /** [pm] Every code the chat.postMessage page lists, method-specific and common. */
 export const CHAT_POST_MESSAGE_ERRORS = [
@@ -119,13 +125,68 @@ export const CONVERSATIONS_LIST_ERRORS = [
 ] as const;
 
 /**
- * [ref] Codes the owner's digest names that the two pages above do not (any longer) list: `invalid_auth` (a wrong
- * token, on every method; auth.test's page lists it), `internal_error` (temporary, per [ref]; auth.test's page lists
- * it), `msg_too_long` (chat.postMessage's older error table).
+ * [up] The codes the chat.update page lists that chat.postMessage's page does not. The rest of its 55 codes (the token,
+ * rate limits, Slack's side, blocks, metadata) are chat.postMessage's, or in REFERENCE_ONLY_ERRORS below.
+ */
+export const CHAT_UPDATE_ERRORS = [
+  'block_mismatch',
+  'cant_broadcast_message',
+  'cant_update_message',
+  'edit_window_closed',
+  'external_channel_migrating',
+  'invalid_arguments',
+  'invalid_attachments',
+  'is_inactive',
+  'message_not_found',
+  'no_dual_broadcast_content_update',
+  'streaming_state_conflict',
+  'team_access_not_granted',
+  'update_failed',
+] as const;
+
+/**
+ * [ch] The codes the conversations.history page lists for the method itself; the common ones (token, rate limit,
+ * Slack's side) are those of the pages above.
+ */
+export const CONVERSATIONS_HISTORY_ERRORS = [
+  'channel_is_limited_access',
+  'channel_not_found',
+  'invalid_cursor',
+  'invalid_metadata_filter_keys',
+  'invalid_ts_latest',
+  'invalid_ts_oldest',
+  'missing_scope',
+  'not_in_channel',
+] as const;
+
+/** [cr] The codes the conversations.replies page lists for the method itself, as for conversations.history. */
+export const CONVERSATIONS_REPLIES_ERRORS = [
+  'channel_not_found',
+  'invalid_cursor',
+  'invalid_metadata_filter_keys',
+  'invalid_ts_latest',
+  'invalid_ts_oldest',
+  'list_record_comment_fetch_failed',
+  'method_not_supported_for_channel_type',
+  'missing_scope',
+  'thread_not_found',
+] as const;
+
+/**
+ * [ref] Codes the owner's digest names that the first two pages above do not (any longer) list: `invalid_auth` (a wrong
+ * token, on every method; auth.test's and chat.update's pages list it), `internal_error` (temporary, per [ref]; the same
+ * two pages list it), `msg_too_long` (chat.postMessage's older error table; chat.update's lists it).
  */
 export const REFERENCE_ONLY_ERRORS = ['invalid_auth', 'internal_error', 'msg_too_long'] as const;
 
-export const DOCUMENTED_ERRORS: ReadonlySet<string> = new Set([...CHAT_POST_MESSAGE_ERRORS, ...CONVERSATIONS_LIST_ERRORS, ...REFERENCE_ONLY_ERRORS]);
+export const DOCUMENTED_ERRORS: ReadonlySet<string> = new Set([
+  ...CHAT_POST_MESSAGE_ERRORS,
+  ...CONVERSATIONS_LIST_ERRORS,
+  ...CHAT_UPDATE_ERRORS,
+  ...CONVERSATIONS_HISTORY_ERRORS,
+  ...CONVERSATIONS_REPLIES_ERRORS,
+  ...REFERENCE_ONLY_ERRORS,
+]);
 
 /** [ref] "Rate limiting is HTTP 429 with a Retry-After header in seconds"; every other answer is HTTP 200. */
 export const HTTP_429_ERRORS: ReadonlySet<string> = new Set(['ratelimited']);
@@ -154,6 +215,11 @@ export const LIMITS = {
   channelPageMax: 1000,
   /** [cl] "limit ... Default: 100". */
   channelPageDefault: 100,
+  /** [ch] "limit ... Maximum of 999", "Default: 100" (the page advises no more than 200). */
+  historyPageMax: 999,
+  historyPageDefault: 100,
+  /** [cr] the page names no default or maximum for `limit`; conversations.history's are taken. */
+  repliesPageMax: 999,
 } as const;
 
 /**
@@ -174,3 +240,6 @@ export const PUBLIC_SCOPE = 'chat:write.public';
  * here passes Slack under either reading.
  */
 export const characters = (text: string) => text.length;
+
+/** [ch], [cr] "Relevant *:history scope": public channels need channels:history, private ones groups:history. */
+export const HISTORY_SCOPE = { public: 'channels:history', private: 'groups:history' } as const;

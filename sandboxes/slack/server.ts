@@ -1,84 +1,49 @@
-// A local stand-in for Slack's Web API: auth.test, conversations.list, chat.postMessage, chat.getPermalink, speaking
-// as Slack documents it (./reference.ts names the source of every rule): HTTP 200 with ok/error, 429 with Retry-After,
-// the token's scopes in `x-oauth-scopes` on every answer, Block Kit limits, truncated long text, short pages.
-import { bearerToken, FaultBox, json, Router, serve, type Fault, type SandboxRequest, type SandboxResponse } from '../http';
-import { CUSTOMIZE_SCOPE, DOCUMENTED_ERRORS, HTTP_429_ERRORS, LIMITS, POSTING_PACE, PUBLIC_SCOPE } from './reference';
+// A local stand-in for Slack's Web API: auth.test, conversations.list, chat.postMessage (threads and metadata
+// included), chat.update, chat.getPermalink, conversations.history and conversations.replies, speaking as Slack
+// documents it (./reference.ts names the source of every rule): HTTP 200 with ok/error, 429 with Retry-After, the
+// token's scopes in `x-oauth-scopes` on every answer, Block Kit limits, truncated long text, short pages.
+import { bearerToken, FaultBox, json, Router, serve, type SandboxRequest, type SandboxResponse } from '../http';
+import { createMessageStore, isTimestamp, readMetadata } from './messages';
+import { CUSTOMIZE_SCOPE, HISTORY_SCOPE, HTTP_429_ERRORS, LIMITS, POSTING_PACE, PUBLIC_SCOPE } from './reference';
 import { checkMessage } from './rules';
+import { controlRoutes } from './controls';
+import { DEFAULT_SCOPES, postingPace, seedChannels, SLACK_SANDBOX, type Channel, type ErrorFault, type SlackSandboxState } from './state';
 
-export const SLACK_SANDBOX = { botToken: 'xoxb-sandbox', teamId: 'T0SANDBOX', botUserId: 'U0BOT', defaultPort: 4030 };
-
-interface Channel {
-  id: string;
-  name: string;
-  is_private: boolean;
-  is_archived: boolean;
-  is_member: boolean;
-}
-
-const seedChannels = (): Channel[] => [
-  { id: 'C0GENERAL', name: 'general', is_private: false, is_archived: false, is_member: true },
-  { id: 'C0INVOICES', name: 'invoices', is_private: false, is_archived: false, is_member: true },
-  { id: 'C0RANDOM', name: 'random', is_private: false, is_archived: false, is_member: false },
-  { id: 'C0OLD', name: 'old-projects', is_private: false, is_archived: true, is_member: true },
-  { id: 'G0FINANCE', name: 'finance', is_private: true, is_archived: false, is_member: true },
-  { id: 'G0BOARD', name: 'board', is_private: true, is_archived: false, is_member: false },
-  ...Array.from({ length: 250 }, (_, i) => ({
-    id: `C1TEAM${String(i).padStart(3, '0')}`,
-    name: `team-${String(i).padStart(3, '0')}`,
-    is_private: false,
-    is_archived: false,
-    is_member: i % 2 === 0,
-  })),
-];
-
-/** The sandbox token is an app set up as the README says, Bot Name and Bot Icon included (chat:write.public left out). */
-const DEFAULT_SCOPES = ['chat:write', 'chat:write.customize', 'channels:read', 'groups:read'];
+export { SLACK_SANDBOX } from './state';
 
 /** [cl] What a method accepts, sent back in `x-accepted-oauth-scopes` as Slack does. */
 const ACCEPTED_SCOPES: Record<string, string> = {
   'auth.test': '',
   'conversations.list': 'channels:read,groups:read,mpim:read,im:read',
   'chat.postMessage': 'chat:write',
+  'chat.update': 'chat:write',
   'chat.getPermalink': '',
-};
-
-interface ErrorFault {
-  error: string;
-  count: number;
-  needed?: string;
-  retryAfter?: number;
-  /** Only calls to this method answer with the fault (default: any method). */
-  method?: string;
-}
-
-/** [rl] One message a second per channel after a short burst: a token bucket per channel. */
-const postingPace = (settings: { perSecond: number; burst: number }) => {
-  const buckets = new Map<string, { tokens: number; at: number }>();
-  return {
-    settings,
-    take(channel: string, now = Date.now()) {
-      const bucket = buckets.get(channel) ?? { tokens: settings.burst, at: now };
-      const tokens = Math.min(settings.burst, bucket.tokens + ((now - bucket.at) / 1000) * settings.perSecond);
-      if (tokens < 1) {
-        buckets.set(channel, { tokens, at: now });
-        return false;
-      }
-      buckets.set(channel, { tokens: tokens - 1, at: now });
-      return true;
-    },
-    reset: () => buckets.clear(),
-  };
+  'conversations.history': 'channels:history,groups:history,mpim:history,im:history',
+  'conversations.replies': 'channels:history,groups:history,mpim:history,im:history',
 };
 
 export const createSlackSandbox = () => {
   const faults = new FaultBox();
   const router = new Router();
-  let channels = seedChannels();
-  let messages: Array<Record<string, unknown>> = [];
-  let scopes = [...DEFAULT_SCOPES];
-  let tsCounter = 0;
-  let errorFaults: ErrorFault[] = [];
+  const store = createMessageStore();
   const pace = postingPace({ ...POSTING_PACE });
+  const state: SlackSandboxState = {
+    channels: seedChannels(),
+    scopes: [...DEFAULT_SCOPES],
+    errorFaults: [],
+    // [up] "edit_window_closed: The message cannot be edited due to the team message edit settings"; null: no limit.
+    workspace: { messageEditWindowMinutes: null },
+  };
+  const reset = () => {
+    state.channels = seedChannels();
+    state.scopes = [...DEFAULT_SCOPES];
+    state.errorFaults = [];
+    state.workspace.messageEditWindowMinutes = null;
+    store.reset();
+    Object.assign(pace.settings, POSTING_PACE);
+    pace.reset();
+    faults.clear();
+  };
 
   const fail = (error: string, extra: object = {}) => json(200, { ok: false, error, ...extra });
   const args = (req: SandboxRequest): Record<string, any> => {
@@ -86,14 +51,14 @@ export const createSlackSandbox = () => {
     return { ...Object.fromEntries(req.query), ...fromBody };
   };
   const needScope = (needed: string[]) => {
-    const missing = needed.find((s) => !scopes.includes(s));
-    return missing ? fail('missing_scope', { needed: missing, provided: scopes.join(',') }) : undefined;
+    const missing = needed.find((s) => !state.scopes.includes(s));
+    return missing ? fail('missing_scope', { needed: missing, provided: state.scopes.join(',') }) : undefined;
   };
   const takeFault = (methodName: string) => {
-    const fault = errorFaults.find((f) => !f.method || f.method === methodName);
+    const fault = state.errorFaults.find((f) => !f.method || f.method === methodName);
     if (!fault) return undefined;
     fault.count -= 1;
-    if (fault.count <= 0) errorFaults = errorFaults.filter((f) => f !== fault);
+    if (fault.count <= 0) state.errorFaults = state.errorFaults.filter((f) => f !== fault);
     return fault;
   };
   const faultAnswer = (fault: ErrorFault): SandboxResponse => {
@@ -101,7 +66,7 @@ export const createSlackSandbox = () => {
       // [ref] "Retry-After in seconds; the header may be missing".
       return json(429, { ok: false, error: fault.error }, fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) });
     }
-    return fail(fault.error, fault.error === 'missing_scope' ? { needed: fault.needed ?? 'chat:write', provided: scopes.join(',') } : {});
+    return fail(fault.error, fault.error === 'missing_scope' ? { needed: fault.needed ?? 'chat:write', provided: state.scopes.join(',') } : {});
   };
   const method = (name: string, handler: (a: Record<string, any>) => SandboxResponse) =>
     router.on('POST', `/api/${name}`, (req) => {
@@ -111,12 +76,31 @@ export const createSlackSandbox = () => {
       const fault = takeFault(name);
       const answer = fault ? faultAnswer(fault) : handler(args(req));
       // [ref] "every answer carries the token's scopes in the x-oauth-scopes header".
-      return { ...answer, headers: { ...answer.headers, 'x-oauth-scopes': scopes.join(','), 'x-accepted-oauth-scopes': ACCEPTED_SCOPES[name] ?? '' } };
+      return { ...answer, headers: { ...answer.headers, 'x-oauth-scopes': state.scopes.join(','), 'x-accepted-oauth-scopes': ACCEPTED_SCOPES[name] ?? '' } };
     });
   const findChannel = (ref: unknown) => {
     const key = String(ref ?? '').replace(/^#/, '');
-    return channels.find((c) => c.id === key || c.name === key);
+    return state.channels.find((c) => c.id === key || c.name === key);
   };
+  const isChannel = (value: Channel | SandboxResponse): value is Channel => 'id' in value;
+  /** [pm] A private channel the bot is not in is, to the bot, no channel at all. */
+  const visible = (channel: Channel | undefined): Channel | SandboxResponse =>
+    channel && (!channel.is_private || channel.is_member) ? channel : fail('channel_not_found');
+  /** [up] chat.update takes the channel's ID ("Channel containing the message"; [ref] "`channel` id, not a name"), [ch] "Conversation ID". */
+  const channelById = (ref: unknown) => state.channels.find((c) => c.id === String(ref ?? ''));
+  /** A channel the bot may read: [ch] a bot token reads "any conversation the relevant bot is a member of", with its *:history scope. */
+  const readableChannel = (ref: unknown): Channel | SandboxResponse => {
+    const channel = visible(channelById(ref));
+    if (!isChannel(channel)) return channel;
+    return needScope([channel.is_private ? HISTORY_SCOPE.private : HISTORY_SCOPE.public]) ?? (channel.is_member ? channel : fail('not_in_channel'));
+  };
+  /** [pm], [up] chat:write, then a channel the bot can see and that is not archived (each method names that its own way). */
+  const writableChannel = (channel: Channel | undefined, whenArchived: string): Channel | SandboxResponse => {
+    const seen = needScope(['chat:write']) ?? visible(channel);
+    if (!isChannel(seen)) return seen;
+    return seen.is_archived ? fail(whenArchived) : seen;
+  };
+  const withMetadata = (a: Record<string, any>) => String(a.include_all_metadata) === 'true' || String(a.include_all_metadata) === '1';
 
   method('auth.test', () =>
     json(200, {
@@ -126,7 +110,7 @@ export const createSlackSandbox = () => {
       user: 'invoice-bot',
       team_id: SLACK_SANDBOX.teamId,
       user_id: SLACK_SANDBOX.botUserId,
-      bot_id: 'B0BOT',
+      bot_id: SLACK_SANDBOX.botId,
     }),
   );
 
@@ -144,59 +128,78 @@ export const createSlackSandbox = () => {
     // [cl] "Fewer than the requested number of items may be returned, even if the end of the list hasn't been reached":
     // Slack pages first and leaves out what the caller may not see afterwards, so a page can be short or even empty
     // while next_cursor goes on.
-    const window = channels.slice(start, start + limit);
+    const window = state.channels.slice(start, start + limit);
     const page = window
       .filter((c) => (c.is_private ? types.includes('private_channel') && c.is_member : types.includes('public_channel')))
       .filter((c) => !excludeArchived || !c.is_archived);
-    const next = start + limit < channels.length ? Buffer.from(`next:${start + limit}`).toString('base64') : '';
+    const next = start + limit < state.channels.length ? Buffer.from(`next:${start + limit}`).toString('base64') : '';
     return json(200, { ok: true, channels: page, response_metadata: { next_cursor: next } });
   });
 
   method('chat.postMessage', (a) => {
-    const refused = needScope(['chat:write']);
-    if (refused) return refused;
-    const channel = findChannel(a.channel);
-    if (!channel || (channel.is_private && !channel.is_member)) return fail('channel_not_found');
-    if (channel.is_archived) return fail('is_archived');
-    if (!channel.is_member && !scopes.includes(PUBLIC_SCOPE)) return fail('not_in_channel');
+    const channel = writableChannel(findChannel(a.channel), 'is_archived');
+    if (!isChannel(channel)) return channel;
+    if (!channel.is_member && !state.scopes.includes(PUBLIC_SCOPE)) return fail('not_in_channel');
     const verdict = checkMessage({ text: typeof a.text === 'string' ? a.text : undefined, blocks: a.blocks });
     if (!verdict.ok) return fail(verdict.error, verdict.error === 'no_text' ? {} : { errors: [verdict.why] });
+    const metadata = a.metadata === undefined ? { ok: true as const, metadata: null } : readMetadata(a.metadata);
+    if (!metadata.ok) return fail('invalid_metadata_format');
     if (!pace.take(channel.id)) return fail('rate_limited');
     // [sc] Without chat:write.customize Slack ignores a custom name and icon and posts under the app's own.
-    const customized = scopes.includes(CUSTOMIZE_SCOPE);
-    const ts = `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}`;
-    const message = {
+    const customized = state.scopes.includes(CUSTOMIZE_SCOPE);
+    const threadTs = a.thread_ts === undefined || a.thread_ts === '' ? null : String(a.thread_ts);
+    const message = store.add({
       channel: channel.id,
-      ts,
       text: verdict.text,
       blocks: verdict.blocks,
+      thread_ts: threadTs,
+      // [pm] reply_broadcast is "used in conjunction with thread_ts".
+      reply_broadcast: threadTs !== null && String(a.reply_broadcast) === 'true',
+      metadata: metadata.metadata,
+      bot_id: SLACK_SANDBOX.botId,
+      user: SLACK_SANDBOX.botUserId,
       username: customized ? (a.username ?? null) : null,
       icon_emoji: customized ? (a.icon_emoji ?? null) : null,
       icon_url: customized ? (a.icon_url ?? null) : null,
       unfurl_links: a.unfurl_links === undefined ? null : String(a.unfurl_links) === 'true',
-    };
-    messages.push(message);
-    const warning = verdict.warning ? { warning: verdict.warning, response_metadata: { warnings: [verdict.warning] } } : {};
-    return json(200, {
-      ok: true,
-      channel: channel.id,
-      ts,
-      message: {
-        type: 'message',
-        subtype: 'bot_message',
-        text: verdict.text,
-        ts,
-        bot_id: 'B0BOT',
-        ...(message.username ? { username: message.username } : {}),
-      },
-      ...warning,
     });
+    const warning = verdict.warning ? { warning: verdict.warning, response_metadata: { warnings: [verdict.warning] } } : {};
+    return json(200, { ok: true, channel: channel.id, ts: message.ts, message: store.view(message, true), ...warning });
+  });
+
+  // [up] Only the app's own messages, in an active channel, within the workspace's edit window; the message takes the
+  // text and blocks given: "If the text argument is provided and blocks are not provided, the blocks will be removed",
+  // an empty array removes them, and metadata left out is kept ("To remove previous metadata, include an empty
+  // object"). The owner's digest warns that a text-only update "can answer ok and change nothing"; the method page says
+  // the blocks go, and that is what the sandbox does (the app sends both every time either way).
+  method('chat.update', (a) => {
+    // [up] "is_inactive: The message cannot be edited within a frozen, archived or deleted channel."
+    const channel = writableChannel(channelById(a.channel), 'is_inactive');
+    if (!isChannel(channel)) return channel;
+    const message = store.find(channel.id, String(a.ts ?? ''));
+    if (!message) return fail('message_not_found');
+    // [up] "Only messages posted by the authenticated user are able to be updated ... Bot users may also update the messages they post."
+    if (message.bot_id !== SLACK_SANDBOX.botId) return fail('cant_update_message');
+    const window = state.workspace.messageEditWindowMinutes;
+    if (window !== null && Date.now() - message.postedAt >= window * 60_000) return fail('edit_window_closed');
+    const hasText = typeof a.text === 'string' && a.text !== '';
+    const blocksGiven = a.blocks !== undefined && a.blocks !== '';
+    if (!hasText && !blocksGiven) return fail('no_text');
+    const verdict = checkMessage({ text: hasText ? a.text : undefined, blocks: blocksGiven ? a.blocks : undefined });
+    if (!verdict.ok) return fail(verdict.error, verdict.error === 'no_text' ? {} : { errors: [verdict.why] });
+    const metadata = a.metadata === undefined ? undefined : readMetadata(a.metadata);
+    if (metadata && !metadata.ok) return fail('invalid_metadata_format');
+    if (hasText) message.text = verdict.text;
+    message.blocks = blocksGiven || hasText ? verdict.blocks : message.blocks;
+    if (metadata?.ok) message.metadata = metadata.metadata;
+    message.edited = { user: SLACK_SANDBOX.botUserId, ts: `${Math.floor(Date.now() / 1000)}.000000` };
+    return json(200, { ok: true, channel: channel.id, ts: message.ts, text: message.text, message: store.view(message, true) });
   });
 
   method('chat.getPermalink', (a) => {
     const channel = findChannel(a.channel);
     if (!channel) return fail('channel_not_found');
-    if (!messages.some((m) => m.channel === channel.id && m.ts === a.message_ts)) return fail('message_not_found');
+    if (!store.find(channel.id, a.message_ts)) return fail('message_not_found');
     return json(200, {
       ok: true,
       channel: channel.id,
@@ -204,55 +207,47 @@ export const createSlackSandbox = () => {
     });
   });
 
-  router.on('POST', '/_sandbox/reset', () => {
-    channels = seedChannels();
-    messages = [];
-    scopes = [...DEFAULT_SCOPES];
-    errorFaults = [];
-    Object.assign(pace.settings, POSTING_PACE);
-    pace.reset();
-    faults.clear();
-    return json(200, { ok: true });
+  /** [ch], [cr] `limit`: a whole number up to its maximum; past it (not published what Slack answers) invalid_arguments. */
+  const limitOf = (a: Record<string, any>, max: number) => {
+    const limit = a.limit === undefined || a.limit === '' ? LIMITS.historyPageDefault : Number(a.limit);
+    return Number.isInteger(limit) && limit >= 1 && limit <= max ? limit : undefined;
+  };
+  /** [ch] oldest and latest are timestamps: anything else answers invalid_ts_oldest / invalid_ts_latest. */
+  const timeRange = (a: Record<string, any>) => {
+    const oldest = a.oldest === undefined || a.oldest === '' ? undefined : String(a.oldest);
+    const latest = a.latest === undefined || a.latest === '' ? undefined : String(a.latest);
+    if (oldest !== undefined && !isTimestamp(oldest)) return { error: 'invalid_ts_oldest' };
+    if (latest !== undefined && !isTimestamp(latest)) return { error: 'invalid_ts_latest' };
+    return { oldest, latest, inclusive: String(a.inclusive) === 'true' || String(a.inclusive) === '1' };
+  };
+  const pageAnswer = (page: { error: string } | { items: object[]; hasMore: boolean; next: string }) =>
+    'error' in page
+      ? fail(page.error)
+      : json(200, { ok: true, messages: page.items, has_more: page.hasMore, pin_count: 0, response_metadata: { next_cursor: page.next } });
+
+  method('conversations.history', (a) => {
+    const channel = readableChannel(a.channel);
+    if (!isChannel(channel)) return channel;
+    const limit = limitOf(a, LIMITS.historyPageMax);
+    if (limit === undefined) return fail('invalid_arguments');
+    const range = timeRange(a);
+    if ('error' in range) return fail(range.error!);
+    return pageAnswer(store.history(channel.id, { ...range, limit, cursor: a.cursor, withMetadata: withMetadata(a) }));
   });
-  router.on('GET', '/_sandbox/messages', () => json(200, { messages }));
-  router.on('POST', '/_sandbox/scopes', (req) => {
-    scopes = Array.isArray((req.body as any)?.scopes) ? (req.body as any).scopes : scopes;
-    return json(200, { scopes });
+
+  method('conversations.replies', (a) => {
+    const channel = readableChannel(a.channel);
+    if (!isChannel(channel)) return channel;
+    const limit = limitOf(a, LIMITS.repliesPageMax);
+    if (limit === undefined) return fail('invalid_arguments');
+    return pageAnswer(store.replies(channel.id, String(a.ts ?? ''), { limit, cursor: a.cursor, withMetadata: withMetadata(a) }));
   });
-  /** Adds channels: `{"channels": [{id, name, is_private, is_archived, is_member}], "first": true}` puts them in front. */
-  router.on('POST', '/_sandbox/channels', (req) => {
-    const body = (req.body ?? {}) as { channels?: Channel[]; first?: boolean };
-    const added = Array.isArray(body.channels) ? body.channels : [];
-    channels = body.first ? [...added, ...channels] : [...channels, ...added];
-    return json(200, { channels: channels.length });
-  });
-  /** The posting pace, e.g. `{"burst": 2}` to reach `rate_limited` in a test without 21 posts. */
-  router.on('POST', '/_sandbox/pace', (req) => {
-    const body = (req.body ?? {}) as { burst?: number; perSecond?: number };
-    if (body.burst !== undefined) pace.settings.burst = body.burst;
-    if (body.perSecond !== undefined) pace.settings.perSecond = body.perSecond;
-    pace.reset();
-    return json(200, pace.settings);
-  });
-  router.on('POST', '/_sandbox/faults', (req) => {
-    const body = (req.body ?? {}) as Fault & { error?: string; needed?: string; clear?: boolean; method?: string };
-    if (body.clear) {
-      faults.clear();
-      errorFaults = [];
-    }
-    if (body.error) {
-      // A fault answers with a code Slack documents, or the control says no: a typo must not pass for Slack.
-      if (!DOCUMENTED_ERRORS.has(body.error)) return json(400, { ok: false, error: `${body.error} is not an error code Slack documents for these methods` });
-      errorFaults.push({ error: body.error, count: body.count ?? 1, needed: body.needed, retryAfter: body.retryAfter, method: body.method });
-    } else if (body.status !== undefined || body.drop || body.dropAfter || body.latencyMs !== undefined) {
-      faults.arm(body.status === 429 && body.body === undefined ? { ...body, body: { ok: false, error: 'ratelimited' } } : body);
-    }
-    return json(200, { ok: true });
-  });
+
+  controlRoutes({ router, state, store, pace, faults, reset });
 
   return {
     faults,
-    messages: () => messages,
+    messages: () => store.snapshot(),
     start: (port = SLACK_SANDBOX.defaultPort) => serve({ port, router, faults, notFound: () => json(404, { ok: false, error: 'unknown_method' }) }),
   };
 };

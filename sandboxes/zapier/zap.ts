@@ -103,6 +103,7 @@ export const runZap = async (
       authData,
       inputData: {
         channel: options.slackChannel,
+        invoice_id: out.invoice_id,
         invoice_number: out.invoice_number,
         customer_name: out.customer_name,
         contract_number: out.contract_number,

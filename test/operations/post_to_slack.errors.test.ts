@@ -1,4 +1,4 @@
-// Every error code Slack documents for chat.postMessage and conversations.list, sent by the sandbox and read through
+// Every error code Slack documents for the Slack methods the app calls, sent by the sandbox and read through
 // the app as Zapier runs it: rate limits throttle with Slack's delay, Slack's own failures retry, a bad token asks
 // for the connection to be fixed, and everything else fails with a sentence that says what to do.
 import { OUTAGE_RETRY_SECONDS } from '../../lib/zapier/errors';
@@ -62,6 +62,16 @@ const TABLE: Record<string, Expected> = {
   no_text: ['fix', 'Map some text into the message'],
   invalid_blocks: ['fix', REPORT],
   invalid_cursor: ['fix', 'Reload the channel dropdown'],
+  message_not_found: ['fix', 'Replay the step to post a new one'],
+  cant_update_message: ['fix', 'only messages its own Slack app posted'],
+  edit_window_closed: ['fix', 'limits how long messages may be edited'],
+  is_inactive: ['fix', 'Unarchive it'],
+  channel_is_limited_access: ['fix', 'Pick another channel'],
+  team_access_not_granted: ['fix', 'Ask a Slack admin to install the Slack app'],
+  cant_broadcast_message: ['fix', 'Also Send Replies to the Channel'],
+  update_failed: ['retry'],
+  external_channel_migrating: ['retry'],
+  streaming_state_conflict: ['retry'],
 
   invalid_blocks_format: ['fix', REPORT],
   invalid_limit: ['fix', REPORT],
@@ -94,6 +104,15 @@ const TABLE: Record<string, Expected> = {
   unknown_method: ['fix', REPORT],
   deprecated_endpoint: ['fix', REPORT],
   method_deprecated: ['fix', REPORT],
+  invalid_arguments: ['fix', REPORT],
+  invalid_attachments: ['fix', REPORT],
+  block_mismatch: ['fix', REPORT],
+  no_dual_broadcast_content_update: ['fix', REPORT],
+  invalid_metadata_filter_keys: ['fix', REPORT],
+  invalid_ts_latest: ['fix', REPORT],
+  invalid_ts_oldest: ['fix', REPORT],
+  thread_not_found: ['fix', REPORT],
+  list_record_comment_fetch_failed: ['fix', REPORT],
 };
 
 const POST = 'creates.post_to_slack.operation.perform';

@@ -80,6 +80,8 @@ describe('Post to Slack', () => {
     ['is_archived', { channel: '#old-projects' }, 'is archived'],
     ['channel_not_found', { channel: '#board' }, 'for a private channel, invite the bot to it first'],
   ])('explains %s in words the Zap builder can act on', async (_code, input, sentence) => {
+    // Without chat:write.public, as the README's required scopes alone give.
+    await w.slack.control('scopes', { scopes: ['chat:write', 'channels:read', 'groups:read'] });
     const run = await w.run(POST, { text: 'hello', ...input });
     expect(run.ok).toBe(false);
     expect(run.error?.message).toContain(sentence);
@@ -153,6 +155,28 @@ describe('the alert built into Create Unfinished Invoice', () => {
     const [message] = await w.slackMessages();
     expect(message.text).toContain('Asiakas Oy');
     expect(message.text).toContain(contract.number);
+  });
+
+  it("marks the alert with the invoice's metadata, so it can be found and updated later", async () => {
+    const contract = await w.acceptedContract();
+    const run = await w.runInvoice({ contract_id: contract.id, slack_channel: '#invoices' });
+    const [message] = await w.slackMessages();
+    expect(message.metadata).toEqual({
+      event_type: 'procountor_invoice_tracked',
+      event_payload: {
+        invoice_id: run.result!.invoice_id,
+        invoice_number: run.result!.invoice_number,
+        status: 'UNFINISHED',
+        paid: 0,
+        payments: 0,
+        sent_on: '',
+      },
+    });
+    // Post to Slack's alert does the same when the Invoice is mapped in, and posts it once per invoice.
+    const post = { channel: '#invoices', invoice_id: run.result!.invoice_id, invoice_number: run.result!.invoice_number, customer_name: 'Asiakas Oy' };
+    expect((await w.run(POST, post)).result!.already_posted).toBe(true);
+    expect((await w.run(POST, { ...post, channel: '#general' })).result!.already_posted).toBe(false);
+    expect((await w.slackMessages())[1].metadata.event_payload.invoice_id).toBe(run.result!.invoice_id);
   });
 
   it('keeps the invoice when Slack fails, says why, and posts once on replay without a second invoice', async () => {

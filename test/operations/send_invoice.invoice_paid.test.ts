@@ -1,5 +1,7 @@
 // After the invoice is made: approving and sending it, and knowing when it is paid. The sandbox's rules are checked
 // against Procountor's published endpoint descriptions; the operations run through the Lambda-handler runtime.
+import fs from 'node:fs';
+import path from 'node:path';
 import { worldForEachTest } from '../support/world';
 
 const w = worldForEachTest();
@@ -68,6 +70,25 @@ describe('the Procountor sandbox, as published', () => {
     expect(rest).toEqual(expect.objectContaining({ status: 'PAID', paid: 113.5 }));
     expect(rest.version > part.version).toBe(true);
     expect(rest.version).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+  });
+
+  it("lists an invoice's payments as payment events, each with every field of the published PaymentEvent", async () => {
+    const id = await newInvoice();
+    expect((await api('GET', `/invoices/${id}/paymentevents`)).body.results).toEqual([]);
+    await w.procountor.control(`invoices/${id}/paid`, { amount: 50 });
+    await w.procountor.control(`invoices/${id}/paid`, {});
+    const { status, body } = await api('GET', `/invoices/${id}/paymentevents`);
+    expect(status).toBe(200);
+    const published = Object.keys(
+      JSON.parse(fs.readFileSync(path.join(__dirname, '../../reference/procountor-schemas-26.04.json'), 'utf8')).schemas.PaymentEvent,
+    );
+    expect(body.results.map((e: any) => Object.keys(e).sort())).toEqual([published.sort(), published.sort()]);
+    expect(body.results.map((e: any) => [e.invoiceId, e.paidAmount, e.paidCurrency, e.amount])).toEqual([
+      [id, 50, 'EUR', 50],
+      [id, 63.5, 'EUR', 63.5],
+    ]);
+    expect(body.results[0].paymentDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await api('GET', '/invoices/424242/paymentevents')).status).toBe(404);
   });
 });
 

@@ -1,6 +1,8 @@
 // The Slack sandbox against Slack's published behaviour (sandboxes/slack/reference.ts names each source): one test per
 // rule, each with the counter-example that shows the rule can fail. Spoken to over HTTP the way @slack/web-api does
 // (form-encoded, blocks as a JSON string), without the app.
+import fs from 'node:fs';
+import path from 'node:path';
 import { CHAT_POST_MESSAGE_ERRORS, CONVERSATIONS_LIST_ERRORS, DOCUMENTED_ERRORS } from '../../sandboxes/slack/reference';
 import { startSlack, type SlackHandle } from '../support/slackSandbox';
 
@@ -11,15 +13,7 @@ beforeAll(async () => {
 afterAll(() => slack.stop());
 beforeEach(() => slack.control('reset', {}));
 
-const call = async (method: string, args: Record<string, unknown>, token: string | null = 'xoxb-sandbox') => {
-  const form = new URLSearchParams(Object.entries(args).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)] as [string, string]));
-  const response = await fetch(`${slack.base}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: form.toString(),
-  });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
-};
+const call = (method: string, args: Record<string, unknown>, token?: string | null) => slack.call(method, args, token);
 const post = (args: Record<string, unknown>) => call('chat.postMessage', { channel: 'C0INVOICES', ...args });
 const plain = (text: string) => ({ type: 'plain_text', text });
 const section = (text: string) => ({ type: 'section', text: plain(text) });
@@ -32,8 +26,14 @@ describe('authentication and scopes', () => {
     expect((await call('auth.test', {})).body.ok).toBe(true);
   });
 
+  it('gives its bot token every scope the README lists for the Slack app, the optional ones included', async () => {
+    const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    const listed = [...readme.matchAll(/^\| `([a-z]+:[a-z.]+)` \|/gm)].map((m) => m[1]);
+    expect(listed).toEqual(expect.arrayContaining(['chat:write', 'channels:history', 'groups:history']));
+    expect((await call('auth.test', {})).headers.get('x-oauth-scopes')!.split(',').sort()).toEqual([...new Set(listed)].sort());
+  });
+
   it("sends the token's scopes in x-oauth-scopes on every answer, errors included", async () => {
-    expect((await call('auth.test', {})).headers.get('x-oauth-scopes')).toBe('chat:write,chat:write.customize,channels:read,groups:read');
     await slack.control('scopes', { scopes: ['chat:write'] });
     const refused = await call('conversations.list', { types: 'public_channel' });
     expect(refused.body).toEqual({ ok: false, error: 'missing_scope', needed: 'channels:read', provided: 'chat:write' });

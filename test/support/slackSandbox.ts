@@ -7,7 +7,17 @@ export const startSlack = async () => {
   const base = `http://127.0.0.1:${server.port}`;
   process.env.SLACK_API_URL = `${base}/api/`;
   const control = sandboxControl(base);
-  return { sandbox, server, base, control, stop: () => server.close() };
+  /** Calls a Web API method the way @slack/web-api does: form-encoded, objects (blocks, metadata) as JSON strings. */
+  const call = async (method: string, args: Record<string, unknown>, token: string | null = 'xoxb-sandbox') => {
+    const form = new URLSearchParams(Object.entries(args).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)] as [string, string]));
+    const response = await fetch(`${base}/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: form.toString(),
+    });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+  };
+  return { sandbox, server, base, control, call, stop: () => server.close() };
 };
 
 export type SlackHandle = Awaited<ReturnType<typeof startSlack>>;

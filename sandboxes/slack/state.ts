@@ -1,0 +1,81 @@
+// The Slack sandbox's one state: its channels, the token's scopes, armed faults and the workspace's settings, with
+// the pieces every route family uses.
+import type { FaultBox, Router } from '../http';
+import type { MessageStore } from './messages';
+
+export const SLACK_SANDBOX = { botToken: 'xoxb-sandbox', teamId: 'T0SANDBOX', botUserId: 'U0BOT', botId: 'B0BOT', defaultPort: 4030 };
+
+export interface Channel {
+  id: string;
+  name: string;
+  is_private: boolean;
+  is_archived: boolean;
+  is_member: boolean;
+}
+
+export const seedChannels = (): Channel[] => [
+  { id: 'C0GENERAL', name: 'general', is_private: false, is_archived: false, is_member: true },
+  { id: 'C0INVOICES', name: 'invoices', is_private: false, is_archived: false, is_member: true },
+  { id: 'C0RANDOM', name: 'random', is_private: false, is_archived: false, is_member: false },
+  { id: 'C0OLD', name: 'old-projects', is_private: false, is_archived: true, is_member: true },
+  { id: 'G0FINANCE', name: 'finance', is_private: true, is_archived: false, is_member: true },
+  { id: 'G0BOARD', name: 'board', is_private: true, is_archived: false, is_member: false },
+  ...Array.from({ length: 250 }, (_, i) => ({
+    id: `C1TEAM${String(i).padStart(3, '0')}`,
+    name: `team-${String(i).padStart(3, '0')}`,
+    is_private: false,
+    is_archived: false,
+    is_member: i % 2 === 0,
+  })),
+];
+
+/**
+ * The sandbox token is an app set up with every scope the README lists, the optional ones included; a test that needs
+ * fewer narrows them with `POST /_sandbox/scopes`.
+ */
+export const DEFAULT_SCOPES = ['chat:write', 'channels:read', 'groups:read', 'chat:write.public', 'chat:write.customize', 'channels:history', 'groups:history'];
+
+export interface ErrorFault {
+  error: string;
+  count: number;
+  needed?: string;
+  retryAfter?: number;
+  /** Only calls to this method answer with the fault (default: any method). */
+  method?: string;
+}
+
+/** [rl] One message a second per channel after a short burst: a token bucket per channel. */
+export const postingPace = (settings: { perSecond: number; burst: number }) => {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return {
+    settings,
+    take(channel: string, now = Date.now()) {
+      const bucket = buckets.get(channel) ?? { tokens: settings.burst, at: now };
+      const tokens = Math.min(settings.burst, bucket.tokens + ((now - bucket.at) / 1000) * settings.perSecond);
+      if (tokens < 1) {
+        buckets.set(channel, { tokens, at: now });
+        return false;
+      }
+      buckets.set(channel, { tokens: tokens - 1, at: now });
+      return true;
+    },
+    reset: () => buckets.clear(),
+  };
+};
+
+export interface SlackSandboxState {
+  channels: Channel[];
+  scopes: string[];
+  errorFaults: ErrorFault[];
+  workspace: { messageEditWindowMinutes: number | null };
+}
+
+/** What the control routes are given. */
+export interface SlackRoutes {
+  router: Router;
+  state: SlackSandboxState;
+  store: MessageStore;
+  pace: ReturnType<typeof postingPace>;
+  faults: FaultBox;
+  reset: () => void;
+}
