@@ -60,7 +60,7 @@ const CHANNEL_WORDS: Record<string, string> = {
 };
 
 /** The message header's last word(s): "Invoice 1002 for Asiakas Oy: paid". */
-const HEADLINES: Record<string, string> = { NOT_SENT: 'approved', SENT: 'sent', PARTLY_PAID: 'partly paid', PAID: 'paid' };
+const HEADLINES: Record<string, string> = { NOT_SENT: 'approved', APPROVED: 'approved', SENT: 'sent', PARTLY_PAID: 'partly paid', PAID: 'paid' };
 
 const paidOf = (standing: Pick<InvoiceStanding, 'payments'>) =>
   roundCents(standing.payments.reduce((sum, p) => sum + Math.round((p.amount ?? 0) * 100), 0) / 100);
@@ -77,6 +77,9 @@ export const statusLine = (standing: InvoiceStanding): string => {
   switch (standing.status) {
     case 'NOT_SENT':
       return 'Approved, not sent yet';
+    // Approval gives APPROVED, not NOT_SENT, when the channel is No sending: Procountor will send nothing.
+    case 'APPROVED':
+      return standing.invoiceChannel === 'NO_SENDING' ? 'Approved; Procountor sends nothing for a No-sending invoice' : 'Approved';
     case 'SENT':
       return sentLine(standing);
     case 'PARTLY_PAID':

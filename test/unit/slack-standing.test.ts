@@ -41,6 +41,7 @@ describe('the status as people say it', () => {
     ['partly paid', partly, 'Partly paid 500,00 € of 941,25 €'],
     ['paid', paid, 'Paid 941,25 €'],
     ['marked paid', { ...sent, status: 'MARKED_PAID' }, 'Marked paid'],
+    ['approved, No sending', { ...made, status: 'APPROVED', invoiceChannel: 'NO_SENDING' }, 'Approved; Procountor sends nothing for a No-sending invoice'],
   ])('%s', (_name, standing, line) => {
     expect(statusLine(standing)).toBe(line);
   });
@@ -58,6 +59,12 @@ describe('one reply for each change since what the message showed', () => {
     const afterSent = shownOf(sent);
     expect(changesSince(afterSent, partly)).toEqual(['A payment of 500,00 € arrived 14.12.2026; 441,25 € still open.']);
     expect(changesSince(shownOf(partly, afterSent), paid)).toEqual(['Paid in full: a payment of 441,25 € arrived 20.12.2026 (941,25 € in all).']);
+  });
+
+  it('tells that a No-sending invoice was approved and that Procountor will send nothing, once', () => {
+    const approved: InvoiceStanding = { ...made, status: 'APPROVED', invoiceChannel: 'NO_SENDING' };
+    expect(changesSince(NEW_INVOICE_SHOWN, approved)).toEqual(['Approved; Procountor sends nothing for a No-sending invoice.']);
+    expect(changesSince(shownOf(approved), approved)).toEqual([]);
   });
 
   it('adds nothing for the state the message already shows', () => {
