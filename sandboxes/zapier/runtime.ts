@@ -90,6 +90,8 @@ export interface RuntimeOptions {
 /** Where a step runs: another handler on the same z.cache, z.cursor and connections (a second Lambda container). */
 export interface InvokeOptions {
   handler?: LambdaHandler;
+  /** That handler runs in this process (another copy of the app's modules), not in a process of its own. */
+  inProcess?: boolean;
 }
 
 /**
@@ -225,7 +227,7 @@ export const startZapierRuntime = async (source: object | LambdaHandler, options
     const token = `${connectionToken(bundle)}/inv-${++invocations}`;
     const counts = noCalls();
     counting.set(token, counts);
-    const outside = via.handler !== undefined || !inProcess;
+    const outside = via.handler ? !via.inProcess : !inProcess;
     try {
       // One stored cursor per operation, as for one Zap's dropdown.
       // In this process, calledFromCli(Invoke) as `zapier-platform invoke` sends keeps core's per-run memory print
