@@ -365,6 +365,7 @@ const main = async () => {
       figure(`catalogue_index_bytes_per_product_catalogue${n}`, round(runtime.cacheBytes('procountor:catalogue:') / n, 1), 'bytes');
       figure(`catalogue_index_bytes_catalogue${n}`, round(runtime.cacheBytes('procountor:catalogue:') / 1024), 'KiB');
       // The same step in a fresh container: a new process loading build.zip, nothing in memory, the same z.cache.
+      releaseMemory(runtime);
       const container = await startLambdaProcess(unpacked, {
         PATH: process.env.PATH ?? '',
         TMPDIR: process.env.TMPDIR ?? os.tmpdir(),
@@ -378,6 +379,7 @@ const main = async () => {
         const cold = await measure(() => appStep(id, { handler: container.handler }));
         const rpc = (cold.result as RunOutcome).rpc;
         figure(`zcache_calls_cold_container_10_lines_catalogue${n}`, rpc.zcacheCalls, 'calls (a new process: every chunk read once)');
+        figure(`procountor_requests_cold_container_10_lines_catalogue${n}`, cold.requests, 'requests');
         figure(`zcache_bytes_read_cold_container_10_lines_catalogue${n}`, rpc.bytesRead, 'bytes');
         figure(`invoice_step_latency_cold_container_10_lines_catalogue${n}`, round(cold.ms), 'ms (the process already started)');
       } finally {
