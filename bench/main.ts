@@ -10,6 +10,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import App from '../index';
 import { startAllSandboxes } from '../sandboxes/all';
+import { procountorDateTime } from '../sandboxes/procountor/state';
 import { connectToSandboxes } from '../sandboxes/zapier/connect';
 import { startLambdaProcess } from '../sandboxes/zapier/lambdaProcess';
 import { startZapierRuntime, type RunOutcome } from '../sandboxes/zapier/runtime';
@@ -282,12 +283,16 @@ const main = async () => {
       await post(`${urls.procountorControl}/reset`, {});
       await post(`${urls.procountorControl}/faults`, { latencyMs: LATENCY_MS });
       runtime.clearCache();
+      // A catalogue imported into Procountor the day before, not in the minutes before its index loads: the first read
+      // of changes after a cold load starts 10 minutes before the load began, and would read it all once more.
+      const importedAt = procountorDateTime(new Date(Date.now() - 24 * 3600_000));
       const catalogue = Array.from({ length: n }, (_, i) => ({
         name: `Catalogue product ${i}`,
         code: `CP-${i}`,
         unit: 'HOUR',
         price: 100 + (i % 50),
         vat: 25.5,
+        version: importedAt,
       }));
       for (let i = 0; i < n; i += 10_000) await post(`${urls.procountorControl}/seed`, { products: catalogue.slice(i, i + 10_000) });
       await post(`${urls.procountorControl}/seed`, { businesspartners: [{ name: existing.name, invoicingInfo: { identifier: existing.businessId } }] });
