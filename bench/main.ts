@@ -1,5 +1,6 @@
 // `npm run bench`: figures, one per line as `name: value unit`. Contracts of 1, 10, 50 and 200 lines, and catalogues of
-// 100, 5,000 and 50,000 products, against the sandboxes with a 50 ms round trip injected on every service.
+// 100, 5,000 and 50,000 products, against the sandboxes with a 50 ms round trip injected on every service and 25 ms on
+// every z.cache and z.cursor call (Zapier's own service). `--only catalogue` runs the catalogue rows alone.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import extract from 'extract-zip';
@@ -9,17 +10,23 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import App from '../index';
 import { startAllSandboxes } from '../sandboxes/all';
+import { procountorDateTime } from '../sandboxes/procountor/state';
 import { connectToSandboxes } from '../sandboxes/zapier/connect';
-import { startZapierRuntime } from '../sandboxes/zapier/runtime';
+import { startLambdaProcess } from '../sandboxes/zapier/lambdaProcess';
+import { startZapierRuntime, type RunOutcome } from '../sandboxes/zapier/runtime';
 import { naiveInvoice } from './naiveInvoice';
 
 const LATENCY_MS = 50;
+/** A round trip to Zapier's RPC service, which every z.cache and z.cursor call is on Zapier. */
+const ZCACHE_RPC_LATENCY_MS = 25;
 const SIZES = [1, 10, 50, 200];
 const CATALOGUES = [100, 5_000, 50_000];
 const CUSTOMER_COUNTS = [100, 5_000];
 const RUNS = 5;
 const BURST = 200;
 const root = path.resolve(__dirname, '..', '..');
+/** What `zapier-platform env:set` would hold: a fresh container gets it in its environment. */
+const APP_ENVIRONMENT = ['CLIENT_ID', 'CLIENT_SECRET', 'PROCOUNTOR_API_URL', 'PROCOUNTOR_LOGIN_URL', 'CLICK2CONTRACT_API_URL', 'SLACK_API_URL'];
 
 const figure = (name: string, value: number | string, unit: string) => console.log(`${name}: ${value} ${unit}`);
 
@@ -78,11 +85,17 @@ const main = async () => {
       },
     },
   };
-  const runtime = await startZapierRuntime(benchApp);
+  const runtime = await startZapierRuntime(benchApp, { rpcLatencyMs: ZCACHE_RPC_LATENCY_MS });
   const authData = await connectToSandboxes(runtime);
   for (const control of [urls.procountorControl, urls.click2contractControl, urls.slackControl]) await post(`${control}/faults`, { latencyMs: LATENCY_MS });
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  const section = (name: 'per-k' | 'catalogue' | 'customers' | 'burst' | 'build') => only === undefined || only === name;
   if (!process.argv.includes('--burst')) {
-    console.log(`# ${LATENCY_MS} ms injected round trip on Procountor, Click2Contract and Slack; ${RUNS} runs a figure; ${os.cpus().length} cores`);
+    console.log(
+      `# ${LATENCY_MS} ms injected round trip on Procountor, Click2Contract and Slack, ${ZCACHE_RPC_LATENCY_MS} ms on every z.cache call; ` +
+        `${RUNS} runs a figure; ${os.cpus().length} cores`,
+    );
+    figure('zcache_rpc_latency_ms', ZCACHE_RPC_LATENCY_MS, 'ms (every latency below includes it)');
   }
 
   const contract = async (k: number, prefix: string, customer: { name: string; businessId: string }) => {
@@ -105,10 +118,11 @@ const main = async () => {
   const measure = async (work: () => Promise<unknown>) => {
     await post(`${urls.procountorControl}/stats/reset`, {});
     const started = performance.now();
-    await work();
+    const result = await work();
     const ms = performance.now() - started;
-    return { ms, ...(await post(`${urls.procountorControl}/stats`)) } as {
+    return { ms, result, ...(await post(`${urls.procountorControl}/stats`)) } as {
       ms: number;
+      result: unknown;
       requests: number;
       longestChain: number;
       peakPerSecond: number;
@@ -116,12 +130,13 @@ const main = async () => {
       byRoute: Record<string, number>;
     };
   };
-  const step = async (method: string, contractId: string) => {
-    const run = await runtime.run(method, { authData, inputData: { contract_id: contractId } });
+  const step = async (method: string, contractId: string, via: Parameters<typeof runtime.run>[2] = {}) => {
+    const run = await runtime.run(method, { authData, inputData: { contract_id: contractId } }, via);
     if (!run.ok) throw new Error(`${method} failed for ${contractId}: ${run.error?.message}`);
-    return run.result;
+    return run;
   };
-  const appStep = (contractId: string) => step('creates.create_unfinished_invoice.operation.perform', contractId);
+  const appStep = (contractId: string, via: Parameters<typeof runtime.run>[2] = {}) =>
+    step('creates.create_unfinished_invoice.operation.perform', contractId, via);
   /** A step Zapier retries after a ThrottledError (here at once); answers how many steps the contract took. */
   const appStepsUntilDone = async (contractId: string) => {
     for (let steps = 1; steps <= 10; steps++) {
@@ -142,7 +157,7 @@ const main = async () => {
     process.env.PROCOUNTOR_INDEX_FRESH_MS = '0';
     const businessIds = ['0836922-4', '2077474-0', '2030522-3', '1572860-0'];
     const otherBusinessIds = ['0116297-6', '0201256-6', '0112038-9', '0109862-8'];
-    for (const k of SIZES) {
+    for (const k of section('per-k') ? SIZES : []) {
       const runs = k >= 200 ? 1 : RUNS;
       figure(`zap_steps_per_contract_this_app_k${k}`, 2, 'steps');
       figure(`zap_steps_per_contract_separate_steps_k${k}`, k + 4, 'steps');
@@ -219,6 +234,11 @@ const main = async () => {
         'requests (new customer warm minus all existing warm; target 1)',
       );
       figure(
+        `zcache_calls_warm_all_existing_k${k}`,
+        med(app, (m) => (m.result as RunOutcome).rpc.zcacheCalls),
+        'calls (every step reads Procountor for changes, PROCOUNTOR_INDEX_FRESH_MS=0)',
+      );
+      figure(
         `procountor_requests_customer_warm_all_existing_k${k}`,
         med(app, (m) => (m.byRoute['GET /businesspartners'] ?? 0) + (m.byRoute['GET /businesspartners/{id}'] ?? 0)),
         'requests (customer index read; the search cost 1)',
@@ -256,17 +276,23 @@ const main = async () => {
     delete process.env.PROCOUNTOR_INDEX_FRESH_MS;
 
     // Cold index: the first contract (10 lines, all in the catalogue) of a connection whose catalogue holds N products.
-    for (const n of CATALOGUES) {
+    // What Zapier's Lambda loads, for the fresh containers: the unpacked build.zip.
+    const unpacked = section('catalogue') ? await unpackBuildZip() : '';
+    for (const n of section('catalogue') ? CATALOGUES : []) {
       releaseMemory(runtime);
       await post(`${urls.procountorControl}/reset`, {});
       await post(`${urls.procountorControl}/faults`, { latencyMs: LATENCY_MS });
       runtime.clearCache();
+      // A catalogue imported into Procountor the day before, not in the minutes before its index loads: the first read
+      // of changes after a cold load starts 10 minutes before the load began, and would read it all once more.
+      const importedAt = procountorDateTime(new Date(Date.now() - 24 * 3600_000));
       const catalogue = Array.from({ length: n }, (_, i) => ({
         name: `Catalogue product ${i}`,
         code: `CP-${i}`,
         unit: 'HOUR',
         price: 100 + (i % 50),
         vat: 25.5,
+        version: importedAt,
       }));
       for (let i = 0; i < n; i += 10_000) await post(`${urls.procountorControl}/seed`, { products: catalogue.slice(i, i + 10_000) });
       await post(`${urls.procountorControl}/seed`, { businesspartners: [{ name: existing.name, invoicingInfo: { identifier: existing.businessId } }] });
@@ -325,15 +351,51 @@ const main = async () => {
       }
       figure(`catalogue_index_steps_to_warm_catalogue${n}`, steps, 'steps');
       figure(`catalogue_index_product_requests_to_warm_catalogue${n}`, pages, 'requests');
-      const warm = await measure(async () => appStep(await contractOf(99)));
-      figure(`procountor_requests_warm_10_lines_catalogue${n}`, warm.requests, 'requests');
-      figure(`invoice_step_latency_warm_10_lines_catalogue${n}`, round(warm.ms), 'ms');
+      // Warm: the index complete in z.cache, the steps one after another in this process (a warm Lambda container).
+      const warm: Array<Awaited<ReturnType<typeof measure>>> = [];
+      for (let run = 0; run < RUNS; run++) {
+        const id = await contractOf(99 + run);
+        warm.push(await measure(() => appStep(id)));
+      }
+      const warmRpc = (pick: (rpc: RunOutcome['rpc']) => number) => warm.map((m) => pick((m.result as RunOutcome).rpc));
+      const calls = warmRpc((rpc) => rpc.zcacheCalls);
+      figure(`procountor_requests_warm_10_lines_catalogue${n}`, median(warm.map((m) => m.requests)), 'requests');
+      figure(
+        `zcache_calls_warm_10_lines_catalogue${n}`,
+        median(calls),
+        `calls (median of ${RUNS}, ${Math.min(...calls)} to ${Math.max(...calls)}; target <= 10)`,
+      );
+      figure(`zcache_bytes_read_warm_10_lines_catalogue${n}`, median(warmRpc((rpc) => rpc.bytesRead)), `bytes (median of ${RUNS})`);
+      figure(`invoice_step_latency_warm_10_lines_catalogue${n}`, round(median(warm.map((m) => m.ms))), `ms (median of ${RUNS})`);
       figure(`catalogue_index_bytes_per_product_catalogue${n}`, round(runtime.cacheBytes('procountor:catalogue:') / n, 1), 'bytes');
       figure(`catalogue_index_bytes_catalogue${n}`, round(runtime.cacheBytes('procountor:catalogue:') / 1024), 'KiB');
+      // The same step in a fresh container: a new process loading build.zip, nothing in memory, the same z.cache.
+      releaseMemory(runtime);
+      const container = await startLambdaProcess(unpacked, {
+        PATH: process.env.PATH ?? '',
+        TMPDIR: process.env.TMPDIR ?? os.tmpdir(),
+        LOGGING_ENDPOINT: runtime.loggingEndpoint,
+        AWS_LAMBDA_FUNCTION_NAME: 'zapier-app',
+        LAMBDA_TASK_ROOT: unpacked,
+        ...Object.fromEntries(APP_ENVIRONMENT.map((name) => [name, process.env[name] ?? ''])),
+      });
+      try {
+        const id = await contractOf(199);
+        const cold = await measure(() => appStep(id, { handler: container.handler }));
+        const rpc = (cold.result as RunOutcome).rpc;
+        figure(`zcache_calls_cold_container_10_lines_catalogue${n}`, rpc.zcacheCalls, 'calls (a new process: every chunk read once)');
+        figure(`procountor_requests_cold_container_10_lines_catalogue${n}`, cold.requests, 'requests');
+        figure(`zcache_bytes_read_cold_container_10_lines_catalogue${n}`, rpc.bytesRead, 'bytes');
+        figure(`invoice_step_latency_cold_container_10_lines_catalogue${n}`, round(cold.ms), 'ms (the process already started)');
+      } finally {
+        await container.stop();
+      }
     }
 
+    if (unpacked) fs.rmSync(unpacked, { recursive: true, force: true });
+
     // Cold customer index: the first contract (1 line, product and customer existing) of a connection with N customers.
-    for (const n of CUSTOMER_COUNTS) {
+    for (const n of section('customers') ? CUSTOMER_COUNTS : []) {
       await post(`${urls.procountorControl}/reset`, {});
       await post(`${urls.procountorControl}/faults`, { latencyMs: LATENCY_MS });
       runtime.clearCache();
@@ -396,13 +458,15 @@ const main = async () => {
 
   await Promise.all([sandboxes.close(), runtime.close()]);
   if (burstOnly) return;
-  const burstRun = spawnSync(process.execPath, [__filename, '--burst'], { stdio: 'inherit' });
-  if (burstRun.status !== 0) throw new Error(`the burst section failed (exit ${burstRun.status})`);
+  if (section('burst')) {
+    const burstRun = spawnSync(process.execPath, [__filename, '--burst'], { stdio: 'inherit' });
+    if (burstRun.status !== 0) throw new Error(`the burst section failed (exit ${burstRun.status})`);
+  }
+  if (!section('build')) return;
 
   // Cold start: loading the built app in a fresh Node process.
   // What Zapier's Lambda loads: the unpacked build.zip's own wrapper (and through it the app), in a fresh process.
-  const unpacked = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'c2c-bench-zip-')));
-  await extract(path.join(root, 'build', 'build.zip'), { dir: unpacked });
+  const unpacked = await unpackBuildZip();
   const coldStarts = Array.from({ length: RUNS }, () => {
     const out = execFileSync(
       process.execPath,
@@ -417,11 +481,23 @@ const main = async () => {
   figure('build_zip_size', await buildZipKilobytes(), 'KiB');
 };
 
+const BUILD_ZIP = path.join(root, 'build', 'build.zip');
+const requireBuildZip = () => {
+  if (!fs.existsSync(BUILD_ZIP)) throw new Error('build/build.zip is missing: run `npm run package` first (`npm run bench` does).');
+};
+
+/** build/build.zip unpacked into a fresh folder outside the project, as Zapier unpacks it into its Lambda. */
+const unpackBuildZip = async () => {
+  requireBuildZip();
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'c2c-bench-zip-')));
+  await extract(BUILD_ZIP, { dir });
+  return dir;
+};
+
 /** The zip `npm run package` made (the bench script runs it first): what `npx zapier-platform upload` sends. */
 const buildZipKilobytes = async () => {
-  const zip = path.join(root, 'build', 'build.zip');
-  if (!fs.existsSync(zip)) throw new Error('build/build.zip is missing: run `npm run package` first (`npm run bench` does).');
-  return Math.round(fs.statSync(zip).size / 1024);
+  requireBuildZip();
+  return Math.round(fs.statSync(BUILD_ZIP).size / 1024);
 };
 
 main().then(

@@ -2,11 +2,18 @@
 // one `versionStartDate` read per step (none while it is younger than a few seconds), stored in z.cache in chunks,
 // and used in memory. Runs inside the invoice writer's claim, so one run of a connection reads, extends and writes it
 // back at a time. What is indexed, and how a page is read, is the caller's `IndexSpec`.
+//
+// What a step costs in z.cache: the manifest is read every step; a chunk only when this container does not hold it
+// already under the id the manifest lists (heldIndexes.ts), all at once. Only what changed is written: the chunks
+// whose entries changed, and the manifest when the entries or the bounds of the next read changed. A read of
+// Procountor that found nothing new writes nothing; the container remembers when it read.
 import crypto from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
 import { helsinkiDateTime } from '../rules/dates';
 import { connectionCache } from '../zapier/cache';
-import { chunked, highestVersion, mergeById, nextSyncFrom, onlyRepeatsKnown, unchunked, withoutIds, type Versioned } from './versioned';
+import { connectionOf } from '../zapier/connectionMemory';
+import { dropHeldIndex, heldIndex, holdIndex } from './heldIndexes';
+import { changesNothing, chunked, highestVersion, inIdOrder, mergeById, nextSyncFrom, onlyRepeatsKnown, withoutIds, type Versioned } from './versioned';
 
 /** The index outlives quiet weeks; an incremental read brings it up to date whatever its age. */
 const INDEX_TTL_SECONDS = 14 * 24 * 3600;
@@ -76,26 +83,51 @@ interface Manifest {
   /** Procountor date-time before the cold load began: where its follow-up reads start. */
   loadStartedAt: string | null;
   checkedAt: number;
+  /** A random id per chunk, new whenever that chunk is written: what a container holds the chunk under. */
+  chunkIds?: string[];
+  /**
+   * The token of the write that listed `chunkIds`. An earlier version of the app copies the manifest it read into the
+   * one it writes, ids included, while rewriting chunks: under another token the ids describe nothing.
+   */
+  chunkIdsOf?: string;
 }
 
 const isManifest = (v: unknown): v is Manifest =>
   !!v && typeof v === 'object' && typeof (v as Manifest).token === 'string' && Number.isInteger((v as Manifest).chunks);
 
+/** The chunk ids `m` lists for its own chunks; undefined when it lists none (written before chunks had ids). */
+const listedChunkIds = (m: Manifest) =>
+  m.chunkIdsOf === m.token && Array.isArray(m.chunkIds) && m.chunkIds.length === m.chunks && m.chunkIds.every((id) => typeof id === 'string')
+    ? m.chunkIds
+    : undefined;
+
+const newChunkId = () => crypto.randomBytes(12).toString('base64url');
+
+/** Bounds of the next reads, as a manifest keeps them: when they move, the manifest is written. */
+const syncState = (m: Manifest) => JSON.stringify([m.syncFrom, m.syncFromMore ?? null, m.seenUpTo ?? null]);
+
+/** What the caller built from an index's entries (its matcher), by the entries array: it is new on every change. */
+const derivedValues = new WeakMap<object, unknown>();
+
 export class SyncedIndex<E extends Versioned, S, Q> {
-  private index: E[] = [];
+  private index: readonly E[] = [];
   private manifest?: Manifest;
-  private storedChunks: string[] = [];
+  /** The chunks as z.cache holds them under `manifest`: their ids and entries. Empty: every chunk is written. */
+  private stored: { ids: string[]; chunks: ReadonlyArray<readonly E[]> } = { ids: [], chunks: [] };
+  /** Whether z.cache is to be written: the entries, or the bounds of the next read, changed. */
   private changed = false;
-  /** Grows on every change of the entries: a matcher built for another revision is stale. */
-  revision = 0;
   /** Procountor requests the index itself spent this step (pages read). */
   pagesRead = 0;
+  /** The connection this step runs for, when the container may keep the index for it (heldIndexes.ts). */
+  private readonly connection: string | undefined;
 
   constructor(
     private readonly z: ZObject,
     private readonly spec: IndexSpec<E, S, Q>,
     private readonly startedAt: number,
-  ) {}
+  ) {
+    this.connection = connectionOf(z);
+  }
 
   get complete() {
     return !!this.manifest?.complete;
@@ -105,12 +137,13 @@ export class SyncedIndex<E extends Versioned, S, Q> {
     return this.index;
   }
 
-  private built?: { revision: number; value: unknown };
-
-  /** What the caller builds from the entries (its matcher), built again only after they change. */
+  /**
+   * What the caller builds from the entries (its matcher), built again only after they change: a container that holds
+   * the index unchanged from an earlier step uses the matcher it built then.
+   */
   derived<T>(build: (entries: readonly E[]) => T): T {
-    if (this.built?.revision !== this.revision) this.built = { revision: this.revision, value: build(this.index) };
-    return this.built.value as T;
+    if (!derivedValues.has(this.index)) derivedValues.set(this.index, build(this.index));
+    return derivedValues.get(this.index) as T;
   }
 
   private cache() {
@@ -121,23 +154,48 @@ export class SyncedIndex<E extends Versioned, S, Q> {
     return `${this.spec.key}:${i}`;
   }
 
-  private async readChunks(count: number) {
-    const chunks = await Promise.all(Array.from({ length: count }, (_, i) => this.cache().get(this.chunkKey(i))));
-    return chunks.every(Array.isArray) ? (chunks as S[][]) : undefined;
+  private async readChunk(i: number): Promise<readonly E[] | undefined> {
+    const chunk = await this.cache().get(this.chunkKey(i));
+    return Array.isArray(chunk) ? (chunk as S[]).map((s) => this.spec.load(s)) : undefined;
+  }
+
+  /**
+   * The chunks manifest `m` lists: from this container's memory where it holds them under the ids `m` lists, the rest
+   * from z.cache, all at once. Undefined when one is missing from z.cache.
+   */
+  private async loadChunks(m: Manifest) {
+    const ids = listedChunkIds(m);
+    const memory = ids && this.connection !== undefined ? heldIndex<E>(this.connection, this.spec.key) : undefined;
+    const heldById = new Map(memory?.chunkIds.map((id, i) => [id, memory.chunks[i]!] as const));
+    const chunks = await Promise.all(Array.from({ length: m.chunks }, (_, i) => heldById.get(ids?.[i] ?? '') ?? this.readChunk(i)));
+    if (!chunks.every((c): c is readonly E[] => c !== undefined)) return undefined;
+    const unchanged = !!memory && !!ids && ids.length === memory.chunkIds.length && ids.every((id, i) => id === memory.chunkIds[i]);
+    return { ids, chunks, memory, entries: unchanged ? memory.entries : inIdOrder(chunks.flat()) };
   }
 
   /** The index as this step can use it: read from z.cache, then brought up to date (or loaded) from Procountor. */
   async open() {
     try {
       const manifest = await this.cache().get(this.spec.key);
-      if (isManifest(manifest)) {
-        // A chunk that expired or was evicted leaves a hole no incremental read can fill: start over.
-        const chunks = await this.readChunks(manifest.chunks);
-        if (chunks) {
-          this.index = unchunked(chunks, this.spec.load);
-          this.storedChunks = chunks.map((c) => JSON.stringify(c));
-          this.manifest = manifest;
+      const loaded = isManifest(manifest) ? await this.loadChunks(manifest) : undefined;
+      // A chunk that expired or was evicted leaves a hole no incremental read can fill: start over.
+      if (isManifest(manifest) && loaded) {
+        this.index = loaded.entries;
+        this.manifest = manifest;
+        if (loaded.ids) {
+          this.stored = { ids: loaded.ids, chunks: loaded.chunks };
+          // This container read Procountor's changes since that manifest was written, and they changed nothing.
+          if (loaded.memory?.token === manifest.token && loaded.memory.checkedAt > manifest.checkedAt) {
+            this.manifest = { ...manifest, checkedAt: loaded.memory.checkedAt };
+          }
+          this.hold();
+        } else {
+          // Written before chunks had ids: the chunks just read get theirs, and the manifest is written once with them.
+          this.stored = { ids: loaded.chunks.map(() => newChunkId()), chunks: loaded.chunks };
+          this.changed = true;
         }
+      } else if (this.connection !== undefined) {
+        dropHeldIndex(this.connection, this.spec.key);
       }
     } catch (error) {
       this.z.console.log(`Index ${this.spec.key} unavailable in z.cache (${(error as Error).message}); reading Procountor.`);
@@ -146,9 +204,26 @@ export class SyncedIndex<E extends Versioned, S, Q> {
     return this;
   }
 
+  /** What this container keeps of the index as z.cache holds it under the current manifest (heldIndexes.ts). */
+  private hold() {
+    if (this.connection === undefined || !this.manifest) return;
+    holdIndex<E>(this.connection, this.spec.key, {
+      token: this.manifest.token,
+      checkedAt: this.manifest.checkedAt,
+      chunkIds: this.stored.ids,
+      chunks: this.stored.chunks,
+      entries: this.index,
+    });
+  }
+
   private touched() {
     this.changed = true;
-    this.revision++;
+  }
+
+  /** The index with `answers` merged in: the same array when they only repeat what it holds. */
+  private mergedWith(answers: readonly E[]) {
+    const same = (a: E, b: E) => JSON.stringify(this.spec.store(a)) === JSON.stringify(this.spec.store(b));
+    return changesNothing(this.index, answers, same) ? this.index : mergeById(this.index, answers);
   }
 
   private syncFromOf(m: Manifest, stream: number) {
@@ -204,10 +279,15 @@ export class SyncedIndex<E extends Versioned, S, Q> {
     const { found, pages, snapshot } = await this.changedSince(query, stream, from);
     // Without Procountor's own newest version, our clock less a margin for clocks that disagree.
     const readStartedAt = snapshot ?? helsinkiDateTime(new Date(now - READ_RACE_MARGIN_MS));
-    this.index = mergeById(this.index, found);
+    const merged = this.mergedWith(found);
     this.manifest = this.withSyncFrom(m, stream, nextSyncFrom(highestVersion(found), from, readStartedAt, pages));
     if (stream === 0 && snapshot) this.manifest = { ...this.manifest, seenUpTo: snapshot };
-    this.touched();
+    if (merged !== this.index) {
+      this.index = merged;
+      this.touched();
+    } else if (syncState(this.manifest) !== syncState(m)) {
+      this.changed = true;
+    }
   }
 
   /** Loads (or continues loading) a cold index, or reads what changed since the last read. */
@@ -277,33 +357,62 @@ export class SyncedIndex<E extends Versioned, S, Q> {
     await this.update(true);
   }
 
+  /** Whether chunk `chunk` holds what `stored` held: the same entries, or entries stored alike. */
+  private sameChunk(chunk: readonly E[], stored: readonly E[] | undefined) {
+    if (!stored || stored.length !== chunk.length) return false;
+    if (chunk.every((e, i) => e === stored[i])) return true;
+    const text = (entries: readonly E[]) => JSON.stringify(entries.map((e) => this.spec.store(e)));
+    return text(chunk) === text(stored);
+  }
+
   /**
-   * Writes the index back: only the chunks that changed, then the manifest. If another run wrote the index since
-   * this one read it (a claim that lapsed, z.cache without a claim), its entries are merged in, never dropped.
+   * Writes the index back: only the chunks that changed, each under a new id, then the manifest; nothing when neither
+   * the entries nor the bounds of the next read changed. If another run wrote the index since this one read it (a
+   * claim that lapsed, z.cache without a claim), its entries are merged in, never dropped.
    */
   async save() {
-    if (!this.changed || !this.manifest) return;
+    if (!this.manifest) return;
+    if (!this.changed) {
+      this.hold();
+      return;
+    }
     try {
       const current = await this.cache().get(this.spec.key);
       if (isManifest(current) && current.token !== this.manifest.token) {
-        const theirs = await this.readChunks(current.chunks);
+        const theirs = await this.loadChunks(current);
         if (theirs) {
-          this.index = mergeById(unchunked(theirs, this.spec.load), this.index);
+          this.index = mergeById(theirs.entries, this.index);
           if (current.complete && !this.manifest.complete) this.manifest = { ...current };
         }
-        this.storedChunks = [];
+        this.stored = { ids: [], chunks: [] };
       }
-      const chunks = chunked(this.index, this.spec.perChunk, this.spec.store).map((c) => JSON.stringify(c));
-      await Promise.all(
-        chunks.map((text, i) => (text === this.storedChunks[i] ? undefined : this.cache().set(this.chunkKey(i), JSON.parse(text), INDEX_TTL_SECONDS))),
+      const chunks = chunked(this.index, this.spec.perChunk, (e) => e);
+      const kept = chunks.map((chunk, i) =>
+        this.stored.ids[i] !== undefined && this.sameChunk(chunk, this.stored.chunks[i]) ? this.stored.ids[i] : undefined,
       );
-      const manifest = { ...this.manifest, token: crypto.randomUUID(), chunks: chunks.length };
+      await Promise.all(
+        chunks.map((chunk, i) =>
+          kept[i] === undefined
+            ? this.cache().set(
+                this.chunkKey(i),
+                chunk.map((e) => this.spec.store(e)),
+                INDEX_TTL_SECONDS,
+              )
+            : undefined,
+        ),
+      );
+      const token = crypto.randomUUID();
+      const chunkIds = kept.map((id) => id ?? newChunkId());
+      const manifest: Manifest = { ...this.manifest, token, chunks: chunks.length, chunkIds, chunkIdsOf: token };
       await this.cache().set(this.spec.key, manifest, INDEX_TTL_SECONDS);
       this.manifest = manifest;
-      this.storedChunks = chunks;
+      this.stored = { ids: chunkIds, chunks };
       this.changed = false;
+      this.hold();
     } catch (error) {
-      // The next step reads Procountor again; nothing is lost but requests.
+      // The next step reads Procountor again; nothing is lost but requests. z.cache may hold part of this write: what
+      // this container held is let go.
+      if (this.connection !== undefined) dropHeldIndex(this.connection, this.spec.key);
       this.z.console.log(`Could not store the index ${this.spec.key}: ${(error as Error).message}`);
     }
   }

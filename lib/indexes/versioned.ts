@@ -23,6 +23,37 @@ export const mergeById = <E extends Versioned>(index: readonly E[], answers: rea
   return [...byId.values()].sort((a, b) => a.id - b.id);
 };
 
+/** The entry with `id` in an id-sorted index. */
+const byId = <E extends Versioned>(index: readonly E[], id: number): E | undefined => {
+  let low = 0;
+  let high = index.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const e = index[mid]!;
+    if (e.id === id) return e;
+    if (e.id < id) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
+};
+
+/**
+ * Whether merging `answers` into the id-sorted `index` (mergeById) would leave it as it is: every answer is an entry
+ * the index holds, the same (`same`) or older. An inclusive `versionStartDate` read answers again the entries of its
+ * bound's second; such a read changes nothing, and nothing need be written.
+ */
+export const changesNothing = <E extends Versioned>(index: readonly E[], answers: readonly E[], same: (a: E, b: E) => boolean) =>
+  answers.every((answer) => {
+    const known = byId(index, answer.id);
+    return !!known && (!newerOrSame(answer.version, known.version) || same(answer, known));
+  });
+
+/** The entries in id order: `entries` itself when they are in order already (chunks read one after the other). */
+export const inIdOrder = <E extends Versioned>(entries: E[]): E[] => {
+  for (let i = 1; i < entries.length; i++) if (entries[i - 1]!.id >= entries[i]!.id) return mergeById([], entries);
+  return entries;
+};
+
 export const withoutIds = <E extends Versioned>(index: readonly E[], ids: ReadonlySet<number>) => index.filter((e) => !ids.has(e.id));
 
 export const highestVersion = (entries: readonly Versioned[]): string | null =>

@@ -5,6 +5,7 @@ import { procountorApiUrl, procountorStepRequestsPerSecond } from '../zapier/con
 import { callService, firstProblem, parseAnswer, type JsonService, type ServiceCall } from '../zapier/request';
 import { SlidingWindowLimiter } from '../zapier/rateLimiter';
 import { retryAfterSeconds, retryLater } from '../zapier/errors';
+import { bindConnection } from '../zapier/connectionMemory';
 import { procountorError, undefinedWhenMissing } from './errors';
 import {
   BankAccountSearchResult,
@@ -287,5 +288,7 @@ export class ProcountorClient {
 export const procountorFor = (z: ZObject, bundle: { authData: Record<string, string | undefined> }) => {
   const token = bundle.authData.access_token;
   if (!token) throw new z.errors.RefreshAuthError('The Procountor connection has no access token. Reconnect Procountor.');
+  // What the step's container keeps in memory between invocations is kept for this connection only.
+  bindConnection(z, token);
   return new ProcountorClient(z, token);
 };

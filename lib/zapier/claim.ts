@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
 import { connectionCache } from './cache';
+import { connectionOf, RecentlyUsed } from './connectionMemory';
 import { retryLater } from './errors';
 
 /** Longer than any run can take (Zapier stops a step at 30 s), so a crashed run's claim lapses by itself. */
@@ -50,20 +51,45 @@ export const withClaim = async <T>(z: ZObject, options: ClaimOptions, work: () =
   }
 };
 
-/** A value cached per connection, recomputed when missing or when z.cache is unavailable. */
+/** What cachedPerConnection stores: the value, and when z.cache lets it go (so a copy in memory goes no later). */
+interface Stamped {
+  cachedUntil: number;
+  value: unknown;
+}
+const isStamped = (v: unknown): v is Stamped => !!v && typeof v === 'object' && typeof (v as Stamped).cachedUntil === 'number' && 'value' in v;
+
+/** Values a warm container read or computed for a connection, until their z.cache copies expire. */
+const remembered = new RecentlyUsed<Stamped>(500);
+
+/**
+ * A value cached per connection, recomputed when missing or when z.cache is unavailable. A container that read or
+ * computed it keeps it in memory, for the step's connection only (connectionOf), until its z.cache copy expires: the
+ * steps it runs next for that connection ask Zapier's service nothing for it.
+ */
 export const cachedPerConnection = async <T>(z: ZObject, key: string, ttlSeconds: number, compute: () => Promise<T>): Promise<T> => {
+  const connection = connectionOf(z);
+  const memoryKey = connection === undefined ? undefined : `${connection}\n${key}`;
+  const remember = (stamped: Stamped) => {
+    if (memoryKey !== undefined && stamped.cachedUntil > Date.now()) remembered.set(memoryKey, stamped);
+    return stamped.value as T;
+  };
+  const held = memoryKey === undefined ? undefined : remembered.get(memoryKey);
+  if (held && held.cachedUntil > Date.now()) return held.value as T;
   const cache = connectionCache(z);
   try {
     const cached = await cache.get(key);
+    if (isStamped(cached)) return remember(cached);
+    // Stored before values carried their expiry: used, not kept in memory.
     if (cached !== null && cached !== undefined) return cached as T;
   } catch {
     return compute();
   }
-  const value = await compute();
+  const stamped = { cachedUntil: Date.now() + ttlSeconds * 1000, value: await compute() };
   try {
-    await cache.set(key, value, ttlSeconds);
+    await cache.set(key, stamped, ttlSeconds);
   } catch (error) {
     z.console.log(`Could not cache ${key}: ${(error as Error).message}`);
+    return stamped.value as T;
   }
-  return value;
+  return remember(stamped);
 };
