@@ -8,6 +8,8 @@ import type { BankAccount } from './schemas';
 import { salesVatRates, salesVatStatuses, type SalesVatStatus } from './vat';
 
 export const COMPANY_DATA_TTL_SECONDS = 3600;
+/** The z.cache key; its version grows with the shape of what is kept (v3: the company's VAT statuses and currency). */
+export const COMPANY_DATA_KEY = 'procountor:company-data:v3';
 
 export interface CompanyData {
   vatRates: number[];
@@ -19,7 +21,7 @@ export interface CompanyData {
 }
 
 export const companyData = (z: ZObject, client: ProcountorClient): Promise<CompanyData> =>
-  cachedPerConnection(z, 'procountor:company-data:v3', COMPANY_DATA_TTL_SECONDS, async () => {
+  cachedPerConnection(z, COMPANY_DATA_KEY, COMPANY_DATA_TTL_SECONDS, async () => {
     const [vats, bankAccounts, currency] = await allSettledOrThrow([client.getDefaultVats(), client.listBankAccounts(), client.getCompanyCurrency()]);
     // CompanyCurrency is published as one of DKK, EUR, NOK, SEK; a company that answers none keeps euros, as most do.
     return { vatRates: salesVatRates(vats), vatStatuses: salesVatStatuses(vats), bankAccounts, currency: currency.companyCurrency ?? 'EUR' };

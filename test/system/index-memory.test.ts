@@ -6,6 +6,7 @@ import { CATALOGUE_KEY } from '../../lib/indexes/catalogue';
 import type { LambdaHandler, RunOutcome } from '../../sandboxes/zapier/runtime';
 import { connectedAuthData } from '../support/procountorSandbox';
 import { INVOICE_STEP, worldForEachTest } from '../support/world';
+import { COMPANY_DATA_KEY } from '../../lib/procountor/companyData';
 
 const w = worldForEachTest();
 
@@ -49,13 +50,13 @@ describe('the indexes a warm container keeps', () => {
     expect(warm.rpc.keysRead).toContain(CATALOGUE_KEY);
     expect(chunksRead(warm)).toEqual([]);
     // Company data too is kept for the connection, until its z.cache copy expires.
-    expect(warm.rpc.keysRead).not.toContain('procountor:company-data:v2');
+    expect(warm.rpc.keysRead).not.toContain(COMPANY_DATA_KEY);
     const before = { manifest: w.runtime.connectionValue(w.authData, CATALOGUE_KEY), lastChunk: w.runtime.connectionValue(w.authData, `${CATALOGUE_KEY}:1`) };
 
     // Another container of the same connection, holding nothing, reads every chunk and adds a product to the last one.
     const elsewhere = await invoice(w.authData, [line('Brand new gadget', 'NEW-1')], secondContainer);
     expect(chunksRead(elsewhere).sort()).toEqual([0, 1]);
-    expect(elsewhere.rpc.keysRead).toContain('procountor:company-data:v2');
+    expect(elsewhere.rpc.keysRead).toContain(COMPANY_DATA_KEY);
     expect(elsewhere.result!.products_created).toBe(1);
 
     // The first container finds that product in the one chunk that changed, with no request for products.
@@ -92,7 +93,7 @@ describe('the indexes a warm container keeps', () => {
     // The other connection reads its own chunks and finds the product by the code only its index has.
     const theirs = await invoice(other, [line('Zebra quartz lamp', 'ONLY-THEIRS-7')]);
     expect(chunksRead(theirs).sort()).toEqual([0, 1]);
-    expect(theirs.rpc.keysRead).toContain('procountor:company-data:v2');
+    expect(theirs.rpc.keysRead).toContain(COMPANY_DATA_KEY);
     expect(theirs.result!.products_created).toBe(0);
 
     // And the first connection still answers from its own: that code is new to it.
