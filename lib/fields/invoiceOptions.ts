@@ -15,9 +15,9 @@ export const CHANNEL_CHOICES = {
   NO_SENDING: 'No sending',
 };
 
-export const FOREIGN_SALES_CHOICES = { services: 'Services (reverse charge)', goods: 'Goods (intra-Community supply)' };
+const FOREIGN_SALES_CHOICES = { services: 'Services (reverse charge)', goods: 'Goods (intra-Community supply)' };
 
-export const EXCHANGE_RATE_CHOICES: Record<ExchangeRateType, string> = {
+const EXCHANGE_RATE_CHOICES: Record<ExchangeRateType, string> = {
   PROCOUNTOR_ACCOUNTING_EXCHANGE_RATE: "Procountor's accounting exchange rate",
   ACCOUNT_CURRENCY_BUYING_RATE: 'Account currency buying rate',
 };

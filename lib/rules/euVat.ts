@@ -11,8 +11,6 @@ const EU_MEMBER_STATES = new Set([
 
 export const isEuMemberState = (isoCountry: string | undefined) => !!isoCountry && EU_MEMBER_STATES.has(isoCountry.toUpperCase());
 
-/** A VAT number's prefix for a member state: the ISO code, but EL for Greece. */
-export const vatPrefixOf = (isoCountry: string) => (isoCountry.toUpperCase() === 'GR' ? 'EL' : isoCountry.toUpperCase());
 const isoCountryOfPrefix = (prefix: string) => (prefix === 'EL' ? 'GR' : prefix);
 
 const memberStateRules = countries.filter((c) => EU_MEMBER_STATES.has(c.codes[0]!));
