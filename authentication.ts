@@ -1,5 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { procountorLoginUrl } from './lib/zapier/config';
+import { procountorClientId, procountorLoginUrl } from './lib/zapier/config';
 import { procountorFor } from './lib/procountor/client';
 import { requestToken } from './lib/procountor/oauth';
 import { click2contractFor } from './lib/click2contract/client';
@@ -8,7 +8,7 @@ import { slackFor } from './lib/slack/client';
 const authorizeUrl = async (_z: ZObject, bundle: Bundle) => {
   const params = new URLSearchParams({
     response_type: 'code',
-    client_id: process.env.CLIENT_ID ?? '',
+    client_id: procountorClientId(),
     redirect_uri: String(bundle.inputData.redirect_uri ?? ''),
     state: String(bundle.inputData.state ?? ''),
   });

@@ -13,8 +13,8 @@ import findProduct from './searches/findProduct';
 import findInvoice from './searches/findInvoice';
 import createCustomer from './creates/createCustomer';
 import createProduct from './creates/createProduct';
-import createUnfinishedInvoice from './creates/createUnfinishedInvoice';
-import createInvoice from './creates/createInvoice';
+import createInvoiceFromContract from './creates/createInvoiceFromContract';
+import createInvoiceFromLineItems from './creates/createInvoiceFromLineItems';
 import sendInvoice from './creates/sendInvoice';
 import invoiceList from './triggers/invoiceList';
 import recentInvoiceList from './triggers/recentInvoiceList';
@@ -46,7 +46,7 @@ const app = defineApp({
     contractList,
   ),
   searches: byKey<Search>(findCustomer, findProduct, findInvoice),
-  creates: byKey<Create>(createUnfinishedInvoice, createInvoice, sendInvoice, postToSlack, updateInvoiceMessage, createCustomer, createProduct),
+  creates: byKey<Create>(createInvoiceFromContract, createInvoiceFromLineItems, sendInvoice, postToSlack, updateInvoiceMessage, createCustomer, createProduct),
   searchOrCreates: {
     find_customer: {
       key: 'find_customer',

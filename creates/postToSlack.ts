@@ -1,9 +1,10 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { flag, decimal, text, wholeNumber } from '../lib/zapier/inputs';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
-import { alertedInvoice, postOnce } from '../lib/slack/alert';
+import { alertedInvoice, postOnce } from '../lib/invoiceMessage/alert';
 import { channelInput, slackFor } from '../lib/slack/client';
-import { customMessage, invoiceAlertMessage } from '../lib/slack/message';
+import { invoiceAlertMessage } from '../lib/invoiceMessage/alertMessage';
+import { customMessage } from '../lib/slack/message';
 import { outputFields } from '../lib/fields/outputFields';
 
 const perform = (z: ZObject, bundle: Bundle) =>

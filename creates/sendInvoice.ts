@@ -4,7 +4,8 @@ import { wholeNumber } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
 import { approveAndSendInvoice } from '../lib/procountor/sending';
 import { outputFields } from '../lib/fields/outputFields';
-import { notifyIfAsked, sentMessageOutputFields } from '../lib/fields/invoiceMessage';
+import { sentMessageOutputFields } from '../lib/fields/invoiceMessage';
+import { notifyIfAsked } from '../lib/invoiceMessage/update';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {

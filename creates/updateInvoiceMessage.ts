@@ -2,8 +2,9 @@ import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { flag, text, wholeNumber } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
-import { statusLine } from '../lib/slack/standing';
-import { invoiceMessageOutputFields, updateInvoiceMessage } from '../lib/fields/invoiceMessage';
+import { statusLine } from '../lib/invoiceMessage/standing';
+import { invoiceMessageOutputFields } from '../lib/fields/invoiceMessage';
+import { updateInvoiceMessage } from '../lib/invoiceMessage/update';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {

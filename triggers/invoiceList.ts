@@ -1,7 +1,10 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { invoiceDropdownOutputFields, invoiceDropdownPage } from '../lib/fields/invoiceDropdown';
+import { invoiceDropdownItems, invoiceDropdownOutputFields } from '../lib/fields/invoiceDropdown';
+import { procountorFor } from '../lib/procountor/client';
+import { salesInvoicePage } from '../lib/procountor/invoices';
 
-const perform = (z: ZObject, bundle: Bundle) => invoiceDropdownPage(z, bundle, 'UNFINISHED');
+const perform = async (z: ZObject, bundle: Bundle) =>
+  invoiceDropdownItems(await salesInvoicePage(procountorFor(z, bundle), Number(bundle.meta?.page ?? 0), 'UNFINISHED'), false);
 
 export default defineTrigger({
   key: 'invoice_list',

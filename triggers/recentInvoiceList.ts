@@ -1,7 +1,10 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { invoiceDropdownOutputFields, invoiceDropdownPage } from '../lib/fields/invoiceDropdown';
+import { invoiceDropdownItems, invoiceDropdownOutputFields } from '../lib/fields/invoiceDropdown';
+import { procountorFor } from '../lib/procountor/client';
+import { salesInvoicePage } from '../lib/procountor/invoices';
 
-const perform = (z: ZObject, bundle: Bundle) => invoiceDropdownPage(z, bundle);
+const perform = async (z: ZObject, bundle: Bundle) =>
+  invoiceDropdownItems(await salesInvoicePage(procountorFor(z, bundle), Number(bundle.meta?.page ?? 0)), true);
 
 export default defineTrigger({
   key: 'recent_invoice_list',

@@ -1,29 +1,8 @@
 // A Procountor invoice as Zap builders see it: its sums and record (Find Invoice), and what the invoice actions return.
-import type { ZObject } from 'zapier-platform-core';
 import type { InvoiceResult } from '../invoice/engine';
+import { invoiceTotals } from '../procountor/invoices';
 import type { InvoiceBasicInfo } from '../procountor/schemas';
-import { postInvoiceAlertOnce } from '../slack/alert';
-import { text } from '../zapier/inputs';
 import { outputFields } from './outputFields';
-
-/**
- * The invoice's sums as Procountor computed them: in the invoice's currency, and, for an invoice in another currency
- * than the company's, the total in the company's too ("If the invoice has currency other than the one set for the
- * environment, it returns sum for both the accounting and invoice currency").
- */
-export const invoiceTotals = (invoice: Pick<InvoiceBasicInfo, 'invoiceSumInfo'>) => {
-  const all = invoice.invoiceSumInfo ?? [];
-  const sums = all.find((s) => s.inAccountingCurrency === false) ?? all[0] ?? {};
-  const company = all.find((s) => s.inAccountingCurrency === true) ?? sums;
-  return {
-    total_excluding_vat: sums.excludingVatTotal ?? null,
-    vat_total: sums.vatSumTotal ?? null,
-    total: sums.invoiceSumTotal ?? null,
-    currency: sums.currency ?? 'EUR',
-    total_in_company_currency: company.invoiceSumTotal ?? null,
-    company_currency: company.currency ?? sums.currency ?? 'EUR',
-  };
-};
 
 export const invoiceOutput = (invoice: InvoiceBasicInfo) => ({
   id: invoice.id,
@@ -118,39 +97,6 @@ export const invoiceResultOutput = (r: InvoiceResult) => ({
   currency_rate_note: r.chosen.currencyRateNote,
   procountor_requests: r.procountorRequests,
 });
-
-const NO_ALERT = { slack_alert: 'not_requested', slack_channel: '', slack_ts: '', slack_permalink: '', slack_error: '' };
-
-/** The built-in alert when the step names a Slack channel. The invoice exists whatever Slack does: a failed alert is reported in the output, and a replay posts it. */
-export const alertIfAsked = async (
-  z: ZObject,
-  bundle: { authData: Record<string, string | undefined>; inputData: Record<string, unknown> },
-  output: {
-    invoice_id: number;
-    invoice_number: number | null;
-    customer_name: string;
-    total: number | null;
-    currency: string;
-    due_date: string;
-    status: string;
-  },
-  reference: string,
-  /** Set for invoices that did not come from a contract: what their reference is called ("Order"). */
-  referenceLabel?: string,
-) => {
-  const channel = text(bundle.inputData.slack_channel);
-  if (!channel) return NO_ALERT;
-  return postInvoiceAlertOnce(z, bundle, channel, output.invoice_id, {
-    invoiceNumber: output.invoice_number,
-    customerName: output.customer_name,
-    contractNumber: reference,
-    reference: referenceLabel ? { label: referenceLabel, value: reference } : undefined,
-    total: output.total,
-    currency: output.currency,
-    dueDate: output.due_date,
-    status: output.status,
-  });
-};
 
 /** The outputs of an invoice action's Slack message; `label` says what its first one, the outcome, can be. */
 export const slackMessageOutputFields = (label: string) =>

@@ -1,8 +1,8 @@
 // A payment event as Zap builders see it: what Invoice Paid triggers with.
 import { helsinkiDateTimeWithOffset } from '../rules/dates';
-import { contractIdIn } from '../procountor/invoices';
+import { contractIdIn, invoiceTotals } from '../procountor/invoices';
 import type { InvoiceBasicInfo, InvoiceDetails } from '../procountor/schemas';
-import { invoiceSample, invoiceTotals, invoiceTotalsOutputFields } from './invoice';
+import { invoiceSample, invoiceTotalsOutputFields } from './invoice';
 import { outputFields } from './outputFields';
 
 /**

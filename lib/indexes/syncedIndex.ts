@@ -11,6 +11,7 @@ import crypto from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
 import { helsinkiDateTime } from '../rules/dates';
 import { connectionCache } from '../zapier/cache';
+import { indexFreshMs } from '../zapier/config';
 import { connectionOf } from '../zapier/connectionMemory';
 import { dropHeldIndex, heldIndex, holdIndex } from './heldIndexes';
 import { changesNothing, chunked, highestVersion, inIdOrder, mergeById, nextSyncFrom, onlyRepeatsKnown, withoutIds, type Versioned } from './versioned';
@@ -20,10 +21,7 @@ const INDEX_TTL_SECONDS = 14 * 24 * 3600;
 /** An index read this recently is trusted without asking Procountor (runs of one connection in a burst). */
 export const INDEX_FRESH_MS = 5_000;
 /** PROCOUNTOR_INDEX_FRESH_MS overrides it (the benchmark sets 0 to count the read every step makes at worst). */
-const freshMs = () => {
-  const configured = Number(process.env.PROCOUNTOR_INDEX_FRESH_MS);
-  return process.env.PROCOUNTOR_INDEX_FRESH_MS !== undefined && Number.isFinite(configured) ? configured : INDEX_FRESH_MS;
-};
+const freshMs = () => indexFreshMs(INDEX_FRESH_MS);
 /**
  * A cold load stops starting pages this long into the step and continues in the next step, so a 50,000-product
  * catalogue (250 pages) never pushes a step past Zapier's 30 s; until it is complete, lookups go to Procountor.

@@ -3,6 +3,7 @@ import type { ZObject } from 'zapier-platform-core';
 import { Catalogue } from './catalogue';
 import type { ProcountorClient } from '../procountor/client';
 import { CustomerIndex } from './customerIndex';
+import { catalogueIndexEnabled, customerIndexEnabled } from '../zapier/config';
 
 export interface IndexOpeners {
   catalogue: () => Promise<Catalogue>;
@@ -20,11 +21,11 @@ export const withIndexes = async <T>(z: ZObject, client: ProcountorClient, start
   let customers: CustomerIndex | undefined;
   const open: IndexOpeners = {
     catalogue: async () => {
-      catalogue = process.env.PROCOUNTOR_CATALOGUE_INDEX === 'off' ? Catalogue.without(client) : await Catalogue.open(z, client, startedAt);
+      catalogue = !catalogueIndexEnabled() ? Catalogue.without(client) : await Catalogue.open(z, client, startedAt);
       return catalogue;
     },
     customers: async () => {
-      customers = process.env.PROCOUNTOR_CUSTOMER_INDEX === 'off' ? CustomerIndex.without(client) : await CustomerIndex.open(z, client, startedAt);
+      customers = !customerIndexEnabled() ? CustomerIndex.without(client) : await CustomerIndex.open(z, client, startedAt);
       return customers;
     },
   };

@@ -46,13 +46,6 @@ export interface InvoiceResult {
   procountorRequests: number;
 }
 
-/**
- * Zapier stops a step at 30 s. An order with many new products can need more requests than fit at
- * Procountor's rate; past this point the step stops starting requests and lets Zapier's retry continue
- * (everything made so far is found again).
- */
-export const STEP_DEADLINE_MS = 22_000;
-
 /** One Procountor connection writes one invoice at a time: this is what keeps concurrent runs under 20 requests/s. */
 const CONNECTION_CLAIM = 'procountor:invoice-writer';
 const CLAIM_WAIT_MS = 20_000;
@@ -208,9 +201,9 @@ export const createInvoiceFromOrder = async (
   given: InvoiceOrder,
   timing: { startedAt?: number } = {},
 ): Promise<InvoiceResult> => {
-  const procountor = procountorFor(z, bundle);
   const startedAt = timing.startedAt ?? Date.now();
-  procountor.deadline = startedAt + Number(process.env.STEP_DEADLINE_MS || STEP_DEADLINE_MS);
+  // Past the step's deadline no request starts and Zapier's retry continues (everything made so far is found again).
+  const procountor = procountorFor(z, bundle, { startedAt });
   const invoiceDate = given.options.invoiceDate ?? todayInHelsinki();
   const early = prepareOrder(given, { channel: given.options.channel, invoiceDate });
   if (early.problems.length) throw new InputError(haltMessage(early.problems, given.words));

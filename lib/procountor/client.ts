@@ -1,7 +1,7 @@
 // The one Procountor client: paths, paging, headers and error handling live here and nowhere else.
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { procountorApiUrl, procountorStepRequestsPerSecond } from '../zapier/config';
+import { procountorApiUrl, procountorStepRequestsPerSecond, stepDeadlineMs } from '../zapier/config';
 import { callService, firstProblem, parseAnswer, type JsonService, type ServiceCall } from '../zapier/request';
 import { SlidingWindowLimiter } from '../zapier/rateLimiter';
 import { retryAfterSeconds, retryLater } from '../zapier/errors';
@@ -93,16 +93,15 @@ export class ProcountorClient {
   // Procountor counts arrivals, we count starts: a window 10% longer than a second absorbs latency jitter.
   private readonly limiter = new SlidingWindowLimiter(procountorStepRequestsPerSecond(), 1100);
 
-  /** When set, no request starts after this time (ms since the epoch): the step hands over to a retry instead. */
-  deadline?: number;
-
   private readonly service: JsonService;
 
+  /** `deadline`: when set, no request starts after this time (ms since the epoch): the step hands over to a retry instead. */
   constructor(
     private readonly z: ZObject,
     accessToken: string,
-    baseUrl = procountorApiUrl(),
+    private readonly deadline?: number,
   ) {
+    const baseUrl = procountorApiUrl();
     // 401s reach the client already turned into RefreshAuthError by Zapier's autoRefresh, which is what they mean here.
     this.service = { name: 'Procountor', baseUrl, bearerToken: accessToken };
   }
@@ -285,10 +284,14 @@ export class ProcountorClient {
 }
 
 /** The client for a Zap step, built from the connection's tokens. */
-export const procountorFor = (z: ZObject, bundle: { authData: Record<string, string | undefined> }) => {
+/**
+ * The step's Procountor client. A step that gives its start (`startedAt`) gets a client that starts no request past the
+ * step's deadline, so a long order ends in Zapier's retry instead of being cut off mid-write.
+ */
+export const procountorFor = (z: ZObject, bundle: { authData: Record<string, string | undefined> }, step?: { startedAt: number }) => {
   const token = bundle.authData.access_token;
   if (!token) throw new z.errors.RefreshAuthError('The Procountor connection has no access token. Reconnect Procountor.');
   // What the step's container keeps in memory between invocations is kept for this connection only.
   bindConnection(z, token);
-  return new ProcountorClient(z, token);
+  return new ProcountorClient(z, token, step && step.startedAt + stepDeadlineMs());
 };

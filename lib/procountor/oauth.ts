@@ -2,7 +2,7 @@
 // OAuth2 error bodies, and a failure here means "reconnect", not "retry the step".
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { procountorApiUrl } from '../zapier/config';
+import { procountorApiUrl, procountorClientCredentials } from '../zapier/config';
 import { wireRequest } from '../zapier/request';
 import { retryLater } from '../zapier/errors';
 import { TokenResponse } from './schemas';
@@ -12,9 +12,8 @@ const OAuthError = zod.looseObject({ error: zod.string().optional(), error_descr
 export type TokenGrant = { grant_type: 'authorization_code'; code: string; redirect_uri: string } | { grant_type: 'refresh_token'; refresh_token: string };
 
 const clientCredentials = (z: ZObject) => {
-  const clientId = process.env.CLIENT_ID;
-  const clientSecret = process.env.CLIENT_SECRET;
-  if (!clientId || !clientSecret) {
+  const credentials = procountorClientCredentials();
+  if (!credentials) {
     throw new z.errors.Error(
       'This integration has no Procountor API client configured (CLIENT_ID and CLIENT_SECRET). ' +
         "The integration's owner sets them with `zapier-platform env:set`.",
@@ -22,7 +21,7 @@ const clientCredentials = (z: ZObject) => {
       500,
     );
   }
-  return { client_id: clientId, client_secret: clientSecret };
+  return credentials;
 };
 
 export const requestToken = async (z: ZObject, grant: TokenGrant) => {

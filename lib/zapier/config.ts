@@ -1,5 +1,6 @@
-// The one place that knows the outside services' base URLs. Zapier sets these with `zapier-platform env:set`;
-// the demo, tests and benchmarks point them at the local sandboxes.
+// The one place that reads the app's configuration (process.env): the outside services' base URLs, the Procountor API
+// client, limits and switches. Zapier sets these with `zapier-platform env:set`; the demo, tests and benchmarks point
+// them at the local sandboxes. Every other module takes what it needs from here.
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
@@ -31,4 +32,31 @@ export const procountorStepRequestsPerSecond = () => Math.max(1, Math.floor(proc
 export const requestTimeoutMs = () => {
   const configured = Number(process.env.HTTP_TIMEOUT_MS);
   return Number.isInteger(configured) && configured > 0 ? configured : 15_000;
+};
+
+/** The Procountor API client this app is, or undefined when the integration's owner has not set it. */
+export const procountorClientCredentials = () => {
+  const clientId = process.env.CLIENT_ID;
+  const clientSecret = process.env.CLIENT_SECRET;
+  return clientId && clientSecret ? { client_id: clientId, client_secret: clientSecret } : undefined;
+};
+/** The client id alone: the login page's address carries it, and it is no secret. */
+export const procountorClientId = () => process.env.CLIENT_ID ?? '';
+
+/**
+ * Zapier stops a step at 30 s. An order with many new products can need more requests than fit at Procountor's rate;
+ * an invoice step starts no Procountor request after this long, leaving room for its last answer and its outputs, and
+ * Zapier's retry continues. STEP_DEADLINE_MS shortens it in tests.
+ */
+export const stepDeadlineMs = () => Number(process.env.STEP_DEADLINE_MS || 22_000);
+
+/** PROCOUNTOR_CATALOGUE_INDEX=off looks every product up in Procountor instead of the catalogue index (the bench's naive path). */
+export const catalogueIndexEnabled = () => process.env.PROCOUNTOR_CATALOGUE_INDEX !== 'off';
+/** PROCOUNTOR_CUSTOMER_INDEX=off looks the customer up in Procountor instead of the customer index. */
+export const customerIndexEnabled = () => process.env.PROCOUNTOR_CUSTOMER_INDEX !== 'off';
+
+/** How long an index read is trusted without asking Procountor; PROCOUNTOR_INDEX_FRESH_MS overrides (the benchmark sets 0). */
+export const indexFreshMs = (fallback: number) => {
+  const configured = Number(process.env.PROCOUNTOR_INDEX_FRESH_MS);
+  return process.env.PROCOUNTOR_INDEX_FRESH_MS !== undefined && Number.isFinite(configured) ? configured : fallback;
 };

@@ -46,3 +46,14 @@ export const retryAfterSeconds = (header: string | null | undefined, fallback = 
   const seconds = Number.parseInt(header ?? '', 10);
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : fallback;
 };
+
+/** What an error says, without Zapier's JSON wrapping. */
+export const messageOf = (error: unknown) => {
+  const raw = (error as Error)?.message ?? String(error);
+  try {
+    const parsed = JSON.parse(raw);
+    return typeof parsed?.message === 'string' ? parsed.message : raw;
+  } catch {
+    return raw;
+  }
+};

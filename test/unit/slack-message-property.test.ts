@@ -1,7 +1,8 @@
 // Generated text against the message builder: whatever a Zap maps in (emoji, right-to-left marks, <!channel>, &<>,
 // half an emoji, 100,000 characters), every message it builds is one Slack accepts, by the sandbox's checks.
 import fc from 'fast-check';
-import { customMessage, invoiceAlertMessage, MAX_BLOCK_TEXT, MAX_FALLBACK_TEXT } from '../../lib/slack/message';
+import { invoiceAlertMessage } from '../../lib/invoiceMessage/alertMessage';
+import { customMessage, MAX_BLOCK_TEXT, MAX_FALLBACK_TEXT } from '../../lib/slack/message';
 import { cut, CUT_MARKER, split, wellFormed } from '../../lib/slack/text';
 import { checkMessage, hasBrokenSurrogate } from '../../sandboxes/slack/rules';
 

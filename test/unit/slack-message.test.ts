@@ -1,4 +1,5 @@
-import { customMessage, invoiceAlertMessage, MAX_BLOCK_TEXT, MAX_FALLBACK_TEXT, MAX_SECTION_TEXT } from '../../lib/slack/message';
+import { invoiceAlertMessage } from '../../lib/invoiceMessage/alertMessage';
+import { customMessage, MAX_BLOCK_TEXT, MAX_FALLBACK_TEXT, MAX_SECTION_TEXT } from '../../lib/slack/message';
 import { cut, cutThenEscape, CUT_MARKER, escapeMrkdwn, split, wellFormed } from '../../lib/slack/text';
 import { checkMessage } from '../../sandboxes/slack/rules';
 

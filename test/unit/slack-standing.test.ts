@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { invoiceAlertMessage } from '../../lib/slack/message';
+import { invoiceAlertMessage } from '../../lib/invoiceMessage/alertMessage';
 import {
   changesSince,
   invoiceMetadata,
@@ -10,7 +10,7 @@ import {
   standingMessage,
   statusLine,
   type InvoiceStanding,
-} from '../../lib/slack/standing';
+} from '../../lib/invoiceMessage/standing';
 import { checkMessage } from '../../sandboxes/slack/rules';
 
 const made: InvoiceStanding = {

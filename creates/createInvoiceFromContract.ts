@@ -4,7 +4,8 @@ import { text } from '../lib/zapier/inputs';
 import { orderFromContract } from '../lib/invoice/sources/contractOrder';
 import { contractInvoiceOutput } from '../lib/fields/contract';
 import { createInvoiceFromOrder } from '../lib/invoice/engine';
-import { alertIfAsked, invoiceResultOutput, invoiceResultOutputFields, invoiceResultSample, slackAlertOutputFields } from '../lib/fields/invoice';
+import { invoiceResultOutput, invoiceResultOutputFields, invoiceResultSample, slackAlertOutputFields } from '../lib/fields/invoice';
+import { alertIfAsked } from '../lib/invoiceMessage/alert';
 import { invoiceOptionFields, invoiceOptionsFrom } from '../lib/fields/invoiceOptions';
 import { outputFields } from '../lib/fields/outputFields';
 

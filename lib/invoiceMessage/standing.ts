@@ -4,8 +4,9 @@
 import { z as zod } from 'zod';
 import { finnishDate } from '../rules/dates';
 import { formatMoney, roundCents } from '../rules/money';
-import { invoiceAlertMessage, type InvoiceAlert } from './message';
-import { cut, wellFormed } from './text';
+import { statusInWords } from '../procountor/invoices';
+import { cut, wellFormed } from '../slack/text';
+import { invoiceAlertMessage, type InvoiceAlert } from './alertMessage';
 
 /** A payment as Procountor lists it, in the invoice's currency (null when Procountor gave it only in another). */
 export interface PaymentSeen {
@@ -65,7 +66,7 @@ const HEADLINES: Record<string, string> = { NOT_SENT: 'approved', APPROVED: 'app
 const paidOf = (standing: Pick<InvoiceStanding, 'payments'>) =>
   roundCents(standing.payments.reduce((sum, p) => sum + Math.round((p.amount ?? 0) * 100), 0) / 100);
 const money = (standing: Pick<InvoiceStanding, 'currency'>, amount: number | null | undefined) => formatMoney(amount, standing.currency, '');
-const word = (status: string) => (status ? status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, ' ') : 'Unknown');
+const word = (status: string) => statusInWords(status, 'Unknown');
 const on = (iso: string | undefined) => (finnishDate(iso) ? ` ${finnishDate(iso)}` : '');
 
 const sentLine = (standing: InvoiceStanding) =>

@@ -1,7 +1,8 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { withZapierErrors } from '../lib/zapier/errors';
 import { createInvoiceFromOrder } from '../lib/invoice/engine';
-import { alertIfAsked, invoiceResultOutput, invoiceResultOutputFields, invoiceResultSample, slackAlertOutputFields } from '../lib/fields/invoice';
+import { invoiceResultOutput, invoiceResultOutputFields, invoiceResultSample, slackAlertOutputFields } from '../lib/fields/invoice';
+import { alertIfAsked } from '../lib/invoiceMessage/alert';
 import { invoiceOptionFields, invoiceOptionsFrom } from '../lib/fields/invoiceOptions';
 import { lineItemsToOrder } from '../lib/invoice/sources/lineItemsOrder';
 import { outputFields } from '../lib/fields/outputFields';

@@ -10,8 +10,8 @@ import { z as zod } from 'zod';
 import { addDays, finnishDate, helsinkiDayStartSeconds, todayInHelsinki } from '../rules/dates';
 import { connectionCache } from '../zapier/cache';
 import { withClaim } from '../zapier/claim';
-import { channelInput, slackFor, type SlackClient, type SlackPost } from './client';
-import { customMessage } from './message';
+import { channelInput, slackFor, type SlackClient, type SlackPost } from '../slack/client';
+import { customMessage } from '../slack/message';
 import { changesSince, invoiceMetadata, shownIn, shownOf, standingMessage, type InvoiceStanding, type Shown } from './standing';
 
 /** As long as the new-invoice alert's mark: an invoice is usually paid within weeks; past this the history is read. */

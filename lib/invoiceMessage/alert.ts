@@ -3,9 +3,11 @@
 // living message (./livingMessage.ts), which Update Invoice Message in Slack keeps up to date.
 import type { ZObject } from 'zapier-platform-core';
 import { connectionCache } from '../zapier/cache';
-import { channelInput, slackFor, type SlackPost } from './client';
+import { text } from '../zapier/inputs';
+import { messageOf } from '../zapier/errors';
+import { channelInput, slackFor, type SlackPost } from '../slack/client';
 import { rememberAlert } from './livingMessage';
-import { invoiceAlertMessage, type InvoiceAlert } from './message';
+import { invoiceAlertMessage, type InvoiceAlert } from './alertMessage';
 import { invoiceMetadata, NEW_INVOICE_SHOWN, type Shown } from './standing';
 
 /** z.cache keeps the "already posted" mark this long; Zapier replays happen within days, not months. */
@@ -18,17 +20,6 @@ export interface AlertOutcome {
   slack_permalink: string;
   slack_error: string;
 }
-
-/** What an error says, without Zapier's JSON wrapping. */
-export const messageOf = (error: unknown) => {
-  const raw = (error as Error)?.message ?? String(error);
-  try {
-    const parsed = JSON.parse(raw);
-    return typeof parsed?.message === 'string' ? parsed.message : raw;
-  } catch {
-    return raw;
-  }
-};
 
 /** The invoice an alert is about, when known: its message then carries its metadata and is remembered as its own. */
 export interface AlertedInvoice {
@@ -101,4 +92,37 @@ export const postInvoiceAlertOnce = async (
   } catch (error) {
     return { slack_alert: 'failed', slack_channel: channelInput(channelText), slack_ts: '', slack_permalink: '', slack_error: messageOf(error) };
   }
+};
+
+const NO_ALERT = { slack_alert: 'not_requested', slack_channel: '', slack_ts: '', slack_permalink: '', slack_error: '' };
+
+/** The built-in alert when the step names a Slack channel. The invoice exists whatever Slack does: a failed alert is reported in the output, and a replay posts it. */
+export const alertIfAsked = async (
+  z: ZObject,
+  bundle: { authData: Record<string, string | undefined>; inputData: Record<string, unknown> },
+  output: {
+    invoice_id: number;
+    invoice_number: number | null;
+    customer_name: string;
+    total: number | null;
+    currency: string;
+    due_date: string;
+    status: string;
+  },
+  reference: string,
+  /** Set for invoices that did not come from a contract: what their reference is called ("Order"). */
+  referenceLabel?: string,
+) => {
+  const channel = text(bundle.inputData.slack_channel);
+  if (!channel) return NO_ALERT;
+  return postInvoiceAlertOnce(z, bundle, channel, output.invoice_id, {
+    invoiceNumber: output.invoice_number,
+    customerName: output.customer_name,
+    contractNumber: reference,
+    reference: referenceLabel ? { label: referenceLabel, value: reference } : undefined,
+    total: output.total,
+    currency: output.currency,
+    dueDate: output.due_date,
+    status: output.status,
+  });
 };
