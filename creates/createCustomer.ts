@@ -8,11 +8,11 @@ import { customerOutput, customerOutputFields, customerSample } from '../lib/fie
 import { LANGUAGE_CHOICES, languageForCountry, languageInput } from '../lib/procountor/languages';
 import { customerCountry, mappedCustomer } from '../lib/invoice/sources/customerFields';
 
-export const customerDetailsFrom = (input: Record<string, unknown>): Customer => {
+const customerDetailsFrom = (input: Record<string, unknown>): Customer => {
   const businessId = text(input.business_id);
   const { written: countryText, country } = customerCountry(text(input.country), businessId);
   if (!country) {
-    throw new InputError(`"${countryText}" is not a country Procountor knows. Use a two-letter ISO code such as FI, SE or DE.`, 'country');
+    throw new InputError(`"${countryText}" is not a country Procountor knows. Use a two-letter ISO code such as FI, SE or DE.`);
   }
   const typed = checkedIdentifierType(text(input.identifier_type));
   return {
@@ -24,7 +24,7 @@ export const customerDetailsFrom = (input: Record<string, unknown>): Customer =>
     language: languageInput(input.language) ?? languageForCountry(isoCountryOf(country)),
     einvoiceAddress: text(input.einvoice_address),
     einvoiceOperator: text(input.einvoice_operator),
-    paymentTermDays: wholeNumber(input.payment_term_days, 'Payment Term (days)', 'payment_term_days'),
+    paymentTermDays: wholeNumber(input.payment_term_days, 'Payment Term (days)'),
   };
 };
 

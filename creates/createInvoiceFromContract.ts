@@ -15,7 +15,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
     async () => {
       const startedAt = Date.now();
       const contractId = text(bundle.inputData.contract_id);
-      if (!contractId) throw new InputError('Pick a contract in "Contract", or map Contract ID from the "Contract Accepted" trigger into it.', 'contract_id');
+      if (!contractId) throw new InputError('Pick a contract in "Contract", or map Contract ID from the "Contract Accepted" trigger into it.');
       const { contract, order } = await orderFromContract(z, bundle, contractId, invoiceOptionsFrom(bundle.inputData));
       const result = await createInvoiceFromOrder(z, bundle, order, { startedAt });
       const output = { ...invoiceResultOutput(result), ...contractInvoiceOutput(contract) };

@@ -11,13 +11,13 @@ const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {
     const currencyText = (text(bundle.inputData.currency) ?? 'EUR').toUpperCase();
     const currency = Currency.safeParse(currencyText);
-    if (!currency.success) throw new InputError(`"${currencyText}" is not a currency code Procountor knows (e.g. EUR, SEK).`, 'currency');
+    if (!currency.success) throw new InputError(`"${currencyText}" is not a currency code Procountor knows (e.g. EUR, SEK).`);
     const product = await createProduct(procountorFor(z, bundle), {
       name: text(bundle.inputData.name) ?? '',
       code: text(bundle.inputData.code),
       unit: toProcountorUnit(text(bundle.inputData.unit)),
-      price: decimal(bundle.inputData.price, 'Price', 'price'),
-      vatPercent: decimal(bundle.inputData.vat_percent, 'VAT %', 'vat_percent'),
+      price: decimal(bundle.inputData.price, 'Price'),
+      vatPercent: decimal(bundle.inputData.vat_percent, 'VAT %'),
       currency: currency.data,
     });
     return productOutput(product);

@@ -11,7 +11,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {
     const input = bundle.inputData;
     const channelText = text(input.channel);
-    if (!channelText) throw new InputError('Pick a Slack channel from the dropdown, or type its name (#invoices) or ID.', 'channel');
+    if (!channelText) throw new InputError('Pick a Slack channel from the dropdown, or type its name (#invoices) or ID.');
     const channel = channelInput(channelText);
     const own = text(input.text);
     const alert = own
@@ -20,7 +20,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
           invoiceNumber: text(input.invoice_number),
           customerName: text(input.customer_name),
           contractNumber: text(input.contract_number),
-          total: decimal(input.total, 'Total Including VAT', 'total'),
+          total: decimal(input.total, 'Total Including VAT'),
           currency: text(input.currency) ?? 'EUR',
           dueDate: text(input.due_date),
           status: text(input.status) ?? 'UNFINISHED',
@@ -28,7 +28,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
         };
     const message = alert ? invoiceAlertMessage(alert) : customMessage(own!);
     // The alert about an invoice Procountor knows becomes that invoice's living message.
-    const invoiceId = alert && wholeNumber(input.invoice_id, 'Invoice', 'invoice_id', 1, 2_147_483_647);
+    const invoiceId = alert && wholeNumber(input.invoice_id, 'Invoice', 1, 2_147_483_647);
     const icon = text(input.bot_icon);
     const post = {
       channel,

@@ -9,9 +9,8 @@ import { notifyIfAsked } from '../lib/invoiceMessage/update';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {
-    const invoiceId = wholeNumber(bundle.inputData.invoice_id, 'Invoice', 'invoice_id', 1, 2_147_483_647);
-    if (invoiceId === undefined)
-      throw new InputError('Pick the invoice from the "Invoice" dropdown, or map the Invoice ID from the step that created it.', 'invoice_id');
+    const invoiceId = wholeNumber(bundle.inputData.invoice_id, 'Invoice', 1, 2_147_483_647);
+    if (invoiceId === undefined) throw new InputError('Pick the invoice from the "Invoice" dropdown, or map the Invoice ID from the step that created it.');
     const client = procountorFor(z, bundle);
     const sent = await approveAndSendInvoice(client, invoiceId);
     return {

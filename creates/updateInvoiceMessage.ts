@@ -9,14 +9,11 @@ import { updateInvoiceMessage } from '../lib/invoiceMessage/update';
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {
     const input = bundle.inputData;
-    const invoiceId = wholeNumber(input.invoice_id, 'Invoice', 'invoice_id', 1, 2_147_483_647);
+    const invoiceId = wholeNumber(input.invoice_id, 'Invoice', 1, 2_147_483_647);
     if (invoiceId === undefined)
-      throw new InputError(
-        'Pick the invoice from the "Invoice" dropdown, or map Invoice ID (Procountor) from "Invoice Paid" or another invoice step.',
-        'invoice_id',
-      );
+      throw new InputError('Pick the invoice from the "Invoice" dropdown, or map Invoice ID (Procountor) from "Invoice Paid" or another invoice step.');
     const channel = text(input.channel);
-    if (!channel) throw new InputError("Pick the Slack channel of the invoice's message from the dropdown, or type its name (#invoices) or ID.", 'channel');
+    if (!channel) throw new InputError("Pick the Slack channel of the invoice's message from the dropdown, or type its name (#invoices) or ID.");
     const { standing, ...outcome } = await updateInvoiceMessage(z, bundle, procountorFor(z, bundle), {
       invoiceId,
       channel,

@@ -9,10 +9,10 @@ const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {
     const client = procountorFor(z, bundle);
     const contractId = text(bundle.inputData.contract_id);
-    const invoiceNumber = wholeNumber(bundle.inputData.invoice_number, 'Invoice Number', 'invoice_number', 1, 2_147_483_647);
-    const invoiceId = wholeNumber(bundle.inputData.invoice_id, 'Invoice', 'invoice_id', 1, 2_147_483_647);
+    const invoiceNumber = wholeNumber(bundle.inputData.invoice_number, 'Invoice Number', 1, 2_147_483_647);
+    const invoiceId = wholeNumber(bundle.inputData.invoice_id, 'Invoice', 1, 2_147_483_647);
     if (!contractId && invoiceNumber === undefined && invoiceId === undefined) {
-      throw new InputError('Pick a contract in "Contract", an invoice in "Invoice", or give a Procountor invoice number to search by.', 'contract_id');
+      throw new InputError('Pick a contract in "Contract", an invoice in "Invoice", or give a Procountor invoice number to search by.');
     }
     const found = contractId
       ? await findInvoiceForContract(client, contractId)

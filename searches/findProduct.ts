@@ -11,12 +11,12 @@ const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {
     const code = text(bundle.inputData.code);
     const name = text(bundle.inputData.name);
-    if (!code && !name) throw new InputError('Give a product code or a product name to search by.', 'name');
+    if (!code && !name) throw new InputError('Give a product code or a product name to search by.');
     const found = await findProduct(procountorFor(z, bundle), {
       code,
       name: name ?? '',
       unit: toProcountorUnit(text(bundle.inputData.unit)),
-      price: decimal(bundle.inputData.price, 'Price', 'price'),
+      price: decimal(bundle.inputData.price, 'Price'),
     });
     return found ? [productOutput(found.product, found)] : [];
   });

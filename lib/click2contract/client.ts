@@ -12,7 +12,7 @@ type Call = ServiceCall & {
   missingIsUndefined?: boolean;
 };
 
-export class Click2ContractClient {
+class Click2ContractClient {
   requestCount = 0;
 
   private readonly service: JsonService;

@@ -57,7 +57,7 @@ export const Me = z.looseObject({
   user: z.looseObject({ id: z.string().optional(), email: nullableText }).optional(),
 });
 
-export const WEBHOOK_EVENTS = ['contract.accepted', 'contract.sent_to_procountor'] as const;
+const WEBHOOK_EVENTS = ['contract.accepted', 'contract.sent_to_procountor'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 
 export const Webhook = z.looseObject({

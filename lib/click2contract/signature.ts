@@ -7,7 +7,7 @@ export const SIGNATURE_HEADER = 'C2C-Signature';
  * replay, or Zapier may have run the hook late (a held or replayed task). The hook confirms such a delivery with
  * Click2Contract before accepting it (./lateDelivery.ts).
  */
-export const SIGNATURE_TOLERANCE_SECONDS = 5 * 60;
+const SIGNATURE_TOLERANCE_SECONDS = 5 * 60;
 
 /** `fresh` is false for a genuine signature made more than five minutes from now. */
 export type SignatureCheck = { ok: true; fresh: boolean; ageSeconds: number } | { ok: false; reason: string };

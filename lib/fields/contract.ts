@@ -3,7 +3,7 @@ import { formatMoney, lineAmounts, sumAmounts } from '../rules/money';
 import type { Contract, PricingItem, WebhookEventType } from '../click2contract/schemas';
 import { outputFields } from './outputFields';
 
-export const itemLine = (item: PricingItem) => ({
+const itemLine = (item: PricingItem) => ({
   quantity: item.quantity,
   unitPrice: item.unit_price,
   discountPercent: item.discount_percent ?? 0,

@@ -8,7 +8,7 @@ import { LANGUAGE_CHOICES, languageInput } from '../procountor/languages';
 import { InvoiceChannel, type ExchangeRateType } from '../procountor/schemas';
 import type { OrderOptions } from '../invoice/order';
 
-export const CHANNEL_CHOICES = {
+const CHANNEL_CHOICES = {
   EMAIL: 'E-mail',
   MAIL: 'Paper mail',
   ELECTRONIC_INVOICE: 'E-invoice',
@@ -23,34 +23,34 @@ const EXCHANGE_RATE_CHOICES: Record<ExchangeRateType, string> = {
 };
 
 /** A choice as Zapier hands it over: its key (any case), or its label as a person types it. */
-const choiceOf = <K extends string>(choices: Record<K, string>, value: unknown, label: string, field: string): K | undefined => {
+const choiceOf = <K extends string>(choices: Record<K, string>, value: unknown, label: string): K | undefined => {
   const raw = text(value);
   if (!raw) return undefined;
   const found = (Object.keys(choices) as K[]).find((key) => key.toLowerCase() === raw.toLowerCase() || choices[key].toLowerCase() === raw.toLowerCase());
-  if (!found) throw new InputError(`${label} "${raw}" is not one of: ${Object.values(choices).join(', ')}.`, field);
+  if (!found) throw new InputError(`${label} "${raw}" is not one of: ${Object.values(choices).join(', ')}.`);
   return found;
 };
 
 export const invoiceOptionsFrom = (input: Record<string, unknown>): OrderOptions => {
   const dateText = text(input.invoice_date);
   const invoiceDate = toIsoDate(dateText);
-  if (dateText && !invoiceDate) throw new InputError(`Invoice Date "${dateText}" is not a date. Use YYYY-MM-DD, or leave it empty for today.`, 'invoice_date');
+  if (dateText && !invoiceDate) throw new InputError(`Invoice Date "${dateText}" is not a date. Use YYYY-MM-DD, or leave it empty for today.`);
   const channelText = text(input.invoice_channel)?.toUpperCase();
   const channel = channelText ? InvoiceChannel.safeParse(channelText) : undefined;
   if (channel && !channel.success) {
-    throw new InputError(`Invoice Channel "${text(input.invoice_channel)}" is not one of: ${Object.values(CHANNEL_CHOICES).join(', ')}.`, 'invoice_channel');
+    throw new InputError(`Invoice Channel "${text(input.invoice_channel)}" is not one of: ${Object.values(CHANNEL_CHOICES).join(', ')}.`);
   }
   return {
     invoiceDate,
-    paymentTermDays: wholeNumber(input.payment_term_days, 'Payment Term (days)', 'payment_term_days'),
+    paymentTermDays: wholeNumber(input.payment_term_days, 'Payment Term (days)'),
     bankAccountIban: text(input.bank_account),
     channel: channel?.data,
     language: languageInput(input.language),
     notes: text(input.notes),
-    defaultVatPercent: decimal(input.default_vat_percent, 'Default VAT %', 'default_vat_percent'),
-    foreignSales: choiceOf(FOREIGN_SALES_CHOICES, input.foreign_sales, 'What You Sell Abroad', 'foreign_sales'),
-    vatStatus: wholeNumber(input.vat_status, 'VAT Status', 'vat_status', 0, 2_147_483_647),
-    exchangeRateType: choiceOf(EXCHANGE_RATE_CHOICES, input.exchange_rate_type, 'Exchange Rate Type', 'exchange_rate_type'),
+    defaultVatPercent: decimal(input.default_vat_percent, 'Default VAT %'),
+    foreignSales: choiceOf(FOREIGN_SALES_CHOICES, input.foreign_sales, 'What You Sell Abroad'),
+    vatStatus: wholeNumber(input.vat_status, 'VAT Status', 0, 2_147_483_647),
+    exchangeRateType: choiceOf(EXCHANGE_RATE_CHOICES, input.exchange_rate_type, 'Exchange Rate Type'),
   };
 };
 

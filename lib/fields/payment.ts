@@ -1,7 +1,7 @@
 // A payment event as Zap builders see it: what Invoice Paid triggers with.
 import { helsinkiDateTimeWithOffset } from '../rules/dates';
 import { contractIdIn, invoiceTotals } from '../procountor/invoices';
-import type { InvoiceBasicInfo, InvoiceDetails } from '../procountor/schemas';
+import type { InvoiceBasicInfo, InvoiceAnswer } from '../procountor/schemas';
 import { invoiceSample, invoiceTotalsOutputFields } from './invoice';
 import { outputFields } from './outputFields';
 
@@ -9,9 +9,9 @@ import { outputFields } from './outputFields';
  * The dedupe key: the same invoice triggers again when a payment changes it (PARTLY_PAID -> PAID, or another part
  * paid), which shows as a new status or version; a poll that finds it unchanged gives the same key.
  */
-export const paymentKey = (invoice: Pick<InvoiceBasicInfo, 'id' | 'status' | 'version'>) => `${invoice.id}:${invoice.status ?? ''}:${invoice.version ?? ''}`;
+const paymentKey = (invoice: Pick<InvoiceBasicInfo, 'id' | 'status' | 'version'>) => `${invoice.id}:${invoice.status ?? ''}:${invoice.version ?? ''}`;
 
-export const paidInvoiceOutput = (invoice: InvoiceBasicInfo, details: InvoiceDetails | undefined) => ({
+export const paidInvoiceOutput = (invoice: InvoiceBasicInfo, details: InvoiceAnswer | undefined) => ({
   id: paymentKey(invoice),
   invoice_id: invoice.id,
   invoice_number: invoice.invoiceNumber ?? null,

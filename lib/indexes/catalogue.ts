@@ -17,7 +17,7 @@ export const CATALOGUE_KEY = 'procountor:catalogue:v1';
  * z.cache writes per app in bytes per minute (zapier-platform-core's own tests), so entries stay small (about 70 KB
  * at ~70 bytes a product) and a step rewrites only the chunks that changed: usually just the last one.
  */
-export const PRODUCTS_PER_CHUNK = 1000;
+const PRODUCTS_PER_CHUNK = 1000;
 const PRODUCTS_AT_ONCE = 6;
 
 /** Reads products in id order after previousId, leniently (only what matching needs). */

@@ -18,9 +18,9 @@ import type { BusinessPartnerBasicInfo } from '../procountor/schemas';
 import { ConnectionIndex } from './connectionIndex';
 import { SyncedIndex, type IndexSpec } from './syncedIndex';
 
-export const CUSTOMERS_KEY = 'procountor:customers:v1';
+const CUSTOMERS_KEY = 'procountor:customers:v1';
 /** Customers per z.cache entry: about 60 bytes each, so entries stay near the catalogue's. */
-export const CUSTOMERS_PER_CHUNK = 1000;
+const CUSTOMERS_PER_CHUNK = 1000;
 const ACTIVE = 0;
 const INACTIVE = 1;
 

@@ -13,7 +13,7 @@
 // Bounded: at most MAX_HELD_INDEXES indexes (a 50,000-product catalogue is a few MB in memory), the ones used last.
 import { RecentlyUsed } from '../zapier/connectionMemory';
 
-export const MAX_HELD_INDEXES = 4;
+const MAX_HELD_INDEXES = 4;
 
 export interface HeldIndex<E> {
   /** The manifest token this state was read under or written with. */

@@ -26,12 +26,12 @@ const freshMs = () => indexFreshMs(INDEX_FRESH_MS);
  * A cold load stops starting pages this long into the step and continues in the next step, so a 50,000-product
  * catalogue (250 pages) never pushes a step past Zapier's 30 s; until it is complete, lookups go to Procountor.
  */
-export const COLD_LOAD_BUDGET_MS = 8_000;
+const COLD_LOAD_BUDGET_MS = 8_000;
 /** How far before a multi-page read began its bound is kept, for clocks that disagree (see nextSyncFrom). */
 const READ_RACE_MARGIN_MS = 10 * 60_000;
 
 /** One page as the index reads it. `next` is the cursor of the following page, null when this one was the last. */
-export interface IndexPage<E> {
+interface IndexPage<E> {
   entries: E[];
   totalCount?: number;
   next: number | null;

@@ -8,7 +8,7 @@ export interface Versioned {
 }
 
 /** Versions compare as text: `YYYY-MM-DDTHH:MM:SS` sorts in time order. A missing version is the oldest. */
-export const newerOrSame = (a: string | null, b: string | null) => (a ?? '') >= (b ?? '');
+const newerOrSame = (a: string | null, b: string | null) => (a ?? '') >= (b ?? '');
 
 /**
  * Merges answers into the index by id. An answer replaces the entry unless the entry is strictly newer, so an

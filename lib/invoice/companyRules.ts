@@ -5,7 +5,7 @@ import { InputError } from '../zapier/errors';
 import type { OrderVocabulary } from './order';
 import { lineLabel } from './orderChecks';
 
-export const DEFAULT_PAYMENT_TERM_DAYS = 14;
+const DEFAULT_PAYMENT_TERM_DAYS = 14;
 
 /** A sentence for each line whose VAT the company cannot use on the invoice date. */
 export const vatProblems = (

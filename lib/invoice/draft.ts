@@ -54,7 +54,7 @@ const trimTo = (text: string | undefined | null, max: number) => {
  * What the buyer sees in the invoice's additional information: the heading, then on a line of its own what EU law asks
  * the invoice to say (when it does), ending with the searchable order marker.
  */
-export const additionalInformation = (order: Pick<InvoiceOrder, 'heading' | 'idempotencyKey'>, note?: string) => {
+const additionalInformation = (order: Pick<InvoiceOrder, 'heading' | 'idempotencyKey'>, note?: string) => {
   const marker = orderMarker(order.idempotencyKey);
   const room = FIELD_LIMITS.additionalInformation - marker.length - 1 - (note ? note.length + 1 : 0);
   return [[trimTo(order.heading, room), note].filter(Boolean).join('\n'), marker].filter(Boolean).join(' ');

@@ -63,7 +63,7 @@ export interface OrderVocabulary {
  * back to "piece", while mapped line items come from other apps, where a negative quantity or an unknown unit is far
  * more often a mapping mistake; there the user opts in to credits with a switch.
  */
-export interface OrderLineRules {
+interface OrderLineRules {
   allowNegativeQuantities: boolean;
   /** When false, a unit Procountor does not know halts the order instead of becoming "piece". */
   unknownUnitsAsPiece: boolean;

@@ -75,7 +75,7 @@ export const alertedInvoice = (invoiceId: number, alert: Pick<InvoiceAlert, 'inv
 });
 
 /** The invoice step's built-in alert: never throws, so a Slack failure cannot cost the invoice. */
-export const postInvoiceAlertOnce = async (
+const postInvoiceAlertOnce = async (
   z: ZObject,
   bundle: { authData: Record<string, string | undefined> },
   channelText: string,

@@ -53,7 +53,7 @@ const channelKey = (name: string) => `slack:channel-id:v1:${name}`;
 const isChannelId = (channel: string) => /^[CGD][A-Z0-9]+$/.test(channel);
 
 /** What tells two renderings of a message apart, kept so that an unchanged invoice costs no chat.update. */
-export const fingerprintOf = (message: { text: string; blocks: object[] }) =>
+const fingerprintOf = (message: { text: string; blocks: object[] }) =>
   crypto.createHash('sha256').update(JSON.stringify(message)).digest('base64url').slice(0, 22);
 
 const recall = async (z: ZObject, invoiceId: number): Promise<Entry | undefined> => {

@@ -42,7 +42,7 @@ export interface Shown {
 }
 
 /** The app's own metadata event type ([md]: "<resource_name_singular>_<action_in_past_tense>"). */
-export const INVOICE_EVENT_TYPE = 'procountor_invoice_tracked';
+const INVOICE_EVENT_TYPE = 'procountor_invoice_tracked';
 
 /** Statuses after which the invoice has been sent (and perhaps paid since), as Procountor names them. */
 const SENT_OR_LATER = new Set(['SENT', 'PARTLY_PAID', 'PAID', 'MARKED_PAID', 'PAYMENT_QUEUED', 'PAYMENT_SENT_TO_BANK']);

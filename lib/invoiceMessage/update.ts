@@ -3,7 +3,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import type { ProcountorClient } from '../procountor/client';
 import { contractIdIn, invoiceTotals, uniqueKeyIn } from '../procountor/invoices';
-import type { InvoiceDetails, PaymentEvent } from '../procountor/schemas';
+import type { InvoiceAnswer, PaymentEvent } from '../procountor/schemas';
 import { InputError, messageOf } from '../zapier/errors';
 import { flag, text } from '../zapier/inputs';
 import { updateLivingMessage, type LivingMessageOutcome } from './livingMessage';
@@ -33,12 +33,12 @@ const paymentsIn = (events: PaymentEvent[], currency: string): PaymentSeen[] =>
  * Procountor publishes no sending date. An invoice whose status is SENT was last changed by being sent, so its
  * `version` ("updated date", Helsinki time as Procountor writes date-times) gives the day; later statuses give none.
  */
-const sentOnOf = (invoice: Pick<InvoiceDetails, 'status' | 'version'>) =>
+const sentOnOf = (invoice: Pick<InvoiceAnswer, 'status' | 'version'>) =>
   invoice.status === 'SENT' && /^\d{4}-\d{2}-\d{2}/.test(invoice.version ?? '') ? invoice.version!.slice(0, 10) : undefined;
 
 /** Where the invoice stands, and its date (where a search for its message starts). */
-export const readStanding = async (client: ProcountorClient, invoiceId: number): Promise<{ standing: InvoiceStanding; date: string }> => {
-  let invoice: InvoiceDetails | undefined;
+const readStanding = async (client: ProcountorClient, invoiceId: number): Promise<{ standing: InvoiceStanding; date: string }> => {
+  let invoice: InvoiceAnswer | undefined;
   try {
     [invoice] = await client.getInvoices([invoiceId]);
   } catch (error) {
@@ -47,7 +47,6 @@ export const readStanding = async (client: ProcountorClient, invoiceId: number):
   if (!invoice || (invoice.type && invoice.type !== 'SALES_INVOICE')) {
     throw new InputError(
       `Procountor has no sales invoice with the ID ${invoiceId}. Pick the invoice from the "Invoice" dropdown, or map Invoice ID (Procountor) from an earlier step.`,
-      'invoice_id',
     );
   }
   const { total, currency } = invoiceTotals(invoice);

@@ -20,7 +20,6 @@ import {
   InfoMessage,
   Invoice,
   InvoiceAnswer,
-  InvoiceDetails,
   InvoiceSearchResult,
   PaymentEventSearchResult,
   Product,
@@ -261,7 +260,7 @@ export class ProcountorClient {
   /** Up to MAX_PAGE_SIZE invoices in one request (Procountor's batch read), as a list whatever their number. */
   async getInvoices(ids: number[]) {
     if (!ids.length) return [];
-    const answer = await this.get(zod.union([zod.array(InvoiceDetails), InvoiceDetails]), idPath('/invoices', ...ids.slice(0, MAX_PAGE_SIZE)));
+    const answer = await this.get(zod.union([zod.array(InvoiceAnswer), InvoiceAnswer]), idPath('/invoices', ...ids.slice(0, MAX_PAGE_SIZE)));
     return Array.isArray(answer) ? answer : [answer];
   }
 

@@ -7,7 +7,7 @@ import type { ProcountorClient } from './client';
 import type { BankAccount } from './schemas';
 import { salesVatRates, salesVatStatuses, type SalesVatStatus } from './vat';
 
-export const COMPANY_DATA_TTL_SECONDS = 3600;
+const COMPANY_DATA_TTL_SECONDS = 3600;
 /** The z.cache key; its version grows with the shape of what is kept (v3: the company's VAT statuses and currency). */
 export const COMPANY_DATA_KEY = 'procountor:company-data:v3';
 

@@ -53,10 +53,10 @@ export type Customer = z.infer<typeof Customer>;
 
 const isFinnishType = (type?: string) => type === undefined || type === FINNISH_BUSINESS_ID_TYPE;
 
-export const FOREIGN_UNTYPED = '';
+const FOREIGN_UNTYPED = '';
 
 /** The published identifier type for a foreign business or VAT ID from this ISO country (Greece's VAT prefix is EL). */
-export const foreignIdentifierType = (isoCountry: string | undefined): string => {
+const foreignIdentifierType = (isoCountry: string | undefined): string => {
   const code = isoCountry?.trim().toUpperCase() === 'GR' ? 'EL' : isoCountry?.trim().toUpperCase();
   return code && code !== 'FI' && (IDENTIFIER_TYPES as readonly string[]).includes(code) ? code : FOREIGN_UNTYPED;
 };
@@ -81,7 +81,6 @@ export const checkedIdentifierType = (type: string | undefined): string | undefi
   if (!(IDENTIFIER_TYPES as readonly string[]).includes(code)) {
     throw new InputError(
       `Identifier Type "${type}" is not one of Procountor's codes. Use YHD for a Finnish business ID, or the country code (SE, DE, EE…) for a foreign VAT ID.`,
-      'identifier_type',
     );
   }
   return code;
@@ -96,7 +95,7 @@ export const checkedBusinessId = (businessId: string | undefined, identifierType
     return vat.kind === 'eu' ? vat.normalised : raw;
   }
   const parsed = parseFinnishBusinessId(raw);
-  if (parsed.kind === 'invalid') throw new InputError(invalidBusinessIdMessage(parsed, field), 'business_id');
+  if (parsed.kind === 'invalid') throw new InputError(invalidBusinessIdMessage(parsed, field));
   return parsed.canonical;
 };
 
@@ -134,7 +133,7 @@ export const findCustomer = async (
     return matches(results.flatMap((r) => r.results))[0];
   }
   const name = query.name?.trim().replace(/\s+/g, ' ');
-  if (!name) throw new InputError('Give a business ID or a customer name to search by.', 'business_id');
+  if (!name) throw new InputError('Give a business ID or a customer name to search by.');
   const result = await client.searchBusinessPartners({ type: 'CUSTOMER', name, size: 200 });
   return activeFirst(result.results.filter((p) => customerNameKey(p.name ?? '') === customerNameKey(name)))[0];
 };
@@ -142,7 +141,7 @@ export const findCustomer = async (
 const present = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
 /** The Procountor business partner for a new customer (pure). */
-export const toBusinessPartner = (customer: Customer): BusinessPartner => {
+const toBusinessPartner = (customer: Customer): BusinessPartner => {
   const identifier = checkedBusinessId(customer.businessId, customer.identifierType);
   const address = {
     name: customer.name.trim(),
@@ -179,46 +178,33 @@ export const toBusinessPartner = (customer: Customer): BusinessPartner => {
 
 /** The customer's texts as Procountor can store them (Windows-1252), each checked against its published length. */
 const fittedCustomer = (customer: Customer): Customer => {
-  const fields: Array<[keyof Customer, string, string, number]> = [
-    ['name', 'name', 'Name', FIELD_LIMITS.name],
-    ['street', 'street', 'Street Address', FIELD_LIMITS.street],
-    ['postalCode', 'postal_code', 'Postal Code', FIELD_LIMITS.zip],
-    ['city', 'city', 'City', FIELD_LIMITS.city],
-    ['contactName', 'contact_name', 'Contact Person', FIELD_LIMITS.contactPerson],
-    ['email', 'email', 'Invoicing Email', FIELD_LIMITS.email],
-    ['phone', 'phone', 'Phone', FIELD_LIMITS.phone],
+  const fields: Array<[keyof Customer, string, number]> = [
+    ['name', 'Name', FIELD_LIMITS.name],
+    ['street', 'Street Address', FIELD_LIMITS.street],
+    ['postalCode', 'Postal Code', FIELD_LIMITS.zip],
+    ['city', 'City', FIELD_LIMITS.city],
+    ['contactName', 'Contact Person', FIELD_LIMITS.contactPerson],
+    ['email', 'Invoicing Email', FIELD_LIMITS.email],
+    ['phone', 'Phone', FIELD_LIMITS.phone],
   ];
   const fitted: Customer = { ...customer };
-  for (const [key, inputKey, label, max] of fields) {
+  for (const [key, label, max] of fields) {
     const value = customer[key];
     if (typeof value !== 'string' || !value.trim()) continue;
     const text = key === 'email' ? value.trim() : toWindows1252(value.trim());
     if (key === 'email' && !fitsWindows1252(text)) {
-      throw new InputError(`${label} "${value}" has characters Procountor cannot store (it accepts only Windows-1252). Correct the address.`, inputKey);
+      throw new InputError(`${label} "${value}" has characters Procountor cannot store (it accepts only Windows-1252). Correct the address.`);
     }
-    if (!text)
-      throw new InputError(`${label} "${value}" has no characters Procountor can store (it accepts only Windows-1252). Write it in Latin letters.`, inputKey);
-    if (text.length > max) throw new InputError(`${label} is longer than Procountor's ${max} characters (${text.length}). Shorten it.`, inputKey);
+    if (!text) throw new InputError(`${label} "${value}" has no characters Procountor can store (it accepts only Windows-1252). Write it in Latin letters.`);
+    if (text.length > max) throw new InputError(`${label} is longer than Procountor's ${max} characters (${text.length}). Shorten it.`);
     (fitted as unknown as Record<string, string>)[key] = text;
   }
   return fitted;
 };
 
 export const createCustomer = (client: ProcountorClient, customer: Customer) => {
-  if (!customer.name?.trim()) throw new InputError('The customer needs a name. Map the company name into "Name".', 'name');
+  if (!customer.name?.trim()) throw new InputError('The customer needs a name. Map the company name into "Name".');
   return client.createBusinessPartner(toBusinessPartner(fittedCustomer(customer)));
-};
-
-/** "A new customer, if there is no customer with the same business ID already." */
-export const findOrCreateCustomer = async (client: ProcountorClient, customer: Customer) => {
-  const existing = await findCustomer(client, {
-    businessId: customer.businessId,
-    identifierType: customer.identifierType,
-    name: customer.name,
-  });
-  if (existing) return { id: existing.id, created: false as const, existing };
-  const created = await createCustomer(client, customer);
-  return { id: created.id!, created: true as const, partner: created };
 };
 
 /**

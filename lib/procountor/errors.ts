@@ -14,7 +14,7 @@ const RIGHT_FOR_PATH: Array<[RegExp, string]> = [
   [/^\/(bankaccounts|vats)/, 'New sales invoice/Group invoice'],
 ];
 
-export const rightNeededFor = (path: string) => RIGHT_FOR_PATH.find(([pattern]) => pattern.test(path))?.[1] ?? 'New sales invoice/Group invoice';
+const rightNeededFor = (path: string) => RIGHT_FOR_PATH.find(([pattern]) => pattern.test(path))?.[1] ?? 'New sales invoice/Group invoice';
 
 export interface ProcountorAnswer {
   status: number;

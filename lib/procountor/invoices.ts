@@ -13,14 +13,13 @@ const INVOICE_PAGE_SIZE = 50;
 export const orderMarker = (orderKey: string) => `[${orderKey}]`;
 export const contractOrderKey = (contractId: string) => `C2C:${contractId}`;
 export const uniqueKeyOrderKey = (uniqueKey: string) => `KEY:${uniqueKey}`;
-export const contractMarker = (contractId: string) => orderMarker(contractOrderKey(contractId));
 
 /** The contract id in an invoice's additional information, when a contract made it. */
 export const contractIdIn = (additionalInformation: string | null | undefined) => /\[C2C:([^\]]+)\]/.exec(additionalInformation ?? '')?.[1] ?? '';
 /** The unique key in an invoice's additional information, when line items mapped in a Zap made it. */
 export const uniqueKeyIn = (additionalInformation: string | null | undefined) => /\[KEY:([^\]]+)\]/.exec(additionalInformation ?? '')?.[1] ?? '';
 
-export const GONE_STATUSES: ReadonlySet<string> = new Set(['INVALIDATED', 'DELETED']);
+const GONE_STATUSES: ReadonlySet<string> = new Set(['INVALIDATED', 'DELETED']);
 
 export const findInvoiceForOrder = async (client: ProcountorClient, orderKey: string): Promise<InvoiceBasicInfo | undefined> => {
   const { results } = await client.searchInvoices({ types: 'SALES_INVOICE', searchTerm: orderMarker(orderKey), size: 50 });

@@ -20,7 +20,7 @@ export const languageInput = (value: unknown): Language | undefined => {
   if (upper in LANGUAGE_CHOICES) return upper as Language;
   const alias = ALIASES[raw.toLowerCase()];
   if (alias) return alias;
-  throw new InputError(`"${raw}" is not an invoicing language Procountor offers. Choose one of: ${Object.values(LANGUAGE_CHOICES).join(', ')}.`, 'language');
+  throw new InputError(`"${raw}" is not an invoicing language Procountor offers. Choose one of: ${Object.values(LANGUAGE_CHOICES).join(', ')}.`);
 };
 
 /** The invoice language for a customer's country when the step names none: its own where Procountor has it, else English. */

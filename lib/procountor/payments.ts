@@ -5,10 +5,10 @@ import { allSettledOrThrow } from '../zapier/settle';
 import { MAX_PAGE_SIZE, type ProcountorClient } from './client';
 
 /** `status` takes one status per request in Procountor's published API, so each is asked for on its own. */
-export const PAID_STATUSES = ['PAID', 'PARTLY_PAID', 'MARKED_PAID'] as const;
+const PAID_STATUSES = ['PAID', 'PARTLY_PAID', 'MARKED_PAID'] as const;
 
 /** How far back a poll looks; Zapier's dedupe keeps what it has seen, so this only bounds the first poll. */
-export const LOOKBACK_DAYS = 30;
+const LOOKBACK_DAYS = 30;
 
 /** Newest change first, each with its full record (where the contract marker is); at most one page per status and one batch read. */
 export const recentlyPaidInvoices = async (client: ProcountorClient, now = new Date()) => {

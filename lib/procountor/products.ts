@@ -22,7 +22,7 @@ export interface ProductMatch {
 }
 
 /** A narrowed search never reads more than this many pages (1,000 products) before giving up on it. */
-export const MAX_PAGES_PER_FILTER = 5;
+const MAX_PAGES_PER_FILTER = 5;
 
 /** Pages through one filtered search, stopping as soon as `enough` says the answer is in. */
 const scan = async (client: ProcountorClient, filter: ProductQuery, enough: (page: ProductAnswer[]) => boolean): Promise<ProductAnswer[]> => {
@@ -48,7 +48,7 @@ export const findProduct = async (client: ProcountorClient, wanted: ProductWante
   const code = wanted.code?.trim();
   if (code) {
     if (code.length > FIELD_LIMITS.code)
-      throw new InputError(`Product code "${code.slice(0, 50)}…" is longer than Procountor's ${FIELD_LIMITS.code} characters.`, 'code');
+      throw new InputError(`Product code "${code.slice(0, 50)}…" is longer than Procountor's ${FIELD_LIMITS.code} characters.`);
     const byCode = await scan(client, { code }, (page) => page.some((p) => sameCode(p.code, code)));
     const exact = byCode.find((p) => sameCode(p.code, code));
     if (exact) return { product: exact, matchedBy: 'code', similarity: 1 };
@@ -65,17 +65,16 @@ export const findProduct = async (client: ProcountorClient, wanted: ProductWante
 };
 
 /** The product as Procountor stores it: Windows-1252 text, the name within its published 100 characters (cut at a word). */
-export const toProduct = (wanted: ProductWanted): Product => {
+const toProduct = (wanted: ProductWanted): Product => {
   const given = wanted.name?.trim();
-  if (!given) throw new InputError('The product needs a name. Map the Pricing Table line name into "Name".', 'name');
+  if (!given) throw new InputError('The product needs a name. Map the Pricing Table line name into "Name".');
   const name = shortenAtWord(toWindows1252(given), FIELD_LIMITS.product);
-  if (!name)
-    throw new InputError(`Product name "${given}" has no characters Procountor can store (it accepts only Windows-1252). Write it in Latin letters.`, 'name');
+  if (!name) throw new InputError(`Product name "${given}" has no characters Procountor can store (it accepts only Windows-1252). Write it in Latin letters.`);
   const code = wanted.code?.trim() ? toWindows1252(wanted.code.trim()) : undefined;
   if (code && code.length > FIELD_LIMITS.code)
-    throw new InputError(`Product code "${code.slice(0, 50)}…" is longer than Procountor's ${FIELD_LIMITS.code} characters.`, 'code');
+    throw new InputError(`Product code "${code.slice(0, 50)}…" is longer than Procountor's ${FIELD_LIMITS.code} characters.`);
   if (wanted.price !== undefined && !Number.isFinite(wanted.price)) {
-    throw new InputError(`The price of "${name}" is not a number.`, 'price');
+    throw new InputError(`The price of "${name}" is not a number.`);
   }
   return {
     type: 'SALES',
@@ -91,10 +90,3 @@ export const toProduct = (wanted: ProductWanted): Product => {
 };
 
 export const createProduct = (client: ProcountorClient, wanted: ProductWanted) => client.createProduct(toProduct(wanted));
-
-/** "A new product, if no similar product can be found." */
-export const findOrCreateProduct = async (client: ProcountorClient, wanted: ProductWanted) => {
-  const found = await findProduct(client, wanted);
-  if (found) return { product: found.product, created: false as const, matchedBy: found.matchedBy };
-  return { product: await createProduct(client, wanted), created: true as const, matchedBy: undefined };
-};

@@ -25,7 +25,7 @@ export const Currency = z.enum(CURRENCIES);
 export const InvoiceChannel = z.enum(INVOICE_CHANNELS);
 export const Language = z.enum(INVOICE_LANGUAGES);
 export const InvoiceRowUnit = z.enum(INVOICE_ROW_UNITS);
-export const ProductUnit = z.enum(PRODUCT_UNITS);
+const ProductUnit = z.enum(PRODUCT_UNITS);
 export type Country = z.infer<typeof Country>;
 export type Currency = z.infer<typeof Currency>;
 export type InvoiceChannel = z.infer<typeof InvoiceChannel>;
@@ -40,7 +40,7 @@ const maybeNumber = z.number().nullish();
 /** Enums in answers are read as text: a value Procountor adds later must not fail a step that does not use it. */
 const maybeCode = z.string().nullish();
 
-export const SearchMeta = z.looseObject({
+const SearchMeta = z.looseObject({
   pageNumber: maybeNumber,
   pageSize: maybeNumber,
   resultCount: maybeNumber,
@@ -100,8 +100,7 @@ export const CompanyCurrency = z.looseObject({ companyCurrency: maybeCode });
 export const CurrencyExchangeRate = z.looseObject({ currency: maybeCode, day: maybeString, rate: maybeNumber });
 
 /** The rate types GET /currencies/exchangerate takes; the first is Procountor's own, fixed for each calendar year. */
-export const EXCHANGE_RATE_TYPES = ['PROCOUNTOR_ACCOUNTING_EXCHANGE_RATE', 'ACCOUNT_CURRENCY_BUYING_RATE'] as const;
-export type ExchangeRateType = (typeof EXCHANGE_RATE_TYPES)[number];
+export type ExchangeRateType = 'PROCOUNTOR_ACCOUNTING_EXCHANGE_RATE' | 'ACCOUNT_CURRENCY_BUYING_RATE';
 
 export const VatSettings = z.looseObject({
   unitPricesIncludeVatSales: z.boolean().nullish(),
@@ -121,9 +120,9 @@ const addressFields = (of: 'BusinessPartnerAddress' | 'InvoiceCounterpartyAddres
   subdivision: text(`${of}.subdivision`).optional(),
 });
 const partnerAddress = addressFields('BusinessPartnerAddress');
-export const BusinessPartnerAddress = z.looseObject({ ...partnerAddress, name: partnerAddress.name.optional() });
+const BusinessPartnerAddress = z.looseObject({ ...partnerAddress, name: partnerAddress.name.optional() });
 
-export const InvoicingInfo = z.looseObject({
+const InvoicingInfo = z.looseObject({
   customerNumber: optionalString,
   identifier: optionalString,
   identifierType: optionalString,
@@ -330,6 +329,7 @@ const invoiceHeader = {
   version: maybeString,
 };
 
+/** A full invoice as Procountor answers it (GET /invoices/{ids}, POST /invoices), read for what the steps use. */
 export const InvoiceAnswer = z.looseObject({
   ...invoiceHeader,
   invoiceChannel: maybeCode,
@@ -346,10 +346,6 @@ export const InvoiceBasicInfo = z.looseObject({ ...invoiceHeader, dueDate: maybe
 export type InvoiceBasicInfo = z.infer<typeof InvoiceBasicInfo>;
 export const InvoiceSearchResult = searchResult(InvoiceBasicInfo);
 
-/** What the invoice actions read back from a full invoice (GET /invoices/{ids}). */
-export const InvoiceDetails = InvoiceAnswer;
-export type InvoiceDetails = InvoiceAnswer;
-
 /** PUT /invoices/{id}/approve and /send answer this. */
 export const InfoMessage = z.looseObject({ message: z.string().nullish() });
 
@@ -363,7 +359,7 @@ export const TokenResponse = z.looseObject({
 // ---- What the indexes read of products and customers ----
 // Product and customer answers as the indexes read them: every field it does not need to identify a product may be
 // absent or null (Procountor answers `null` for empty fields), and unknown units or fields pass through.
-export const CatalogueProduct = z.looseObject({
+const CatalogueProduct = z.looseObject({
   id: z.number().nullish(),
   type: z.string().nullish(),
   name: z.string().nullish(),
@@ -378,7 +374,7 @@ export const CatalogueProduct = z.looseObject({
 export const CataloguePage = searchResult(CatalogueProduct);
 
 /** A business partner as the customer index reads it: only its id is required. */
-export const IndexPartner = z.looseObject({
+const IndexPartner = z.looseObject({
   id: z.number().nullish(),
   type: z.string().nullish(),
   name: z.string().nullish(),

@@ -27,11 +27,10 @@ const NO_SENDING_NOTE =
 
 export const approveAndSendInvoice = async (client: ProcountorClient, invoiceId: number): Promise<SendOutcome> => {
   const [invoice] = await client.getInvoices([invoiceId]);
-  if (!invoice)
-    throw new InputError(`Procountor has no invoice ${invoiceId}. Pick the invoice from the "Invoice" dropdown or map its Invoice ID.`, 'invoice_id');
+  if (!invoice) throw new InputError(`Procountor has no invoice ${invoiceId}. Pick the invoice from the "Invoice" dropdown or map its Invoice ID.`);
   const name = `Invoice ${invoice.invoiceNumber ?? `(ID ${invoice.id})`}`;
   if (invoice.type && invoice.type !== 'SALES_INVOICE') {
-    throw new InputError(`${name} is a ${invoice.type.toLowerCase().replace(/_/g, ' ')}; only sales invoices can be sent.`, 'invoice_id');
+    throw new InputError(`${name} is a ${invoice.type.toLowerCase().replace(/_/g, ' ')}; only sales invoices can be sent.`);
   }
   let status = invoice.status ?? '';
   const outcome = { id: invoice.id, invoiceNumber: invoice.invoiceNumber ?? null, channel: invoice.invoiceChannel ?? '' };
@@ -56,7 +55,7 @@ export const approveAndSendInvoice = async (client: ProcountorClient, invoiceId:
     return { ...outcome, status, approvedNow, alreadySent: false, statusNote: NO_SENDING_NOTE, procountorRequests: client.requestCount };
   }
   if (status !== 'NOT_SENT') {
-    throw new InputError(`${name} is ${status}; only Unfinished or approved (Not sent) invoices can be sent. Check it in Procountor.`, 'invoice_id');
+    throw new InputError(`${name} is ${status}; only Unfinished or approved (Not sent) invoices can be sent. Check it in Procountor.`);
   }
   await client.sendInvoice(invoice.id);
   return { ...outcome, status: 'SENT', approvedNow, alreadySent: false, statusNote: 'Sent.', procountorRequests: client.requestCount };

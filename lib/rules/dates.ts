@@ -1,7 +1,7 @@
 // Dates: Procountor wants YYYY-MM-DD with no zone; the business day is Helsinki's, decided here once.
-export const BUSINESS_TIME_ZONE = 'Europe/Helsinki';
+const BUSINESS_TIME_ZONE = 'Europe/Helsinki';
 
-export const isoDateIn = (instant: Date, timeZone = BUSINESS_TIME_ZONE) =>
+const isoDateIn = (instant: Date, timeZone = BUSINESS_TIME_ZONE) =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 
 export const todayInHelsinki = (now = new Date()) => isoDateIn(now);

@@ -233,7 +233,7 @@ export class SlackClient {
  * What the Zap builder should know about a message Slack posted, but not as asked: a custom name or icon without the
  * chat:write.customize scope is dropped silently by Slack, which posts under the app's own name.
  */
-export const postWarning = (message: Pick<SlackPost, 'username' | 'iconEmoji' | 'iconUrl'>, scopes: string[] | undefined) => {
+const postWarning = (message: Pick<SlackPost, 'username' | 'iconEmoji' | 'iconUrl'>, scopes: string[] | undefined) => {
   const customized = Boolean(message.username || message.iconEmoji || message.iconUrl);
   if (customized && scopes && !scopes.includes('chat:write.customize')) {
     return (

@@ -25,7 +25,7 @@ export type SlackAdvice =
   | { kind: 'fix'; sentence: Sentence };
 
 /** Slack's tier limits count per minute: without Retry-After, half a minute is a fair wait. */
-export const DEFAULT_RATE_LIMIT_SECONDS = 30;
+const DEFAULT_RATE_LIMIT_SECONDS = 30;
 /** `rate_limited` is the posting pace, about one message per second per channel: a few seconds clear it. */
 const POSTING_PACE_SECONDS = 5;
 
@@ -244,7 +244,7 @@ export const SLACK_ERRORS: Readonly<Record<string, SlackAdvice>> = {
 /** A code Slack adds after this table was written: said as it is, with Slack's own code to search for. */
 const UNKNOWN: SlackAdvice = fix((c) => `Slack refused the request (${c.code}). Search Slack's API documentation for "${c.code}" to see what it needs.`);
 
-export const slackAdvice = (code: string): SlackAdvice => SLACK_ERRORS[code] ?? UNKNOWN;
+const slackAdvice = (code: string): SlackAdvice => SLACK_ERRORS[code] ?? UNKNOWN;
 
 interface SlackFailure {
   code?: string;

@@ -6,7 +6,7 @@ import { connectionOf, RecentlyUsed } from './connectionMemory';
 import { retryLater } from './errors';
 
 /** Longer than any run can take (Zapier stops a step at 30 s), so a crashed run's claim lapses by itself. */
-export const CLAIM_TTL_SECONDS = 90;
+const CLAIM_TTL_SECONDS = 90;
 
 export interface ClaimOptions {
   key: string;

@@ -7,10 +7,7 @@ import type { ZObject } from 'zapier-platform-core';
  * knowing about Zapier; `asZapierError` decides the class at the edge.
  */
 export class InputError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
+  constructor(message: string) {
     super(message);
     this.name = 'InputError';
   }
@@ -20,7 +17,7 @@ export class InputError extends Error {
  * Searches and creates report bad input as z.errors.Error (the step fails and says why); the invoice action
  * halts instead (`halt: true`), so Zapier does not replay a contract that cannot become an invoice until it is fixed.
  */
-export const asZapierError = (z: ZObject, error: unknown, options: { halt?: boolean } = {}): unknown => {
+const asZapierError = (z: ZObject, error: unknown, options: { halt?: boolean } = {}): unknown => {
   if (!(error instanceof InputError)) return error;
   return options.halt ? new z.errors.HaltedError(error.message) : new z.errors.Error(error.message, 'InvalidInput', 400);
 };

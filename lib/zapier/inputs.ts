@@ -9,9 +9,9 @@ export const text = (value: unknown): string | undefined => {
 };
 
 /** A number written either way Finns and Zapier write them: "1 234,50", "1234.5", 1234.5. */
-export const decimal = (value: unknown, label: string, field: string): number | undefined => {
+export const decimal = (value: unknown, label: string): number | undefined => {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new InputError(`${label} must be a number.`, field);
+    if (!Number.isFinite(value)) throw new InputError(`${label} must be a number.`);
     return value;
   }
   const raw = text(value);
@@ -20,15 +20,15 @@ export const decimal = (value: unknown, label: string, field: string): number | 
     .replace(/[\s\u00a0]/g, '')
     .replace(/€$/, '')
     .replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(normalised)) throw new InputError(`${label} must be a number, not "${raw.slice(0, 40)}".`, field);
+  if (!/^-?\d+(\.\d+)?$/.test(normalised)) throw new InputError(`${label} must be a number, not "${raw.slice(0, 40)}".`);
   return Number(normalised);
 };
 
-export const wholeNumber = (value: unknown, label: string, field: string, min = 0, max = 365) => {
-  const n = decimal(value, label, field);
+export const wholeNumber = (value: unknown, label: string, min = 0, max = 365) => {
+  const n = decimal(value, label);
   if (n === undefined) return undefined;
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new InputError(`${label} must be a whole number from ${min} to ${max}.`, field);
+    throw new InputError(`${label} must be a whole number from ${min} to ${max}.`);
   }
   return n;
 };

@@ -15,7 +15,7 @@ import {
   titleCaseProblems,
 } from './checkValues';
 
-export type { Field, Problem };
+export type { Problem };
 
 interface Display {
   label?: string;
@@ -23,7 +23,7 @@ interface Display {
   hidden?: boolean;
 }
 
-export interface OperationDefinition {
+interface OperationDefinition {
   key: string;
   noun?: string;
   display: Display;
@@ -47,9 +47,9 @@ export interface AppDefinition {
   searchOrCreates?: Record<string, { key: string; display: Display; search: string; create: string }>;
 }
 
-export type Kind = 'trigger' | 'search' | 'create';
+type Kind = 'trigger' | 'search' | 'create';
 
-export interface WalkedOperation {
+interface WalkedOperation {
   kind: Kind;
   where: string;
   definition: OperationDefinition;
@@ -61,7 +61,7 @@ const KIND_GROUPS: Array<[Kind, keyof Pick<AppDefinition, 'triggers' | 'searches
   ['create', 'creates'],
 ];
 
-export const walkOperations = (app: AppDefinition): WalkedOperation[] =>
+const walkOperations = (app: AppDefinition): WalkedOperation[] =>
   KIND_GROUPS.flatMap(([kind, group]) => Object.entries(app[group] ?? {}).map(([key, definition]) => ({ kind, where: `${group}.${key}`, definition })));
 
 const isHook = (operation: WalkedOperation) => operation.kind === 'trigger' && operation.definition.operation.type === 'hook';
@@ -75,7 +75,7 @@ export interface DefinitionCheck {
 const problem = (code: string, where: string, message: string): Problem => ({ code, where, message });
 
 /** IDs users have on their own papers, not ids of ours: no dropdown can list them. */
-export const EXTERNAL_ID_KEYS: Record<string, string> = {
+const EXTERNAL_ID_KEYS: Record<string, string> = {
   business_id: "the Finnish Business ID (Y-tunnus) is printed on the customer's own letters and invoices",
 };
 

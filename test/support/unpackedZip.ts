@@ -4,7 +4,7 @@ import path from 'node:path';
 import extract from 'extract-zip';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const BUILD_ZIP = path.join(ROOT, 'build', 'build.zip');
+const BUILD_ZIP = path.join(ROOT, 'build', 'build.zip');
 
 /** build/build.zip, unpacked into a fresh folder outside the project, as Zapier unpacks it into its Lambda. */
 export const unpackBuildZip = async () => {

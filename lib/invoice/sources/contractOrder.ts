@@ -12,7 +12,7 @@ import type { InvoiceChannel } from '../../procountor/schemas';
 import { click2contractFor } from '../../click2contract/client';
 import type { Contract } from '../../click2contract/schemas';
 
-export const TEMPLATE_TIP =
+const TEMPLATE_TIP =
   "The integration only works with proposals that include the Pricing Table element, and the customer's address " +
   'separated into Address, Postal code and City fields.';
 

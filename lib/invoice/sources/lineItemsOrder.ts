@@ -10,13 +10,13 @@ import { uniqueKeyOrderKey } from '../../procountor/invoices';
 import { customerCountry, mappedCustomer } from './customerFields';
 
 /** Long enough for any order, deal or form entry ID, short enough to leave the invoice's additional information room. */
-export const MAX_UNIQUE_KEY_LENGTH = 100;
+const MAX_UNIQUE_KEY_LENGTH = 100;
 
-export const LINE_ITEM_FIELDS = ['name', 'code', 'quantity', 'unit', 'unit_price', 'discount_percent', 'vat_percent', 'description'] as const;
+const LINE_ITEM_FIELDS = ['name', 'code', 'quantity', 'unit', 'unit_price', 'discount_percent', 'vat_percent', 'description'] as const;
 type LineItemField = (typeof LINE_ITEM_FIELDS)[number];
 type RawLine = Partial<Record<LineItemField, unknown>>;
 
-export const lineItemWords = (uniqueKey: string): OrderVocabulary => ({
+const lineItemWords = (uniqueKey: string): OrderVocabulary => ({
   label: `Order "${uniqueKey}"`,
   lineNoun: 'line item',
   fixLinesWhere: 'in the Line Items of this step',
@@ -81,17 +81,13 @@ export const rawLineItems = (value: unknown): RawLine[] => {
     } catch {
       throw new InputError(
         'Line Items is text that looks like a list but cannot be read. Map each field of the line items into the Line Items fields instead.',
-        'line_items',
       );
     }
   }
   if (parsed === undefined || parsed === null || parsed === '') return [];
   const list = Array.isArray(parsed) ? parsed : [parsed];
   if (!list.every(isRecord)) {
-    throw new InputError(
-      'Line Items must be filled in field by field (Product Name, Quantity, Unit Price…). Map each field of your line items there.',
-      'line_items',
-    );
+    throw new InputError('Line Items must be filled in field by field (Product Name, Quantity, Unit Price…). Map each field of your line items there.');
   }
   const lines = (list as RawLine[]).flatMap(spreadLists);
   // Zapier sends an empty row when the user added a line and left it blank.
@@ -99,19 +95,16 @@ export const rawLineItems = (value: unknown): RawLine[] => {
 };
 
 /** The unique key as written, checked: it becomes the invoice's searchable marker. */
-export const checkedUniqueKey = (value: unknown) => {
+const checkedUniqueKey = (value: unknown) => {
   const key = text(value);
   if (!key) {
-    throw new InputError(
-      'Map the deal, order or form entry ID into "Unique Key": it is what keeps a replayed step from making a second invoice.',
-      'unique_key',
-    );
+    throw new InputError('Map the deal, order or form entry ID into "Unique Key": it is what keeps a replayed step from making a second invoice.');
   }
   if (key.length > MAX_UNIQUE_KEY_LENGTH) {
-    throw new InputError(`Unique Key is ${key.length} characters long; use at most ${MAX_UNIQUE_KEY_LENGTH}, such as the order ID alone.`, 'unique_key');
+    throw new InputError(`Unique Key is ${key.length} characters long; use at most ${MAX_UNIQUE_KEY_LENGTH}, such as the order ID alone.`);
   }
   if (/[[\]]/.test(key)) {
-    throw new InputError(`Unique Key "${key.slice(0, 40)}" contains "[" or "]", which the invoice's marker uses. Use the ID without brackets.`, 'unique_key');
+    throw new InputError(`Unique Key "${key.slice(0, 40)}" contains "[" or "]", which the invoice's marker uses. Use the ID without brackets.`);
   }
   return key;
 };
@@ -122,7 +115,7 @@ export const lineItemsToOrder = (input: Record<string, unknown>, options: OrderO
   const words = lineItemWords(uniqueKey);
   const businessId = text(input.business_id);
   const { written: isoCountry, country } = customerCountry(text(input.country), businessId);
-  if (!country) throw new InputError(`Country "${isoCountry}" is not a country Procountor knows. Use a two-letter code such as FI or SE.`, 'country');
+  if (!country) throw new InputError(`Country "${isoCountry}" is not a country Procountor knows. Use a two-letter code such as FI or SE.`);
 
   const problems: string[] = [];
   const f = words.lineFields;
@@ -130,7 +123,7 @@ export const lineItemsToOrder = (input: Record<string, unknown>, options: OrderO
     const name = text(raw.name) ?? '';
     const number = (field: LineItemField, label: string): number | undefined => {
       try {
-        return decimal(raw[field], label, field);
+        return decimal(raw[field], label);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         problems.push(`${lineLabel(words, i, name)}: ${error.message}`);
@@ -149,7 +142,7 @@ export const lineItemsToOrder = (input: Record<string, unknown>, options: OrderO
       vatPercent: number('vat_percent', f.vatPercent),
     };
   });
-  if (problems.length) throw new InputError(problems.join(' '), 'line_items');
+  if (problems.length) throw new InputError(problems.join(' '));
 
   return {
     idempotencyKey: uniqueKeyOrderKey(uniqueKey),
