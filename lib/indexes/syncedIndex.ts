@@ -82,22 +82,22 @@ interface Manifest {
   loadStartedAt: string | null;
   checkedAt: number;
   /** A random id per chunk, new whenever that chunk is written: what a container holds the chunk under. */
-  chunkIds?: string[];
-  /**
-   * The token of the write that listed `chunkIds`. An earlier version of the app copies the manifest it read into the
-   * one it writes, ids included, while rewriting chunks: under another token the ids describe nothing.
-   */
-  chunkIdsOf?: string;
+  chunkIds: string[];
 }
 
-const isManifest = (v: unknown): v is Manifest =>
-  !!v && typeof v === 'object' && typeof (v as Manifest).token === 'string' && Number.isInteger((v as Manifest).chunks);
-
-/** The chunk ids `m` lists for its own chunks; undefined when it lists none (written before chunks had ids). */
-const listedChunkIds = (m: Manifest) =>
-  m.chunkIdsOf === m.token && Array.isArray(m.chunkIds) && m.chunkIds.length === m.chunks && m.chunkIds.every((id) => typeof id === 'string')
-    ? m.chunkIds
-    : undefined;
+/** A manifest as this app writes it; anything else in its key is read as no index (a cold load starts over). */
+const isManifest = (v: unknown): v is Manifest => {
+  const m = v as Manifest;
+  return (
+    !!v &&
+    typeof v === 'object' &&
+    typeof m.token === 'string' &&
+    Number.isInteger(m.chunks) &&
+    Array.isArray(m.chunkIds) &&
+    m.chunkIds.length === m.chunks &&
+    m.chunkIds.every((id) => typeof id === 'string')
+  );
+};
 
 const newChunkId = () => crypto.randomBytes(12).toString('base64url');
 
@@ -162,12 +162,12 @@ export class SyncedIndex<E extends Versioned, S, Q> {
    * from z.cache, all at once. Undefined when one is missing from z.cache.
    */
   private async loadChunks(m: Manifest) {
-    const ids = listedChunkIds(m);
-    const memory = ids && this.connection !== undefined ? heldIndex<E>(this.connection, this.spec.key) : undefined;
+    const ids = m.chunkIds;
+    const memory = this.connection !== undefined ? heldIndex<E>(this.connection, this.spec.key) : undefined;
     const heldById = new Map(memory?.chunkIds.map((id, i) => [id, memory.chunks[i]!] as const));
-    const chunks = await Promise.all(Array.from({ length: m.chunks }, (_, i) => heldById.get(ids?.[i] ?? '') ?? this.readChunk(i)));
+    const chunks = await Promise.all(Array.from({ length: m.chunks }, (_, i) => heldById.get(ids[i]!) ?? this.readChunk(i)));
     if (!chunks.every((c): c is readonly E[] => c !== undefined)) return undefined;
-    const unchanged = !!memory && !!ids && ids.length === memory.chunkIds.length && ids.every((id, i) => id === memory.chunkIds[i]);
+    const unchanged = !!memory && ids.length === memory.chunkIds.length && ids.every((id, i) => id === memory.chunkIds[i]);
     return { ids, chunks, memory, entries: unchanged ? memory.entries : inIdOrder(chunks.flat()) };
   }
 
@@ -180,18 +180,12 @@ export class SyncedIndex<E extends Versioned, S, Q> {
       if (isManifest(manifest) && loaded) {
         this.index = loaded.entries;
         this.manifest = manifest;
-        if (loaded.ids) {
-          this.stored = { ids: loaded.ids, chunks: loaded.chunks };
-          // This container read Procountor's changes since that manifest was written, and they changed nothing.
-          if (loaded.memory?.token === manifest.token && loaded.memory.checkedAt > manifest.checkedAt) {
-            this.manifest = { ...manifest, checkedAt: loaded.memory.checkedAt };
-          }
-          this.hold();
-        } else {
-          // Written before chunks had ids: the chunks just read get theirs, and the manifest is written once with them.
-          this.stored = { ids: loaded.chunks.map(() => newChunkId()), chunks: loaded.chunks };
-          this.changed = true;
+        this.stored = { ids: loaded.ids, chunks: loaded.chunks };
+        // This container read Procountor's changes since that manifest was written, and they changed nothing.
+        if (loaded.memory?.token === manifest.token && loaded.memory.checkedAt > manifest.checkedAt) {
+          this.manifest = { ...manifest, checkedAt: loaded.memory.checkedAt };
         }
+        this.hold();
       } else if (this.connection !== undefined) {
         dropHeldIndex(this.connection, this.spec.key);
       }
@@ -316,6 +310,7 @@ export class SyncedIndex<E extends Versioned, S, Q> {
     this.manifest = {
       token: m?.token ?? '',
       chunks: m?.chunks ?? 0,
+      chunkIds: m?.chunkIds ?? [],
       complete: done,
       cursor: done ? null : cursor,
       pass: done ? 0 : pass,
@@ -401,7 +396,7 @@ export class SyncedIndex<E extends Versioned, S, Q> {
       );
       const token = crypto.randomUUID();
       const chunkIds = kept.map((id) => id ?? newChunkId());
-      const manifest: Manifest = { ...this.manifest, token, chunks: chunks.length, chunkIds, chunkIdsOf: token };
+      const manifest: Manifest = { ...this.manifest, token, chunks: chunks.length, chunkIds };
       await this.cache().set(this.spec.key, manifest, INDEX_TTL_SECONDS);
       this.manifest = manifest;
       this.stored = { ids: chunkIds, chunks };
