@@ -4,7 +4,7 @@ import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { text, wholeNumber } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
 import { checkedIdentifierType, createCustomer, FINNISH_BUSINESS_ID_TYPE, identifierTypeFor, type Customer } from '../lib/procountor/customers';
-import { customerOutput, customerOutputFields, customerSample } from '../lib/fields/customer';
+import { customerAddressInputFields, customerOutput, customerOutputFields, customerSample } from '../lib/fields/customer';
 import { LANGUAGE_CHOICES, languageForCountry, languageInput } from '../lib/procountor/languages';
 import { customerCountry, mappedCustomer } from '../lib/invoice/sources/customerFields';
 
@@ -55,12 +55,7 @@ export default defineCreate({
           'Leave as `YHD` for a Finnish business ID (Y-tunnus): an EU VAT number (`SE556677889901`, `DE 136 695 976`) is then recognised, ' +
           'checked and stored with its own country code. For another foreign ID, enter its country code (`NO`, `GB`…); the ID is then stored exactly as given.',
       },
-      { key: 'street', label: 'Street Address' },
-      { key: 'postal_code', label: 'Postal Code' },
-      { key: 'city', label: 'City' },
-      { key: 'country', label: 'Country', default: 'FI', helpText: 'Two-letter ISO country code, e.g. `FI`, `SE`, `DE`.' },
-      { key: 'contact_name', label: 'Contact Person' },
-      { key: 'email', label: 'Invoicing Email' },
+      ...customerAddressInputFields,
       { key: 'phone', label: 'Phone' },
       {
         key: 'language',

@@ -6,6 +6,7 @@ import { alertIfAsked } from '../lib/invoiceMessage/alert';
 import { invoiceOptionFields, invoiceOptionsFrom } from '../lib/fields/invoiceOptions';
 import { lineItemsToOrder } from '../lib/invoice/sources/lineItemsOrder';
 import { outputFields } from '../lib/fields/outputFields';
+import { customerAddressInputFields } from '../lib/fields/customer';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(
@@ -52,12 +53,7 @@ export default defineCreate({
         helpText:
           'Finnish business ID (Y-tunnus) in any spelling (`0737546-2`, `FI07375462`), or a foreign VAT ID with the Country. The customer with this ID is reused; without one, a customer with exactly the same name is.',
       },
-      { key: 'street', label: 'Street Address' },
-      { key: 'postal_code', label: 'Postal Code' },
-      { key: 'city', label: 'City' },
-      { key: 'country', label: 'Country', default: 'FI', helpText: 'Two-letter ISO code, such as FI, SE or DE.' },
-      { key: 'email', label: 'Email', helpText: 'Where an e-mailed invoice goes.' },
-      { key: 'contact_name', label: 'Contact Person' },
+      ...customerAddressInputFields,
       {
         key: 'heading',
         label: 'Invoice Heading',

@@ -46,3 +46,16 @@ export const customerSample = {
   email: 'laskut@asiakas.fi',
   active: true,
 };
+
+/**
+ * The customer's address and contact as every action that takes a customer asks for them (Create Customer, Create
+ * Unfinished Invoice from Line Items): one list, so their labels and help cannot drift apart.
+ */
+export const customerAddressInputFields = [
+  { key: 'street', label: 'Street Address' },
+  { key: 'postal_code', label: 'Postal Code' },
+  { key: 'city', label: 'City' },
+  { key: 'country', label: 'Country', default: 'FI', helpText: 'Two-letter ISO country code, e.g. `FI`, `SE`, `DE`.' },
+  { key: 'contact_name', label: 'Contact Person' },
+  { key: 'email', label: 'Invoicing Email', helpText: 'Where an e-mailed invoice goes.' },
+] as const;

@@ -110,7 +110,7 @@ export const slackMessageOutputFields = (label: string) =>
 
 export const slackAlertOutputFields = slackMessageOutputFields('Slack Alert (posted, already_posted, failed, not_requested)');
 
-/** The outputs both invoice actions share (see `invoiceResultOutput` in engine.ts), labelled once. */
+/** The outputs both invoice actions share (`invoiceResultOutput` above), labelled once. */
 export const invoiceResultOutputFields = outputFields(
   ['invoice_id', 'Invoice ID (Procountor)', 'integer'],
   ['invoice_number', 'Invoice Number', 'integer'],

@@ -100,15 +100,15 @@ type Reads = Awaited<ReturnType<typeof read>>;
 const decide = async (step: Step, { company, foundCustomer }: Reads) => {
   const { z, procountor, order, invoiceDate } = step;
   const { options, customer } = order;
-  const own: CustomerRecord | undefined = foundCustomer ? await customerRecord(z, procountor, foundCustomer.id, foundCustomer.version) : undefined;
+  const partnerRecord: CustomerRecord | undefined = foundCustomer ? await customerRecord(z, procountor, foundCustomer.id, foundCustomer.version) : undefined;
   const channel = chooseChannel(options.channel, {
-    einvoiceAddress: own?.einvoiceAddress,
-    einvoiceOperator: own?.einvoiceOperator,
-    email: customer.email ?? own?.email,
+    einvoiceAddress: partnerRecord?.einvoiceAddress,
+    einvoiceOperator: partnerRecord?.einvoiceOperator,
+    email: customer.email ?? partnerRecord?.email,
   });
   const prepared = prepareOrder(order, { channel, invoiceDate, company });
   const problems = [...prepared.problems];
-  if (channel === 'ELECTRONIC_INVOICE' && !(own?.einvoiceAddress && own?.einvoiceOperator)) {
+  if (channel === 'ELECTRONIC_INVOICE' && !(partnerRecord?.einvoiceAddress && partnerRecord?.einvoiceOperator)) {
     problems.push(
       "An e-invoice needs the customer's e-invoice address and operator. Add them to the customer in Procountor, or choose another invoice channel.",
     );
@@ -124,7 +124,7 @@ const decide = async (step: Step, { company, foundCustomer }: Reads) => {
   // find instead of repeating every lookup.
   return {
     ready,
-    own,
+    partnerRecord,
     channel,
     bankAccount: pickBankAccount(company.bankAccounts, options.bankAccountIban),
     wanted: wantedProducts(ready, money.value.currency),
@@ -156,20 +156,20 @@ type Made = Awaited<ReturnType<typeof makeWhatIsMissing>>;
 
 /** 5. Write: the invoice, built from the order, the customer and its products (sent again if a product proved stale). */
 const write = async ({ procountor, invoiceDate }: Step, { catalogue }: Reads, plan: Plan, made: Made) => {
-  const { ready, own, channel, bankAccount, wanted, treatment, currency, language } = plan;
+  const { ready, partnerRecord, channel, bankAccount, wanted, treatment, currency, language } = plan;
   const { options } = ready;
   const draftWith = (productByKey: Map<string, ProductAnswer>) => {
     const lines = draftLines(ready, productByKey, treatment.rowStatuses);
     const customer: DraftCustomer = {
       ...ready.customer,
       partnerId: made.customer.id,
-      email: ready.customer.email ?? own?.email,
-      einvoiceAddress: own?.einvoiceAddress,
-      einvoiceOperator: own?.einvoiceOperator,
+      email: ready.customer.email ?? partnerRecord?.email,
+      einvoiceAddress: partnerRecord?.einvoiceAddress,
+      einvoiceOperator: partnerRecord?.einvoiceOperator,
     };
     return toInvoiceDraft(ready, customer, lines, {
       invoiceDate,
-      paymentTermDays: paymentTermFrom(options.paymentTermDays, own?.paymentTermDays),
+      paymentTermDays: paymentTermFrom(options.paymentTermDays, partnerRecord?.paymentTermDays),
       bankAccount,
       channel,
       language: language.code,
@@ -224,9 +224,9 @@ export const createInvoiceFromOrder = async (
     const { existing, foundCustomer } = reads;
     if (existing) {
       // The invoice an earlier run made says what it was made with.
-      const made = await procountor.getInvoice(existing.id);
+      const earlier = await procountor.getInvoice(existing.id);
       return outcome(existing, {
-        chosen: chosenOnInvoice(made, reads.company),
+        chosen: chosenOnInvoice(earlier, reads.company),
         alreadyExisted: true,
         customerId: existing.partnerId ?? foundCustomer?.id ?? 0,
         customerName: existing.counterParty?.counterPartyAddress?.name ?? order.customer.name,

@@ -17,7 +17,8 @@ export interface PreparedOrder {
 }
 
 /**
- * The one place an order is checked (and fitted to Procountor) before anything is written. Called twice: before any
+ * An order checked (orderChecks.ts, the company's VAT rates) and fitted to Procountor (fitText.ts) before anything is
+ * written. Called twice: before any
  * request, with the channel the user chose and no company data, and after the reads, with the company's VAT rates and
  * the channel the customer's record decides; nothing is written until the second call finds no problem.
  */

@@ -118,7 +118,7 @@ export const alertIfAsked = async (
   return postInvoiceAlertOnce(z, bundle, channel, output.invoice_id, {
     invoiceNumber: output.invoice_number,
     customerName: output.customer_name,
-    contractNumber: reference,
+    contractNumber: referenceLabel ? undefined : reference,
     reference: referenceLabel ? { label: referenceLabel, value: reference } : undefined,
     total: output.total,
     currency: output.currency,

@@ -20,8 +20,9 @@ export interface InvoiceStanding {
   invoiceNumber: number | null;
   status: string;
   customerName: string;
-  /** The contract number, or for an invoice made from line items its reference ("Order", the unique key). */
+  /** The contract the invoice was made from (its number), when a contract made it. */
   contractNumber?: string;
+  /** For an invoice made from line items: its reference ("Order", the unique key). */
   reference?: { label: string; value?: string };
   total: number | null;
   currency: string;

@@ -59,7 +59,7 @@ const readStanding = async (client: ProcountorClient, invoiceId: number): Promis
     invoiceNumber: invoice.invoiceNumber ?? null,
     status,
     customerName: invoice.counterParty?.counterPartyAddress?.name ?? '',
-    contractNumber: contractId ? invoice.agreementNumber || contractId : key || undefined,
+    contractNumber: contractId ? invoice.agreementNumber || contractId : undefined,
     reference: key ? { label: 'Order', value: key } : undefined,
     total,
     currency,
