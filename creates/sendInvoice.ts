@@ -3,7 +3,7 @@ import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { wholeNumber } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
 import { approveAndSendInvoice } from '../lib/procountor/sending';
-import { outputFields } from '../lib/fields/outputFields';
+import { outputFields, SHARED_ROWS } from '../lib/fields/outputFields';
 import { sentMessageOutputFields } from '../lib/fields/invoiceMessage';
 import { notifyIfAsked } from '../lib/invoiceMessage/update';
 
@@ -72,8 +72,8 @@ export default defineCreate({
       slack_warning: '',
     },
     outputFields: outputFields(
-      ['invoice_id', 'Invoice ID (Procountor)', 'integer'],
-      ['invoice_number', 'Invoice Number', 'integer'],
+      SHARED_ROWS.invoiceId,
+      SHARED_ROWS.invoiceNumber,
       ['status', 'Status (SENT, or APPROVED for a No-sending invoice)'],
       ['invoice_channel', 'Invoice Channel'],
       ['approved_now', 'Approved by This Step', 'boolean'],

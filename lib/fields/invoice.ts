@@ -2,7 +2,7 @@
 import type { InvoiceResult } from '../invoice/engine';
 import { invoiceTotals } from '../procountor/invoices';
 import type { InvoiceBasicInfo } from '../procountor/schemas';
-import { outputFields } from './outputFields';
+import { outputFields, SHARED_ROWS } from './outputFields';
 
 export const invoiceOutput = (invoice: InvoiceBasicInfo) => ({
   id: invoice.id,
@@ -27,12 +27,12 @@ export const invoiceTotalsOutputFields = outputFields(
 
 export const invoiceOutputFields = outputFields(
   ['id', 'Invoice ID (Procountor)', 'integer'],
-  ['invoice_number', 'Invoice Number', 'integer'],
+  SHARED_ROWS.invoiceNumber,
   ['status', 'Status'],
-  ['date', 'Invoice Date'],
-  ['due_date', 'Due Date'],
-  ['customer_id', 'Customer ID (Procountor)', 'integer'],
-  ['customer_name', 'Customer Name'],
+  SHARED_ROWS.invoiceDate,
+  SHARED_ROWS.dueDate,
+  SHARED_ROWS.customerId,
+  SHARED_ROWS.customerName,
   ...invoiceTotalsOutputFields,
 );
 
@@ -112,16 +112,16 @@ export const slackAlertOutputFields = slackMessageOutputFields('Slack Alert (pos
 
 /** The outputs both invoice actions share (`invoiceResultOutput` above), labelled once. */
 export const invoiceResultOutputFields = outputFields(
-  ['invoice_id', 'Invoice ID (Procountor)', 'integer'],
-  ['invoice_number', 'Invoice Number', 'integer'],
+  SHARED_ROWS.invoiceId,
+  SHARED_ROWS.invoiceNumber,
   ['status', 'Status (UNFINISHED until sent)'],
   ['already_existed', 'Invoice Already Existed', 'boolean'],
-  ['date', 'Invoice Date'],
-  ['due_date', 'Due Date'],
+  SHARED_ROWS.invoiceDate,
+  SHARED_ROWS.dueDate,
   ['reference_number', 'Reference Number'],
   ...invoiceTotalsOutputFields,
-  ['customer_id', 'Customer ID (Procountor)', 'integer'],
-  ['customer_name', 'Customer Name'],
+  SHARED_ROWS.customerId,
+  SHARED_ROWS.customerName,
   ['customer_created', 'Customer Was Created', 'boolean'],
   ['products_created', 'Products Created', 'integer'],
   ['products_created_names', 'Names of Products Created'],

@@ -3,7 +3,7 @@
 import { statusInWords } from '../procountor/invoices';
 import type { InvoiceBasicInfo } from '../procountor/schemas';
 import { invoiceLabel } from './labels';
-import { outputFields } from './outputFields';
+import { outputFields, SHARED_ROWS } from './outputFields';
 
 export const invoiceDropdownItems = (invoices: InvoiceBasicInfo[], withStatus: boolean) =>
   invoices.map((invoice) => ({
@@ -18,6 +18,6 @@ export const invoiceDropdownOutputFields = outputFields(
   ['id', 'Invoice ID', 'integer'],
   ['label', 'Label'],
   ['status', 'Status'],
-  ['invoice_number', 'Invoice Number', 'integer'],
-  ['customer_name', 'Customer Name'],
+  SHARED_ROWS.invoiceNumber,
+  SHARED_ROWS.customerName,
 );

@@ -1,12 +1,12 @@
 // What Update Invoice Message in Slack and Approve and Send Invoice's Slack notification return, as Zap builders see it.
 import { slackMessageOutputFields } from './invoice';
-import { outputFields } from './outputFields';
+import { outputFields, SHARED_ROWS } from './outputFields';
 
 /** Update Invoice Message in Slack's outputs: the invoice as it stands now, then its message. */
 export const invoiceMessageOutputFields = outputFields(
-  ['invoice_id', 'Invoice ID (Procountor)', 'integer'],
+  SHARED_ROWS.invoiceId,
   ['invoice_status', 'Invoice Status (Procountor)'],
-  ['invoice_number', 'Invoice Number', 'integer'],
+  SHARED_ROWS.invoiceNumber,
   ['status_text', 'Status as Shown'],
   ['message_action', 'Message Action (updated, unchanged, posted)'],
   ['replies_posted', 'Thread Replies Posted', 'integer'],

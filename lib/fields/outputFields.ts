@@ -11,3 +11,13 @@ type Row = readonly [key: string, label: string, type?: FieldType];
 
 export const outputFields = (...rows: Array<Row | OutputField>): OutputField[] =>
   rows.map((row) => (Array.isArray(row) ? { key: row[0], label: row[1], ...(row[2] ? { type: row[2] } : {}) } : (row as OutputField)));
+
+/** Rows that many operations' tables share, labelled once so that the same output reads the same everywhere. */
+export const SHARED_ROWS = {
+  invoiceId: ['invoice_id', 'Invoice ID (Procountor)', 'integer'],
+  invoiceNumber: ['invoice_number', 'Invoice Number', 'integer'],
+  customerId: ['customer_id', 'Customer ID (Procountor)', 'integer'],
+  customerName: ['customer_name', 'Customer Name'],
+  invoiceDate: ['date', 'Invoice Date'],
+  dueDate: ['due_date', 'Due Date'],
+} as const satisfies Record<string, Row>;

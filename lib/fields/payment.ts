@@ -3,7 +3,7 @@ import { helsinkiDateTimeWithOffset } from '../rules/dates';
 import { contractIdIn, invoiceTotals } from '../procountor/invoices';
 import type { InvoiceBasicInfo, InvoiceAnswer } from '../procountor/schemas';
 import { invoiceSample, invoiceTotalsOutputFields } from './invoice';
-import { outputFields } from './outputFields';
+import { outputFields, SHARED_ROWS } from './outputFields';
 
 /**
  * The dedupe key: the same invoice triggers again when a payment changes it (PARTLY_PAID -> PAID, or another part
@@ -30,15 +30,15 @@ export const paidInvoiceOutput = (invoice: InvoiceBasicInfo, details: InvoiceAns
 
 export const paidInvoiceOutputFields = outputFields(
   ['id', 'Payment Event ID'],
-  ['invoice_id', 'Invoice ID (Procountor)', 'integer'],
-  ['invoice_number', 'Invoice Number', 'integer'],
+  SHARED_ROWS.invoiceId,
+  SHARED_ROWS.invoiceNumber,
   ['status', 'Status (PAID, PARTLY_PAID or MARKED_PAID)'],
   ['contract_id', 'Contract ID (empty when not from a contract)'],
   ['contract_number', 'Contract Number (empty when not from a contract)'],
-  ['customer_id', 'Customer ID (Procountor)', 'integer'],
-  ['customer_name', 'Customer Name'],
-  ['date', 'Invoice Date'],
-  ['due_date', 'Due Date'],
+  SHARED_ROWS.customerId,
+  SHARED_ROWS.customerName,
+  SHARED_ROWS.invoiceDate,
+  SHARED_ROWS.dueDate,
   ['payment_date', 'Latest Payment Date'],
   ...invoiceTotalsOutputFields,
   ['changed_at', 'Changed At', 'datetime'],
