@@ -7,46 +7,83 @@ import { retryLater } from './errors';
 
 /** Longer than any run can take (Zapier stops a step at 30 s), so a crashed run's claim lapses by itself. */
 const CLAIM_TTL_SECONDS = 90;
+/** A waiting run asks z.cache at most this often: each ask is a round trip to Zapier's service. */
+const MAX_WAITING_CALLS = 20;
+const FIRST_WAIT_MS = 100;
+const LONGEST_WAIT_MS = 2_000;
 
 export interface ClaimOptions {
   key: string;
   /** How long to wait for a busy claim before asking Zapier to retry the step. */
   waitMs: number;
-  pollMs?: number;
   busyMessage: string;
+}
+
+/**
+ * Thrown from inside a claim when the work's outcome is unknown (a write sent and never answered): the claim is then
+ * kept until it lapses, so no other run writes for the same thing while that write may still land.
+ */
+export class OutcomeUnknown extends Error {
+  constructor(
+    message: string,
+    readonly retry: Error,
+  ) {
+    super(message);
+    this.name = 'OutcomeUnknown';
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The n-th wait: doubling from FIRST_WAIT_MS up to LONGEST_WAIT_MS, each drawn at random below that (full jitter). */
+export const backoffMs = (attempt: number, random = Math.random) => Math.round(random() * Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** attempt));
+
+const unavailable = (z: ZObject, key: string, error: unknown) => {
+  z.console.log(`z.cache unavailable (${(error as Error).message}); not writing without the claim on ${key}`);
+  // Fail closed: without the claim an overlapping run could write the same thing twice; Zapier retries the step.
+  return retryLater(z, "Zapier's storage, which keeps two runs from writing the same thing at once, did not answer. Nothing was written; Zapier will retry.");
+};
+
+/** Takes the claim (set with nx, scoped to the connection), waiting with backoff; false when the wait ran out. */
+const take = async (z: ZObject, options: ClaimOptions, token: string) => {
+  const cache = connectionCache(z);
+  const deadline = Date.now() + options.waitMs;
+  for (let attempt = 0; attempt <= MAX_WAITING_CALLS; attempt += 1) {
+    try {
+      if (await cache.setIfAbsent(options.key, token, CLAIM_TTL_SECONDS)) return true;
+    } catch (error) {
+      throw unavailable(z, options.key, error);
+    }
+    const wait = backoffMs(attempt);
+    if (Date.now() + wait >= deadline) return false;
+    await sleep(wait);
+  }
+  return false;
+};
+
 /**
- * Runs `work` while holding the claim (set with nx, scoped to the connection), waiting for a busy claim to be
- * released. When z.cache itself is unavailable the work runs unclaimed: the duplicate check inside still
- * protects sequential replays, and refusing every run would be worse.
+ * Runs `work` while holding the claim. Fails closed: when z.cache cannot be asked, the work does not run and Zapier
+ * retries the step. Work that ends in OutcomeUnknown keeps the claim until it lapses.
  */
 export const withClaim = async <T>(z: ZObject, options: ClaimOptions, work: () => Promise<T>): Promise<T> => {
-  const cache = connectionCache(z);
   const token = crypto.randomUUID();
-  const deadline = Date.now() + options.waitMs;
-  for (;;) {
-    let held: boolean;
-    try {
-      held = await cache.setIfAbsent(options.key, token, CLAIM_TTL_SECONDS);
-      if (held) held = (await cache.get(options.key)) === token;
-    } catch (error) {
-      z.console.log(`z.cache unavailable (${(error as Error).message}); continuing without a claim on ${options.key}`);
-      return work();
-    }
-    if (held) break;
-    if (Date.now() >= deadline) throw retryLater(z, options.busyMessage, 5);
-    await sleep(options.pollMs ?? 150);
-  }
+  if (!(await take(z, options, token))) throw retryLater(z, options.busyMessage, 5);
+  let keep = false;
   try {
     return await work();
+  } catch (error) {
+    if (error instanceof OutcomeUnknown) {
+      keep = true;
+      throw error.retry;
+    }
+    throw error;
   } finally {
-    try {
-      if ((await cache.get(options.key)) === token) await cache.delete(options.key);
-    } catch {
-      // The claim lapses after CLAIM_TTL_SECONDS anyway.
+    if (!keep) {
+      try {
+        await connectionCache(z).delete(options.key);
+      } catch {
+        // The claim lapses after CLAIM_TTL_SECONDS anyway.
+      }
     }
   }
 };
