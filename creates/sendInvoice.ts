@@ -12,7 +12,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
     const invoiceId = wholeNumber(bundle.inputData.invoice_id, 'Invoice', 1, 2_147_483_647);
     if (invoiceId === undefined) throw new InputError('Pick the invoice from the "Invoice" dropdown, or map the Invoice ID from the step that created it.');
     const client = procountorFor(z, bundle);
-    const sent = await approveAndSendInvoice(client, invoiceId);
+    const sent = await approveAndSendInvoice(z, client, invoiceId);
     return {
       id: sent.id,
       invoice_id: sent.id,
@@ -33,7 +33,7 @@ export default defineCreate({
   display: {
     label: 'Approve and Send Invoice',
     description:
-      'Approves an Unfinished sales invoice in Procountor and sends it to the customer through its invoice channel (e-invoice, e-mail or paper); an invoice whose channel is No sending is approved only, as Procountor sends nothing for it. Safe to run twice: an approved invoice is not approved again, and a sent one is not sent again.',
+      'Approves an Unfinished sales invoice in Procountor and sends it to the customer through its invoice channel (e-invoice, e-mail or paper); an invoice whose channel is No sending is approved only, as Procountor sends nothing for it. Safe to run twice, even at the same time: an approved invoice is not approved again, and a sent one is not sent again.',
   },
   operation: {
     inputFields: [

@@ -99,3 +99,6 @@ export const undefinedWhenMissing = async <T>(call: Promise<T>): Promise<T | und
     throw error;
   }
 };
+
+/** Whether Procountor refused the call with a 403: missing rights, or (approving and sending) an invoice's status. */
+export const isForbidden = (error: unknown) => /ProcountorForbidden/.test(String((error as Error)?.message ?? ''));

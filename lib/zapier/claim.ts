@@ -6,7 +6,7 @@ import { connectionOf, RecentlyUsed } from './connectionMemory';
 import { retryLater } from './errors';
 
 /** Longer than any run can take (Zapier stops a step at 30 s), so a crashed run's claim lapses by itself. */
-const CLAIM_TTL_SECONDS = 90;
+export const CLAIM_TTL_SECONDS = 90;
 /** A waiting run asks z.cache at most this often: each ask is a round trip to Zapier's service. */
 const MAX_WAITING_CALLS = 20;
 const FIRST_WAIT_MS = 100;

@@ -54,9 +54,18 @@ const queryOf = (query: Query = {}) =>
       .map(([key, value]) => [key, String(value)]),
   );
 
+/** A connection that was never made carried no request: whatever it asked was surely not done. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** The retry errors of calls that went out and got no answer (timed out, or the connection dropped). */
+const unanswered = new WeakSet<Error>();
+
+/** Whether `error` ended a call that went out and got no answer: the service may or may not have done what it asked. */
+export const answerLost = (error: unknown) => error instanceof Error && unanswered.has(error);
+
 /**
  * Sends one call with the service's bearer token and answers the response, whatever its status: reading it is the
- * service module's. A call that got no answer at all (refused, dropped, timed out) is one Zapier retries.
+ * service module's. A call that got no answer at all (refused, dropped, timed out) is one Zapier retries; answerLost
+ * tells the calls that may have taken effect.
  */
 export const callService = async (z: ZObject, service: JsonService, call: ServiceCall) => {
   try {
@@ -76,7 +85,9 @@ export const callService = async (z: ZObject, service: JsonService, call: Servic
     );
   } catch (error) {
     if (error instanceof Error && /RefreshAuthError|ExpiredAuthError/.test(error.name)) throw service.authError?.(error) ?? error;
-    throw retryLater(z, `Could not reach ${service.name} (${call.method} ${call.path}: ${(error as Error).message}). Zapier will retry.`);
+    const retry = retryLater(z, `Could not reach ${service.name} (${call.method} ${call.path}: ${(error as Error).message}). Zapier will retry.`);
+    if (!NEVER_SENT.has(String((error as { code?: unknown }).code))) unanswered.add(retry);
+    throw retry;
   }
 };
 

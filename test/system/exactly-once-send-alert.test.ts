@@ -1,0 +1,98 @@
+// One send and one alert per invoice (issue 24): overlapping runs of Approve and Send Invoice and of Post to Slack, a
+// send whose answer never came, a 403 that is a race rather than missing rights. Run through the Lambda-handler
+// runtime against the Procountor and Slack sandboxes.
+import { worldForEachTest } from '../support/world';
+
+const w = worldForEachTest();
+
+const SEND = 'creates.send_invoice.operation.perform';
+
+const newInvoice = async (over: Record<string, unknown> = {}) => {
+  const contract = await w.acceptedContract();
+  const run = await w.runInvoice({ contract_id: contract.id, ...over });
+  expect(run.error).toBeUndefined();
+  return run.result! as { invoice_id: number; invoice_number: number; customer_name: string; slack_ts?: string };
+};
+const send = (invoiceId: number) => w.run(SEND, { invoice_id: String(invoiceId) });
+const api = (method: string, path: string) =>
+  fetch(`${w.procountor.api}${path}`, { method, headers: { Authorization: `Bearer ${w.authData.access_token}` } }).then((r) => r.status);
+const statusOf = async (id: number) => (await w.state()).invoices.find((inv: any) => inv.id === id)?.status;
+const waitFor = async (done: () => Promise<boolean>) => {
+  for (let tries = 0; tries < 200 && !(await done()); tries++) await new Promise((resolve) => setTimeout(resolve, 25));
+};
+
+describe('Approve and Send Invoice, once per invoice', () => {
+  it('approves and sends an Unfinished invoice once when two runs for it start together; the later reports it sent', async () => {
+    const { invoice_id: id } = await newInvoice();
+    await w.procountor.control('faults', { latencyMs: 20 });
+    let runs: Awaited<ReturnType<typeof send>>[] = [];
+    const requests = await w.requestsDuring(async () => {
+      runs = await Promise.all([send(id), send(id)]);
+    });
+    await w.procountor.control('faults', { latencyMs: 0 });
+    expect(runs.map((r) => r.error)).toEqual([undefined, undefined]);
+    expect(requests.byRoute['PUT /invoices/{id}/approve']).toBe(1);
+    expect(requests.byRoute['PUT /invoices/{id}/send']).toBe(1);
+    const outputs = runs.map((r) => r.result!).sort((a, b) => Number(a.already_sent) - Number(b.already_sent));
+    expect(outputs).toEqual([
+      expect.objectContaining({ id, status: 'SENT', approved_now: true, already_sent: false }),
+      expect.objectContaining({ id, status: 'SENT', approved_now: false, already_sent: true }),
+    ]);
+  });
+
+  it('sends an invoice approved earlier once when two runs for it start together', async () => {
+    const { invoice_id: id } = await newInvoice();
+    expect(await api('PUT', `/invoices/${id}/approve`)).toBe(200);
+    await w.procountor.control('faults', { latencyMs: 20 });
+    let runs: Awaited<ReturnType<typeof send>>[] = [];
+    const requests = await w.requestsDuring(async () => {
+      runs = await Promise.all([send(id), send(id)]);
+    });
+    await w.procountor.control('faults', { latencyMs: 0 });
+    expect(runs.map((r) => r.result?.status)).toEqual(['SENT', 'SENT']);
+    expect(requests.byRoute['PUT /invoices/{id}/send']).toBe(1);
+    expect(runs.map((r) => r.result!.already_sent).sort()).toEqual([false, true]);
+  });
+
+  it("reads the status again after a 403, and reports an invoice sent meanwhile as sent instead of blaming the user's rights", async () => {
+    const { invoice_id: id } = await newInvoice();
+    // Someone else (a person in Procountor, or a Zap on another connection) approves and sends the invoice while this
+    // run's approval is on its way: Procountor then refuses that approval with a 403.
+    await w.procountor.control('faults', { latencyMs: 400, count: 1, method: 'PUT', path: `/api/invoices/${id}/approve` });
+    await w.procountor.control('stats/reset', {});
+    const running = send(id);
+    await waitFor(async () => Boolean((await w.procountor.control('stats')).byRoute['PUT /invoices/{id}/approve']));
+    expect(await api('PUT', `/invoices/${id}/approve`)).toBe(200);
+    expect(await api('PUT', `/invoices/${id}/send`)).toBe(200);
+    const run = await running;
+    expect(run.error).toBeUndefined();
+    expect(run.result).toEqual(expect.objectContaining({ status: 'SENT', approved_now: false, already_sent: true }));
+  });
+
+  it('does not send again while a send that got no answer may still land, and a retry after that reports it sent', async () => {
+    const { invoice_id: id } = await newInvoice();
+    process.env.HTTP_TIMEOUT_MS = '1000';
+    let runs: Awaited<ReturnType<typeof send>>[] = [];
+    try {
+      // Procountor takes longer than the client waits, and sends the invoice after the client gave up.
+      await w.procountor.control('faults', { latencyMs: 2000, count: 1, method: 'PUT', path: `/api/invoices/${id}/send` });
+      const requests = await w.requestsDuring(async () => {
+        runs.push(await send(id));
+        // A retry, a replay or a second Zap at once: Procountor still has the first send in hand.
+        runs.push(await send(id));
+      });
+      expect(runs.map((r) => r.error?.name)).toEqual(['ThrottledError', 'ThrottledError']);
+      expect(runs[0]!.error!.message).toMatch(/did not answer whether it sent/);
+      // Zapier's retry comes once the kept claim has lapsed, not into it.
+      expect(runs[0]!.error!.delay).toBeGreaterThanOrEqual(90);
+      expect(requests.byRoute['PUT /invoices/{id}/send']).toBe(1);
+      await waitFor(async () => (await statusOf(id)) === 'SENT');
+      // The claim lapses (90 s on Zapier); the retry after it reads the status first.
+      w.runtime.clearCache('procountor:send:');
+      runs = [await send(id)];
+    } finally {
+      delete process.env.HTTP_TIMEOUT_MS;
+    }
+    expect(runs[0]!.result).toEqual(expect.objectContaining({ status: 'SENT', already_sent: true }));
+  });
+});
