@@ -1,17 +1,21 @@
-// The new-invoice alert, posted at most once per invoice and channel: a replay of the invoice step posts it
-// only if the first run did not. Posted for an invoice, it carries the invoice's metadata and becomes the invoice's
+// The new-invoice alert, posted at most once per invoice and channel: a replay of the invoice step, or a run at the
+// same time, posts it only if no other run did. Posted for an invoice, it carries the invoice's metadata and becomes the invoice's
 // living message (./livingMessage.ts), which Update Invoice Message in Slack keeps up to date.
 import type { ZObject } from 'zapier-platform-core';
 import { connectionCache } from '../zapier/cache';
+import { withClaim } from '../zapier/claim';
 import { text } from '../zapier/inputs';
 import { messageOf } from '../zapier/errors';
 import { channelInput, slackFor, type SlackPost } from '../slack/client';
+import { channelIdOf, rememberChannel } from './channels';
 import { rememberAlert } from './livingMessage';
 import { invoiceAlertMessage, type InvoiceAlert } from './alertMessage';
 import { invoiceMetadata, NEW_INVOICE_SHOWN, type Shown } from './standing';
 
 /** z.cache keeps the "already posted" mark this long; Zapier replays happen within days, not months. */
 const ALERT_MARK_TTL_SECONDS = 30 * 24 * 3600;
+/** A run waiting for another run posting the same message (a post and a permalink: a second or two) gives up after this. */
+const POST_CLAIM_WAIT_MS = 10_000;
 
 export interface AlertOutcome {
   slack_alert: 'posted' | 'already_posted' | 'failed';
@@ -28,7 +32,23 @@ export interface AlertedInvoice {
   shown: Shown;
 }
 
-/** Posts a message unless one with the same key already went to that channel; answers what happened. */
+type Posted = { ts?: string; permalink?: string; channel?: string };
+
+const markOf = async (z: ZObject, mark: string): Promise<Posted | undefined> => {
+  try {
+    const previous = (await connectionCache(z).get(mark)) as Posted | null;
+    return previous?.ts ? previous : undefined;
+  } catch {
+    // Without z.cache we cannot know; posting again beats never telling anyone.
+    return undefined;
+  }
+};
+
+/**
+ * Posts a message unless one with the same key already went to that channel; answers what happened. Runs for one key
+ * and channel take turns through a claim keyed by the channel's ID, and read the "posted" mark inside it, so two runs
+ * at once post once, and "#invoices" and its ID count as one channel.
+ */
 export const postOnce = async (
   z: ZObject,
   bundle: { authData: Record<string, string | undefined> },
@@ -36,35 +56,48 @@ export const postOnce = async (
   post: SlackPost,
   invoice?: AlertedInvoice,
 ): Promise<AlertOutcome & { text: string; warning: string }> => {
-  const channel = channelInput(post.channel);
+  const slack = slackFor(z, bundle);
+  const asked = channelInput(post.channel);
+  const known = await channelIdOf(z, slack, asked);
+  // A channel the bot cannot look up is kept by its name as typed: Slack's answer to the post tells its ID.
+  const channel = known ?? asked;
   const mark = `slack:posted:${channel}:${key}`;
   const none = { slack_channel: channel, slack_ts: '', slack_permalink: '', slack_error: '', text: post.text, warning: '' };
-  try {
-    const previous = (await connectionCache(z).get(mark)) as { ts?: string; permalink?: string; channel?: string } | null;
-    if (previous?.ts) {
+  const claim = {
+    key: `slack:post-claim:${channel}:${key}`,
+    waitMs: POST_CLAIM_WAIT_MS,
+    busyMessage: `Another run is posting this message to ${asked}. Zapier will retry this one shortly; it does not post it twice.`,
+  };
+  return withClaim(z, claim, async () => {
+    const previous = await markOf(z, mark);
+    if (previous) {
       return {
         ...none,
-        slack_alert: 'already_posted',
+        slack_alert: 'already_posted' as const,
         slack_channel: previous.channel ?? channel,
-        slack_ts: previous.ts,
+        slack_ts: previous.ts!,
         slack_permalink: previous.permalink ?? '',
       };
     }
-  } catch {
-    // Without z.cache we cannot know; posting again beats never telling anyone.
-  }
-  const slack = slackFor(z, bundle);
-  const metadata = invoice && invoiceMetadata(invoice.invoiceId, invoice.invoiceNumber, invoice.shown);
-  const posted = await slack.post({ ...post, channel, metadata });
-  const permalink = await slack.permalink(posted.channel, posted.ts).catch(() => '');
-  if (invoice)
-    await rememberAlert(z, invoice.invoiceId, { ...posted, permalink, asked: channel }, { text: post.text, blocks: post.blocks ?? [] }, invoice.shown);
-  try {
-    await connectionCache(z).set(mark, { ts: posted.ts, permalink, channel: posted.channel }, ALERT_MARK_TTL_SECONDS);
-  } catch {
-    // as above
-  }
-  return { ...none, slack_alert: 'posted', slack_channel: posted.channel, slack_ts: posted.ts, slack_permalink: permalink, warning: posted.warning };
+    const metadata = invoice && invoiceMetadata(invoice.invoiceId, invoice.invoiceNumber, invoice.shown);
+    const posted = await slack.post({ ...post, channel, metadata });
+    const permalink = await slack.permalink(posted.channel, posted.ts).catch(() => '');
+    if (!known) await rememberChannel(z, asked, posted.channel);
+    if (invoice) await rememberAlert(z, invoice.invoiceId, { ...posted, permalink, asked }, { text: post.text, blocks: post.blocks ?? [] }, invoice.shown);
+    try {
+      await connectionCache(z).set(mark, { ts: posted.ts, permalink, channel: posted.channel }, ALERT_MARK_TTL_SECONDS);
+    } catch {
+      // as above
+    }
+    return {
+      ...none,
+      slack_alert: 'posted' as const,
+      slack_channel: posted.channel,
+      slack_ts: posted.ts,
+      slack_permalink: permalink,
+      warning: posted.warning,
+    };
+  });
 };
 
 /** What the alert about a new invoice shows, for its metadata. */

@@ -12,6 +12,7 @@ import { connectionCache } from '../zapier/cache';
 import { withClaim } from '../zapier/claim';
 import { channelInput, slackFor, type SlackClient, type SlackPost } from '../slack/client';
 import { customMessage } from '../slack/message';
+import { channelIdOf, isChannelId, rememberChannel } from './channels';
 import { changesSince, invoiceMetadata, shownIn, shownOf, standingMessage, type InvoiceStanding, type Shown } from './standing';
 
 /** As long as the new-invoice alert's mark: an invoice is usually paid within weeks; past this the history is read. */
@@ -19,8 +20,6 @@ const ENTRY_TTL_SECONDS = 30 * 24 * 3600;
 /** The history is read 200 messages a page (Slack's advice), at most this many pages: 1,000 messages since the invoice date. */
 const HISTORY_PAGE_SIZE = 200;
 const HISTORY_PAGES = 5;
-/** Looking a channel up by name reads at most this many dropdown pages of the channel list. */
-const NAME_LOOKUP_PAGES = 3;
 /** A run waiting for another run of the same invoice gives up after this and lets Zapier retry. */
 const CLAIM_WAIT_MS = 20_000;
 
@@ -48,9 +47,6 @@ const Entry = zod.object({
 type Entry = zod.infer<typeof Entry>;
 
 const entryKey = (invoiceId: number) => `slack:invoice-message:v1:${invoiceId}`;
-const channelKey = (name: string) => `slack:channel-id:v1:${name}`;
-/** Slack's channel IDs are capitals and digits; channel names are lower case. */
-const isChannelId = (channel: string) => /^[CGD][A-Z0-9]+$/.test(channel);
 
 /** What tells two renderings of a message apart, kept so that an unchanged invoice costs no chat.update. */
 const fingerprintOf = (message: { text: string; blocks: object[] }) =>
@@ -72,33 +68,6 @@ const remember = async (z: ZObject, invoiceId: number, entry: Entry) => {
     // Without z.cache the history finds the message next time (with a history scope), else a new one is posted.
     z.console.log(`Could not remember the Slack message of invoice ${invoiceId}: ${(error as Error).message}`);
   }
-};
-
-/** A channel's ID by its name: from z.cache, else from the channel list (at most one dropdown page of calls). */
-const channelIdByName = async (z: ZObject, slack: SlackClient, name: string): Promise<string | undefined> => {
-  const cache = connectionCache(z);
-  const known = await cache.get(channelKey(name)).catch(() => undefined);
-  if (typeof known === 'string') return known;
-  let cursor: string | undefined;
-  for (let read = 0; read < NAME_LOOKUP_PAGES; read++) {
-    const page = await slack.channelsFrom(cursor);
-    const found = page.channels.find((c) => c.name === name);
-    if (found) {
-      await rememberChannel(z, name, found.id);
-      return found.id;
-    }
-    cursor = page.nextCursor || undefined;
-    if (!cursor) break;
-  }
-  return undefined;
-};
-
-/** What a channel named in a Zap is called by Slack, learnt whenever a post answers with its ID. */
-const rememberChannel = async (z: ZObject, asked: string, id: string) => {
-  if (!isChannelId(asked))
-    await connectionCache(z)
-      .set(channelKey(asked), id, ENTRY_TTL_SECONDS)
-      .catch(() => undefined);
 };
 
 /** Whether the channel the Zap names is the one the remembered message is in. */
@@ -224,7 +193,7 @@ export const updateLivingMessage = (
       const remembered = await recall(z, standing.invoiceId);
       // The channel's ID, looked up by its name at most once a run, and only when needed.
       let lookup: Promise<string | undefined> | undefined;
-      const channelId = () => (lookup ??= isChannelId(wanted) ? Promise.resolve(wanted) : channelIdByName(z, slack, wanted));
+      const channelId = () => (lookup ??= channelIdOf(z, slack, wanted));
       const search: Search =
         remembered && (await sameChannel(remembered, wanted, channelId)) ? { found: remembered } : await searchHistory(slack, wanted, channelId, request);
       if (!('found' in search)) {
@@ -274,7 +243,6 @@ export const rememberAlert = async (
   message: { text: string; blocks: object[] },
   shown: Shown,
 ) => {
-  await rememberChannel(z, posted.asked, posted.channel);
   await remember(z, invoiceId, {
     channel: posted.channel,
     names: isChannelId(posted.asked) ? [] : [posted.asked],

@@ -94,6 +94,8 @@ const CHANNEL_PAGE_SIZE = 200;
  * it has half a page of channels, at most this many calls (conversations.list allows 20+ a minute).
  */
 const MAX_CALLS_PER_DROPDOWN_PAGE = 5;
+/** conversations.list's answer when the token lacks channels:read or groups:read. */
+const LISTING_REFUSALS: ReadonlySet<string> = new Set(['missing_scope']);
 
 export class SlackClient {
   private readonly web: WebClient;
@@ -141,24 +143,46 @@ export class SlackClient {
     return this.guard(() => this.web.auth.test());
   }
 
-  private async channelPage(cursor?: string) {
-    const page = await this.guard(() =>
-      this.web.conversations.list({ types: 'public_channel,private_channel', exclude_archived: true, limit: CHANNEL_PAGE_SIZE, cursor }),
-    );
-    return ChannelPage.parse(page);
-  }
-
-  /** Channels for one dropdown page, and the cursor where the next one starts ('' at the end). */
-  async channelsFrom(cursor?: string) {
+  /** One dropdown page straight from the library, following the cursor past short pages; its errors are still Slack's. */
+  private async dropdownPage(cursor?: string) {
     const channels: zod.infer<typeof Channel>[] = [];
     let next = cursor;
     for (let calls = 0; calls < MAX_CALLS_PER_DROPDOWN_PAGE; calls++) {
-      const page = await this.channelPage(next);
+      const page = ChannelPage.parse(
+        await this.web.conversations.list({ types: 'public_channel,private_channel', exclude_archived: true, limit: CHANNEL_PAGE_SIZE, cursor: next }),
+      );
       channels.push(...page.channels);
       next = page.response_metadata?.next_cursor || undefined;
       if (!next || channels.length >= CHANNEL_PAGE_SIZE / 2) break;
     }
     return { channels, nextCursor: next ?? '' };
+  }
+
+  /** Channels for one dropdown page, and the cursor where the next one starts ('' at the end). */
+  channelsFrom(cursor?: string) {
+    return this.guard(() => this.dropdownPage(cursor));
+  }
+
+  /**
+   * The channel called `name`, among the first `pages` dropdown pages of the list (undefined when it is not there); a
+   * bot without the scope to list channels gets a Refusal back, since it may still post to the channel by name.
+   */
+  channelNamed(name: string, pages: number) {
+    return this.refusable(
+      async () => {
+        let cursor: string | undefined;
+        for (let read = 0; read < pages; read++) {
+          const page = await this.dropdownPage(cursor);
+          const found = page.channels.find((c) => c.name === name);
+          if (found) return found;
+          cursor = page.nextCursor || undefined;
+          if (!cursor) break;
+        }
+        return undefined;
+      },
+      `#${name}`,
+      LISTING_REFUSALS,
+    );
   }
 
   async post(message: SlackPost) {

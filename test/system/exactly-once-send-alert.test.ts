@@ -6,6 +6,7 @@ import { worldForEachTest } from '../support/world';
 const w = worldForEachTest();
 
 const SEND = 'creates.send_invoice.operation.perform';
+const POST = 'creates.post_to_slack.operation.perform';
 
 const newInvoice = async (over: Record<string, unknown> = {}) => {
   const contract = await w.acceptedContract();
@@ -94,5 +95,39 @@ describe('Approve and Send Invoice, once per invoice', () => {
       delete process.env.HTTP_TIMEOUT_MS;
     }
     expect(runs[0]!.result).toEqual(expect.objectContaining({ status: 'SENT', already_sent: true }));
+  });
+});
+
+describe('the new-invoice alert, once per invoice and channel', () => {
+  const alertInput = (invoice: { invoice_id: number; invoice_number: number; customer_name: string }, channel: string) => ({
+    channel,
+    invoice_id: invoice.invoice_id,
+    invoice_number: invoice.invoice_number,
+    customer_name: invoice.customer_name,
+  });
+
+  it('posts one alert when two runs for one invoice start together', async () => {
+    const invoice = await newInvoice();
+    await w.slack.control('faults', { latencyMs: 30 });
+    const runs = await Promise.all([w.run(POST, alertInput(invoice, '#invoices')), w.run(POST, alertInput(invoice, '#invoices'))]);
+    await w.slack.control('faults', { latencyMs: 0 });
+    expect(runs.map((r) => r.error)).toEqual([undefined, undefined]);
+    expect(await w.slackMessages()).toHaveLength(1);
+    expect(runs.map((r) => r.result!.already_posted).sort()).toEqual([false, true]);
+    expect(runs[0]!.result!.ts).toBe(runs[1]!.result!.ts);
+  });
+
+  it('counts a channel named and the same channel given by its ID as one, at once or one after another', async () => {
+    const invoice = await newInvoice();
+    await w.slack.control('faults', { latencyMs: 30 });
+    const runs = await Promise.all([w.run(POST, alertInput(invoice, '#invoices')), w.run(POST, alertInput(invoice, 'C0INVOICES'))]);
+    await w.slack.control('faults', { latencyMs: 0 });
+    expect(runs.map((r) => r.result?.channel)).toEqual(['C0INVOICES', 'C0INVOICES']);
+    expect(await w.slackMessages()).toHaveLength(1);
+    // The invoice step's own alert, then a Post to Slack step naming the channel by its ID.
+    const next = await newInvoice({ slack_channel: '#invoices' });
+    const later = await w.run(POST, alertInput(next, 'C0INVOICES'));
+    expect(later.result).toEqual(expect.objectContaining({ already_posted: true, ts: next.slack_ts }));
+    expect(await w.slackMessages()).toHaveLength(2);
   });
 });
