@@ -1,5 +1,6 @@
 // The Slack sandbox's test controls under /_sandbox/, which faults never touch: reset, the messages as they are now,
 // a person's message, a deleted message, scopes, channels, the workspace's edit window, the posting pace and faults.
+// Channels and people are the first workspace's (SLACK_SANDBOX's); the second workspace keeps its seed channels.
 import { json, type Fault } from '../http';
 import { DOCUMENTED_ERRORS } from './reference';
 import type { Channel, SlackRoutes } from './state';

@@ -12,6 +12,10 @@
 // - [ch]  https://docs.slack.dev/reference/methods/conversations.history ("Arguments", "Usage info", "Errors").
 // - [cr]  https://docs.slack.dev/reference/methods/conversations.replies ("Arguments", "Errors").
 // - [md]  https://docs.slack.dev/messaging/message-metadata (metadata: event_type and event_payload, not shown to people).
+// - [at]  https://docs.slack.dev/reference/methods/auth.test ("checks authentication and tells you who you are":
+//         team and team_id of the token's workspace; the fields as [ref] lists them).
+// - [tt]  https://docs.slack.dev/authentication/tokens ("Bot tokens represent a bot associated with an app installed
+//         in a workspace": one token, one workspace; an app installed in two workspaces has two tokens).
 // The two error tables were read from the method pages as of August 2026 (a machine-readable copy of them is kept
 // in github.com/slack-ruby/slack-api-ref, methods/chat/chat.postMessage.json and conversations.list.json); the
 // tables of chat.update, conversations.history and conversations.replies from the same copy (methods/chat/

@@ -1,15 +1,33 @@
 // A local stand-in for Slack's Web API: auth.test, conversations.list, chat.postMessage (threads and metadata
 // included), chat.update, chat.getPermalink, conversations.history and conversations.replies, speaking as Slack
 // documents it (./reference.ts names the source of every rule): HTTP 200 with ok/error, 429 with Retry-After, the
-// token's scopes in `x-oauth-scopes` on every answer, Block Kit limits, truncated long text, short pages.
+// token's scopes in `x-oauth-scopes` on every answer, Block Kit limits, truncated long text, short pages. The app is
+// installed in two workspaces, each token seeing only its own.
 import { bearerToken, FaultBox, json, Router, serve, type SandboxRequest, type SandboxResponse } from '../http';
 import { createMessageStore, isTimestamp, readMetadata } from './messages';
 import { CUSTOMIZE_SCOPE, HISTORY_SCOPE, HTTP_429_ERRORS, LIMITS, POSTING_PACE, PUBLIC_SCOPE } from './reference';
 import { checkMessage } from './rules';
 import { controlRoutes } from './controls';
-import { DEFAULT_SCOPES, postingPace, seedChannels, SLACK_SANDBOX, type Channel, type ErrorFault, type SlackSandboxState } from './state';
+import {
+  DEFAULT_SCOPES,
+  postingPace,
+  seedChannels,
+  seedSecondChannels,
+  SLACK_SANDBOX,
+  SLACK_SECOND_WORKSPACE,
+  type Channel,
+  type ErrorFault,
+  type Installation,
+  type SlackSandboxState,
+} from './state';
 
-export { SLACK_SANDBOX } from './state';
+export { SLACK_SANDBOX, SLACK_SECOND_WORKSPACE } from './state';
+
+/** The workspace a token belongs to, as a method sees it: who the bot is there, and that workspace's channels. */
+interface Workspace {
+  install: Installation;
+  channels: Channel[];
+}
 
 /** [cl] What a method accepts, sent back in `x-accepted-oauth-scopes` as Slack does. */
 const ACCEPTED_SCOPES: Record<string, string> = {
@@ -29,6 +47,7 @@ export const createSlackSandbox = () => {
   const pace = postingPace({ ...POSTING_PACE });
   const state: SlackSandboxState = {
     channels: seedChannels(),
+    secondChannels: seedSecondChannels(),
     scopes: [...DEFAULT_SCOPES],
     errorFaults: [],
     // [up] "edit_window_closed: The message cannot be edited due to the team message edit settings"; null: no limit.
@@ -36,6 +55,7 @@ export const createSlackSandbox = () => {
   };
   const reset = () => {
     state.channels = seedChannels();
+    state.secondChannels = seedSecondChannels();
     state.scopes = [...DEFAULT_SCOPES];
     state.errorFaults = [];
     state.workspace.messageEditWindowMinutes = null;
@@ -68,29 +88,37 @@ export const createSlackSandbox = () => {
     }
     return fail(fault.error, fault.error === 'missing_scope' ? { needed: fault.needed ?? 'chat:write', provided: state.scopes.join(',') } : {});
   };
-  const method = (name: string, handler: (a: Record<string, any>) => SandboxResponse) =>
+  /** [tt] Each token is one install of the app, in one workspace. */
+  const workspaceOf = (token: string): Workspace | undefined => {
+    if (token === SLACK_SANDBOX.botToken) return { install: SLACK_SANDBOX, channels: state.channels };
+    if (token === SLACK_SECOND_WORKSPACE.botToken) return { install: SLACK_SECOND_WORKSPACE, channels: state.secondChannels };
+    return undefined;
+  };
+  const method = (name: string, handler: (a: Record<string, any>, ws: Workspace) => SandboxResponse) =>
     router.on('POST', `/api/${name}`, (req) => {
       const token = bearerToken(req) ?? args(req).token;
       if (!token) return fail('not_authed');
-      if (token !== SLACK_SANDBOX.botToken) return fail('invalid_auth');
+      const ws = workspaceOf(String(token));
+      if (!ws) return fail('invalid_auth');
       const fault = takeFault(name);
-      const answer = fault ? faultAnswer(fault) : handler(args(req));
+      const answer = fault ? faultAnswer(fault) : handler(args(req), ws);
       // [ref] "every answer carries the token's scopes in the x-oauth-scopes header".
       return { ...answer, headers: { ...answer.headers, 'x-oauth-scopes': state.scopes.join(','), 'x-accepted-oauth-scopes': ACCEPTED_SCOPES[name] ?? '' } };
     });
-  const findChannel = (ref: unknown) => {
+  /** [pm] A channel by its ID or name, in the token's own workspace only. */
+  const findChannel = (ref: unknown, ws: Workspace) => {
     const key = String(ref ?? '').replace(/^#/, '');
-    return state.channels.find((c) => c.id === key || c.name === key);
+    return ws.channels.find((c) => c.id === key || c.name === key);
   };
   const isChannel = (value: Channel | SandboxResponse): value is Channel => 'id' in value;
   /** [pm] A private channel the bot is not in is, to the bot, no channel at all. */
   const visible = (channel: Channel | undefined): Channel | SandboxResponse =>
     channel && (!channel.is_private || channel.is_member) ? channel : fail('channel_not_found');
   /** [up] chat.update takes the channel's ID ("Channel containing the message"; [ref] "`channel` id, not a name"), [ch] "Conversation ID". */
-  const channelById = (ref: unknown) => state.channels.find((c) => c.id === String(ref ?? ''));
+  const channelById = (ref: unknown, ws: Workspace) => ws.channels.find((c) => c.id === String(ref ?? ''));
   /** A channel the bot may read: [ch] a bot token reads "any conversation the relevant bot is a member of", with its *:history scope. */
-  const readableChannel = (ref: unknown): Channel | SandboxResponse => {
-    const channel = visible(channelById(ref));
+  const readableChannel = (ref: unknown, ws: Workspace): Channel | SandboxResponse => {
+    const channel = visible(channelById(ref, ws));
     if (!isChannel(channel)) return channel;
     return needScope([channel.is_private ? HISTORY_SCOPE.private : HISTORY_SCOPE.public]) ?? (channel.is_member ? channel : fail('not_in_channel'));
   };
@@ -102,19 +130,20 @@ export const createSlackSandbox = () => {
   };
   const withMetadata = (a: Record<string, any>) => String(a.include_all_metadata) === 'true' || String(a.include_all_metadata) === '1';
 
-  method('auth.test', () =>
+  // [ref], [at] "tells you who you are": the token's own workspace and bot.
+  method('auth.test', (_a, { install }) =>
     json(200, {
       ok: true,
-      url: 'https://sandbox.slack.com/',
-      team: 'Sandbox',
+      url: install.url,
+      team: install.team,
       user: 'invoice-bot',
-      team_id: SLACK_SANDBOX.teamId,
-      user_id: SLACK_SANDBOX.botUserId,
-      bot_id: SLACK_SANDBOX.botId,
+      team_id: install.teamId,
+      user_id: install.botUserId,
+      bot_id: install.botId,
     }),
   );
 
-  method('conversations.list', (a) => {
+  method('conversations.list', (a, ws) => {
     const types = String(a.types ?? 'public_channel').split(',');
     const needed = [...(types.includes('public_channel') ? ['channels:read'] : []), ...(types.includes('private_channel') ? ['groups:read'] : [])];
     const refused = needScope(needed);
@@ -128,16 +157,16 @@ export const createSlackSandbox = () => {
     // [cl] "Fewer than the requested number of items may be returned, even if the end of the list hasn't been reached":
     // Slack pages first and leaves out what the caller may not see afterwards, so a page can be short or even empty
     // while next_cursor goes on.
-    const window = state.channels.slice(start, start + limit);
+    const window = ws.channels.slice(start, start + limit);
     const page = window
       .filter((c) => (c.is_private ? types.includes('private_channel') && c.is_member : types.includes('public_channel')))
       .filter((c) => !excludeArchived || !c.is_archived);
-    const next = start + limit < state.channels.length ? Buffer.from(`next:${start + limit}`).toString('base64') : '';
+    const next = start + limit < ws.channels.length ? Buffer.from(`next:${start + limit}`).toString('base64') : '';
     return json(200, { ok: true, channels: page, response_metadata: { next_cursor: next } });
   });
 
-  method('chat.postMessage', (a) => {
-    const channel = writableChannel(findChannel(a.channel), 'is_archived');
+  method('chat.postMessage', (a, { install, channels }) => {
+    const channel = writableChannel(findChannel(a.channel, { install, channels }), 'is_archived');
     if (!isChannel(channel)) return channel;
     if (!channel.is_member && !state.scopes.includes(PUBLIC_SCOPE)) return fail('not_in_channel');
     const verdict = checkMessage({ text: typeof a.text === 'string' ? a.text : undefined, blocks: a.blocks });
@@ -156,8 +185,8 @@ export const createSlackSandbox = () => {
       // [pm] reply_broadcast is "used in conjunction with thread_ts".
       reply_broadcast: threadTs !== null && String(a.reply_broadcast) === 'true',
       metadata: metadata.metadata,
-      bot_id: SLACK_SANDBOX.botId,
-      user: SLACK_SANDBOX.botUserId,
+      bot_id: install.botId,
+      user: install.botUserId,
       username: customized ? (a.username ?? null) : null,
       icon_emoji: customized ? (a.icon_emoji ?? null) : null,
       icon_url: customized ? (a.icon_url ?? null) : null,
@@ -172,14 +201,14 @@ export const createSlackSandbox = () => {
   // an empty array removes them, and metadata left out is kept ("To remove previous metadata, include an empty
   // object"). The owner's digest warns that a text-only update "can answer ok and change nothing"; the method page says
   // the blocks go, and that is what the sandbox does (the app sends both every time either way).
-  method('chat.update', (a) => {
+  method('chat.update', (a, ws) => {
     // [up] "is_inactive: The message cannot be edited within a frozen, archived or deleted channel."
-    const channel = writableChannel(channelById(a.channel), 'is_inactive');
+    const channel = writableChannel(channelById(a.channel, ws), 'is_inactive');
     if (!isChannel(channel)) return channel;
     const message = store.find(channel.id, String(a.ts ?? ''));
     if (!message) return fail('message_not_found');
     // [up] "Only messages posted by the authenticated user are able to be updated ... Bot users may also update the messages they post."
-    if (message.bot_id !== SLACK_SANDBOX.botId) return fail('cant_update_message');
+    if (message.bot_id !== ws.install.botId) return fail('cant_update_message');
     const window = state.workspace.messageEditWindowMinutes;
     if (window !== null && Date.now() - message.postedAt >= window * 60_000) return fail('edit_window_closed');
     const hasText = typeof a.text === 'string' && a.text !== '';
@@ -192,18 +221,18 @@ export const createSlackSandbox = () => {
     if (hasText) message.text = verdict.text;
     message.blocks = blocksGiven || hasText ? verdict.blocks : message.blocks;
     if (metadata?.ok) message.metadata = metadata.metadata;
-    message.edited = { user: SLACK_SANDBOX.botUserId, ts: `${Math.floor(Date.now() / 1000)}.000000` };
+    message.edited = { user: ws.install.botUserId, ts: `${Math.floor(Date.now() / 1000)}.000000` };
     return json(200, { ok: true, channel: channel.id, ts: message.ts, text: message.text, message: store.view(message, true) });
   });
 
-  method('chat.getPermalink', (a) => {
-    const channel = findChannel(a.channel);
+  method('chat.getPermalink', (a, ws) => {
+    const channel = findChannel(a.channel, ws);
     if (!channel) return fail('channel_not_found');
     if (!store.find(channel.id, a.message_ts)) return fail('message_not_found');
     return json(200, {
       ok: true,
       channel: channel.id,
-      permalink: `https://sandbox.slack.com/archives/${channel.id}/p${String(a.message_ts).replace('.', '')}`,
+      permalink: `${ws.install.url}archives/${channel.id}/p${String(a.message_ts).replace('.', '')}`,
     });
   });
 
@@ -225,8 +254,8 @@ export const createSlackSandbox = () => {
       ? fail(page.error)
       : json(200, { ok: true, messages: page.items, has_more: page.hasMore, pin_count: 0, response_metadata: { next_cursor: page.next } });
 
-  method('conversations.history', (a) => {
-    const channel = readableChannel(a.channel);
+  method('conversations.history', (a, ws) => {
+    const channel = readableChannel(a.channel, ws);
     if (!isChannel(channel)) return channel;
     const limit = limitOf(a, LIMITS.historyPageMax);
     if (limit === undefined) return fail('invalid_arguments');
@@ -235,8 +264,8 @@ export const createSlackSandbox = () => {
     return pageAnswer(store.history(channel.id, { ...range, limit, cursor: a.cursor, withMetadata: withMetadata(a) }));
   });
 
-  method('conversations.replies', (a) => {
-    const channel = readableChannel(a.channel);
+  method('conversations.replies', (a, ws) => {
+    const channel = readableChannel(a.channel, ws);
     if (!isChannel(channel)) return channel;
     const limit = limitOf(a, LIMITS.repliesPageMax);
     if (limit === undefined) return fail('invalid_arguments');

@@ -1,9 +1,34 @@
-// The Slack sandbox's one state: its channels, the token's scopes, armed faults and the workspace's settings, with
-// the pieces every route family uses.
+// The Slack sandbox's one state: its channels (in two workspaces), the token's scopes, armed faults and the workspace's
+// settings, with the pieces every route family uses.
 import type { FaultBox, Router } from '../http';
 import type { MessageStore } from './messages';
 
-export const SLACK_SANDBOX = { botToken: 'xoxb-sandbox', teamId: 'T0SANDBOX', botUserId: 'U0BOT', botId: 'B0BOT', defaultPort: 4030 };
+export const SLACK_SANDBOX = {
+  botToken: 'xoxb-sandbox',
+  teamId: 'T0SANDBOX',
+  team: 'Sandbox',
+  url: 'https://sandbox.slack.com/',
+  botUserId: 'U0BOT',
+  botId: 'B0BOT',
+  defaultPort: 4030,
+};
+
+/**
+ * The same Slack app installed in a second workspace. [tt] "Bot tokens represent a bot associated with an app installed
+ * in a workspace": the install there has a token, bot and channels of its own, and [at] auth.test answers its team_id.
+ * A token sees only its own workspace's channels; any other channel is, to it, [pm] channel_not_found.
+ */
+export const SLACK_SECOND_WORKSPACE = {
+  botToken: 'xoxb-second-workspace',
+  teamId: 'T0SECOND',
+  team: 'Second Sandbox',
+  url: 'https://second-sandbox.slack.com/',
+  botUserId: 'U0BOT2',
+  botId: 'B0BOT2',
+};
+
+/** One workspace the app is installed in: who the bot is there. */
+export type Installation = Omit<typeof SLACK_SECOND_WORKSPACE, 'botToken'>;
 
 export interface Channel {
   id: string;
@@ -27,6 +52,12 @@ export const seedChannels = (): Channel[] => [
     is_archived: false,
     is_member: i % 2 === 0,
   })),
+];
+
+/** The second workspace's channels: an #invoices and a #general of its own, with IDs no other workspace has. */
+export const seedSecondChannels = (): Channel[] => [
+  { id: 'C2GENERAL', name: 'general', is_private: false, is_archived: false, is_member: true },
+  { id: 'C2INVOICES', name: 'invoices', is_private: false, is_archived: false, is_member: true },
 ];
 
 /**
@@ -64,7 +95,10 @@ export const postingPace = (settings: { perSecond: number; burst: number }) => {
 };
 
 export interface SlackSandboxState {
+  /** The first workspace's channels (SLACK_SANDBOX's), which the controls change. */
   channels: Channel[];
+  /** SLACK_SECOND_WORKSPACE's channels. The app has the same scopes there (one `scopes`). */
+  secondChannels: Channel[];
   scopes: string[];
   errorFaults: ErrorFault[];
   workspace: { messageEditWindowMinutes: number | null };

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CHAT_POST_MESSAGE_ERRORS, CONVERSATIONS_LIST_ERRORS, DOCUMENTED_ERRORS } from '../../sandboxes/slack/reference';
+import { SLACK_SANDBOX, SLACK_SECOND_WORKSPACE } from '../../sandboxes/slack/server';
 import { startSlack, type SlackHandle } from '../support/slackSandbox';
 
 let slack: SlackHandle;
@@ -59,6 +60,32 @@ describe('authentication and scopes', () => {
     const [plainPost, customized] = await stored();
     expect(plainPost).toEqual(expect.objectContaining({ username: null, icon_emoji: null }));
     expect(customized).toEqual(expect.objectContaining({ username: 'Invoices', icon_emoji: ':receipt:' }));
+  });
+});
+
+describe('two workspaces', () => {
+  const second = SLACK_SECOND_WORKSPACE.botToken;
+
+  it("answers auth.test with each token's own workspace and bot", async () => {
+    expect((await call('auth.test', {})).body).toEqual(expect.objectContaining({ team_id: SLACK_SANDBOX.teamId, bot_id: SLACK_SANDBOX.botId }));
+    expect((await call('auth.test', {}, second)).body).toEqual(
+      expect.objectContaining({ ok: true, team_id: SLACK_SECOND_WORKSPACE.teamId, bot_id: SLACK_SECOND_WORKSPACE.botId }),
+    );
+  });
+
+  it("lists, posts to and updates only the token's own workspace's channels", async () => {
+    const listed = (await call('conversations.list', { types: 'public_channel', limit: 1000 }, second)).body.channels.map((c: any) => c.id);
+    expect(listed).toEqual(['C2GENERAL', 'C2INVOICES']);
+    expect((await call('conversations.list', { limit: 1000 })).body.channels.map((c: any) => c.id)).not.toContain('C2INVOICES');
+    // The same name is another channel in each workspace; the other workspace's ID is no channel at all.
+    expect((await call('chat.postMessage', { channel: '#invoices', text: 'b' }, second)).body).toEqual(
+      expect.objectContaining({ ok: true, channel: 'C2INVOICES' }),
+    );
+    expect((await call('chat.postMessage', { channel: 'C0INVOICES', text: 'b' }, second)).body.error).toBe('channel_not_found');
+    const first = (await post({ text: 'a' })).body.ts;
+    expect((await call('chat.update', { channel: 'C0INVOICES', ts: first, text: 'b' }, second)).body.error).toBe('channel_not_found');
+    expect((await call('chat.update', { channel: 'C0INVOICES', ts: first, text: 'b' })).body.ok).toBe(true);
+    expect((await call('conversations.history', { channel: 'C0INVOICES' }, second)).body.error).toBe('channel_not_found');
   });
 });
 

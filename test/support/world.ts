@@ -4,6 +4,7 @@ import { App } from './app';
 import { proposal, startClick2Contract } from './click2contractSandbox';
 import { connectedAuthData, startProcountor } from './procountorSandbox';
 import { startSlack } from './slackSandbox';
+import { SLACK_SECOND_WORKSPACE } from '../../sandboxes/slack/server';
 
 export const INVOICE_STEP = 'creates.create_unfinished_invoice.operation.perform';
 
@@ -24,7 +25,7 @@ export const startWorld = async () => {
   };
 
   const checkpointSecrets = () => {
-    const secrets = new Set([...procountor.sandbox.issuedSecrets(), ...c2c.sandbox.issuedSecrets(), 'xoxb-sandbox']);
+    const secrets = new Set([...procountor.sandbox.issuedSecrets(), ...c2c.sandbox.issuedSecrets(), 'xoxb-sandbox', SLACK_SECOND_WORKSPACE.botToken]);
     const haystack = [...runtime.logLines, ...transcript].join('\n');
     for (const secret of secrets) if (secret && haystack.includes(secret)) leaks.add(secret);
     scannedLines += runtime.logLines.length;
