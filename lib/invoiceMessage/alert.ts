@@ -58,13 +58,15 @@ export const postOnce = async (
 ): Promise<AlertOutcome & { text: string; warning: string }> => {
   const slack = slackFor(z, bundle);
   const asked = channelInput(post.channel);
-  const known = await channelIdOf(z, slack, asked);
+  // Marks belong to the token's workspace: a connection switched to another workspace posts there afresh.
+  const workspace = await slack.workspace();
+  const known = await channelIdOf(z, slack, workspace, asked);
   // A channel the bot cannot look up is kept by its name as typed: Slack's answer to the post tells its ID.
   const channel = known ?? asked;
-  const mark = `slack:posted:${channel}:${key}`;
+  const mark = `slack:posted:${workspace}:${channel}:${key}`;
   const none = { slack_channel: channel, slack_ts: '', slack_permalink: '', slack_error: '', text: post.text, warning: '' };
   const claim = {
-    key: `slack:post-claim:${channel}:${key}`,
+    key: `slack:post-claim:${workspace}:${channel}:${key}`,
     waitMs: POST_CLAIM_WAIT_MS,
     busyMessage: `Another run is posting this message to ${asked}. Zapier will retry this one shortly; it does not post it twice.`,
   };
@@ -82,8 +84,9 @@ export const postOnce = async (
     const metadata = invoice && invoiceMetadata(invoice.invoiceId, invoice.invoiceNumber, invoice.shown);
     const posted = await slack.post({ ...post, channel, metadata });
     const permalink = await slack.permalink(posted.channel, posted.ts).catch(() => '');
-    if (!known) await rememberChannel(z, asked, posted.channel);
-    if (invoice) await rememberAlert(z, invoice.invoiceId, { ...posted, permalink, asked }, { text: post.text, blocks: post.blocks ?? [] }, invoice.shown);
+    if (!known) await rememberChannel(z, slack, workspace, asked, posted.channel);
+    if (invoice)
+      await rememberAlert(z, workspace, invoice.invoiceId, { ...posted, permalink, asked }, { text: post.text, blocks: post.blocks ?? [] }, invoice.shown);
     try {
       await connectionCache(z).set(mark, { ts: posted.ts, permalink, channel: posted.channel }, ALERT_MARK_TTL_SECONDS);
     } catch {

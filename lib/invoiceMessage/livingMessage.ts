@@ -1,8 +1,8 @@
 // One living Slack message per invoice: found, updated in place to show where the invoice stands, with one thread
 // reply per change; posted anew when it cannot be found or updated.
 //
-// Where the message is: z.cache remembers it per invoice and connection (its channel, ts, what it shows, replies still
-// to post). When z.cache has lost it, the channel's history is read with its metadata, from the invoice's date on, at
+// Where the message is: z.cache remembers it per invoice, connection and Slack workspace (its channel, ts, what it
+// shows, replies still to post). When z.cache has lost it, the channel's history is read with its metadata, from the invoice's date on, at
 // most HISTORY_PAGES pages. Runs for one invoice take turns through a claim in z.cache, so two at once add one reply.
 import crypto from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
@@ -46,27 +46,35 @@ const Entry = zod.object({
 });
 type Entry = zod.infer<typeof Entry>;
 
-const entryKey = (invoiceId: number) => `slack:invoice-message:v1:${invoiceId}`;
+/** A message belongs to the Slack workspace it is in: a token of another workspace can neither see nor update it. */
+const entryKey = (workspace: string, invoiceId: number) => `slack:invoice-message:v2:${workspace}:${invoiceId}`;
+
+/** Where a run keeps the invoice's message: the Slack client, the token's workspace, and the entry's key in it. */
+interface Place {
+  slack: SlackClient;
+  workspace: string;
+  key: string;
+}
 
 /** What tells two renderings of a message apart, kept so that an unchanged invoice costs no chat.update. */
 const fingerprintOf = (message: { text: string; blocks: object[] }) =>
   crypto.createHash('sha256').update(JSON.stringify(message)).digest('base64url').slice(0, 22);
 
-const recall = async (z: ZObject, invoiceId: number): Promise<Entry | undefined> => {
+const recall = async (z: ZObject, at: Place): Promise<Entry | undefined> => {
   try {
-    const parsed = Entry.safeParse(await connectionCache(z).get(entryKey(invoiceId)));
+    const parsed = Entry.safeParse(await connectionCache(z).get(at.key));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
 };
 
-const remember = async (z: ZObject, invoiceId: number, entry: Entry) => {
+const remember = async (z: ZObject, key: string, entry: Entry) => {
   try {
-    await connectionCache(z).set(entryKey(invoiceId), entry, ENTRY_TTL_SECONDS);
+    await connectionCache(z).set(key, entry, ENTRY_TTL_SECONDS);
   } catch (error) {
     // Without z.cache the history finds the message next time (with a history scope), else a new one is posted.
-    z.console.log(`Could not remember the Slack message of invoice ${invoiceId}: ${(error as Error).message}`);
+    z.console.log(`Could not remember the Slack message ${key}: ${(error as Error).message}`);
   }
 };
 
@@ -147,28 +155,29 @@ const searchHistory = async (
 const invoiceName = (standing: InvoiceStanding) => `invoice ${standing.invoiceNumber ?? `(ID ${standing.invoiceId})`}`;
 
 /** Posts the invoice's message anew; it becomes the invoice's living message, and `why` goes into the warning. */
-const postLiving = async (z: ZObject, slack: SlackClient, wanted: string, request: LivingMessageRequest, why: string): Promise<LivingMessageOutcome> => {
+const postLiving = async (z: ZObject, at: Place, wanted: string, request: LivingMessageRequest, why: string): Promise<LivingMessageOutcome> => {
   const { standing } = request;
+  const { slack } = at;
   const warning = `Posted a new Slack message for ${invoiceName(standing)}, which is updated from now on: ${why}.`;
   const message = standingMessage(standing, request.note);
   const shown = shownOf(standing);
   const posted = await slack.post({ channel: wanted, ...message, metadata: invoiceMetadata(standing.invoiceId, standing.invoiceNumber, shown) });
   const permalink = await slack.permalink(posted.channel, posted.ts).catch(() => '');
   const names = isChannelId(wanted) ? [] : [wanted];
-  await rememberChannel(z, wanted, posted.channel);
-  await remember(z, standing.invoiceId, { channel: posted.channel, names, ts: posted.ts, permalink, shown, pending: [], fingerprint: fingerprintOf(message) });
+  await rememberChannel(z, slack, at.workspace, wanted, posted.channel);
+  await remember(z, at.key, { channel: posted.channel, names, ts: posted.ts, permalink, shown, pending: [], fingerprint: fingerprintOf(message) });
   return { message_action: 'posted', channel: posted.channel, ts: posted.ts, permalink, replies_posted: 0, warning };
 };
 
 /** Posts the replies one by one, remembering after each what is left, so a retry posts only the rest. */
-const postReplies = async (z: ZObject, slack: SlackClient, entry: Entry, invoiceId: number, replyBroadcast: boolean) => {
+const postReplies = async (z: ZObject, { slack, key }: Place, entry: Entry, replyBroadcast: boolean) => {
   let posted = 0;
   while (entry.pending.length) {
     const reply: SlackPost = { channel: entry.channel, ...customMessage(entry.pending[0]!), threadTs: entry.ts, replyBroadcast };
     await slack.post(reply);
     posted += 1;
     entry = { ...entry, pending: entry.pending.slice(1) };
-    await remember(z, invoiceId, entry);
+    await remember(z, key, entry);
   }
   return posted;
 };
@@ -189,15 +198,17 @@ export const updateLivingMessage = (
     },
     async () => {
       const slack = slackFor(z, bundle);
+      const workspace = await slack.workspace();
+      const at: Place = { slack, workspace, key: entryKey(workspace, standing.invoiceId) };
       const wanted = channelInput(request.channel);
-      const remembered = await recall(z, standing.invoiceId);
+      const remembered = await recall(z, at);
       // The channel's ID, looked up by its name at most once a run, and only when needed.
       let lookup: Promise<string | undefined> | undefined;
-      const channelId = () => (lookup ??= channelIdOf(z, slack, wanted));
+      const channelId = () => (lookup ??= channelIdOf(z, slack, workspace, wanted));
       const search: Search =
         remembered && (await sameChannel(remembered, wanted, channelId)) ? { found: remembered } : await searchHistory(slack, wanted, channelId, request);
       if (!('found' in search)) {
-        return postLiving(z, slack, wanted, request, search.why);
+        return postLiving(z, at, wanted, request, search.why);
       }
       const found = search.found;
       const message = standingMessage(standing, request.note);
@@ -216,7 +227,7 @@ export const updateLivingMessage = (
         const updated = await slack.update({ channel: found.channel, ts: found.ts, ...message, metadata }, CANNOT_UPDATE);
         if (!updated.ok) {
           const reason = UPDATE_REASONS[updated.code] ?? 'Slack refused the update';
-          return postLiving(z, slack, wanted, request, `Slack would not update its message (${updated.code}: ${reason})`);
+          return postLiving(z, at, wanted, request, `Slack would not update its message (${updated.code}: ${reason})`);
         }
       }
       const permalink = found.permalink || (await slack.permalink(found.channel, found.ts).catch(() => ''));
@@ -228,8 +239,8 @@ export const updateLivingMessage = (
         pending: replies,
         fingerprint,
       };
-      await remember(z, standing.invoiceId, entry);
-      const posted = await postReplies(z, slack, entry, standing.invoiceId, request.replyBroadcast ?? false);
+      await remember(z, at.key, entry);
+      const posted = await postReplies(z, at, entry, request.replyBroadcast ?? false);
       return { ...outcome, message_action: 'updated', permalink, replies_posted: posted };
     },
   );
@@ -238,12 +249,13 @@ export const updateLivingMessage = (
 /** After the new-invoice alert is posted: it is the invoice's living message from now on. */
 export const rememberAlert = async (
   z: ZObject,
+  workspace: string,
   invoiceId: number,
   posted: { channel: string; ts: string; permalink: string; asked: string },
   message: { text: string; blocks: object[] },
   shown: Shown,
 ) => {
-  await remember(z, invoiceId, {
+  await remember(z, entryKey(workspace, invoiceId), {
     channel: posted.channel,
     names: isChannelId(posted.asked) ? [] : [posted.asked],
     ts: posted.ts,

@@ -1,9 +1,11 @@
 // The one Slack client: @slack/web-api's WebClient, with its HTTP going through z.request so every Slack call is
 // in Zapier's HTTP log with the token scrubbed.
+import crypto from 'node:crypto';
 import { type ChatPostMessageArguments, type FetchFunction, type KnownBlock, LogLevel, WebClient } from '@slack/web-api';
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { requestTimeoutMs, slackApiUrl } from '../zapier/config';
+import { RecentlyUsed } from '../zapier/connectionMemory';
 import { wireRequest } from '../zapier/request';
 import { refusalOf, slackError } from './errors';
 
@@ -63,6 +65,16 @@ const HistoryPage = zod.looseObject({
   response_metadata: zod.looseObject({ next_cursor: zod.string().nullish() }).nullish(),
 });
 
+/** auth.test's answer, for the workspace ([ref]: team_id; an org-wide install in an Enterprise Grid names its enterprise_id). */
+const Identity = zod.looseObject({ team_id: zod.string().nullish(), enterprise_id: zod.string().nullish() });
+
+/**
+ * The workspace of each bot token the container has met, by a digest of the token (never the token itself). A bot
+ * token is the app's install in one workspace for as long as it lives, so auth.test is asked once per token and
+ * container: a warm step costs no call for it.
+ */
+const workspaces = new RecentlyUsed<string>(500);
+
 /** Slack's message metadata ([md]: an event type of the app's own and a JSON object; people never see it). */
 export interface MessageMetadata {
   event_type: string;
@@ -100,11 +112,14 @@ const LISTING_REFUSALS: ReadonlySet<string> = new Set(['missing_scope']);
 export class SlackClient {
   private readonly web: WebClient;
   private lastStatus: number | undefined;
+  /** Names this client's token in the container's memory: a digest, never the token. */
+  readonly tokenDigest: string;
 
   constructor(
     private readonly z: ZObject,
     token: string,
   ) {
+    this.tokenDigest = crypto.createHash('sha256').update(token).digest('base64url');
     this.web = new WebClient(token, {
       slackApiUrl: slackApiUrl(),
       fetch: zapierFetch(z, (status) => {
@@ -141,6 +156,23 @@ export class SlackClient {
 
   authTest() {
     return this.guard(() => this.web.auth.test());
+  }
+
+  /** The Slack workspace (team_id) the token belongs to: what the app keeps about messages is kept per workspace. */
+  async workspace(): Promise<string> {
+    const known = workspaces.get(this.tokenDigest);
+    if (known) return known;
+    const identity = Identity.parse(await this.authTest());
+    const team = identity.team_id || identity.enterprise_id;
+    if (!team) {
+      throw new this.z.errors.Error(
+        "Slack's answer to auth.test names no workspace (team_id), so the app cannot tell which workspace its messages are in. Please report this to the integration's support.",
+        'SlackUnexpectedAnswer',
+        502,
+      );
+    }
+    workspaces.set(this.tokenDigest, team);
+    return team;
   }
 
   /** One dropdown page straight from the library, following the cursor past short pages; its errors are still Slack's. */

@@ -1,6 +1,7 @@
 // One send and one alert per invoice (issue 24): overlapping runs of Approve and Send Invoice and of Post to Slack, a
 // send whose answer never came, a 403 that is a race rather than missing rights. Run through the Lambda-handler
 // runtime against the Procountor and Slack sandboxes.
+import { SLACK_SECOND_WORKSPACE } from '../../sandboxes/slack/server';
 import { worldForEachTest } from '../support/world';
 
 const w = worldForEachTest();
@@ -129,5 +130,31 @@ describe('the new-invoice alert, once per invoice and channel', () => {
     const later = await w.run(POST, alertInput(next, 'C0INVOICES'));
     expect(later.result).toEqual(expect.objectContaining({ already_posted: true, ts: next.slack_ts }));
     expect(await w.slackMessages()).toHaveLength(2);
+  });
+});
+
+describe('Slack messages belong to one Slack workspace', () => {
+  const UPDATE = 'creates.update_invoice_message.operation.perform';
+
+  it("posts afresh in the new workspace when the connection's Slack token is switched, and leaves the first one's message alone", async () => {
+    const invoice = await newInvoice({ slack_channel: '#invoices' });
+    const [first] = await w.slackMessages();
+    expect(first).toEqual(expect.objectContaining({ channel: 'C0INVOICES', ts: invoice.slack_ts }));
+    // The same connection, its Slack Bot Token now one of another workspace.
+    w.authData.slack_bot_token = SLACK_SECOND_WORKSPACE.botToken;
+    await w.procountor.control(`invoices/${invoice.invoice_id}/paid`, {});
+    const updated = await w.run(UPDATE, { invoice_id: String(invoice.invoice_id), channel: '#invoices' });
+    expect(updated.error).toBeUndefined();
+    expect(updated.result).toEqual(expect.objectContaining({ message_action: 'posted', channel: 'C2INVOICES' }));
+    const alert = await w.run(POST, {
+      channel: '#invoices',
+      invoice_id: invoice.invoice_id,
+      invoice_number: invoice.invoice_number,
+      customer_name: 'Asiakas Oy',
+    });
+    expect(alert.result).toEqual(expect.objectContaining({ already_posted: false, channel: 'C2INVOICES' }));
+    const messages = await w.slackMessages();
+    expect(messages.find((m) => m.ts === first.ts)).toEqual(expect.objectContaining({ edited: null, reply_count: 0 }));
+    expect(messages.filter((m) => m.channel === 'C2INVOICES')).toHaveLength(2);
   });
 });
