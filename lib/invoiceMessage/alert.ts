@@ -1,6 +1,6 @@
 // The new-invoice alert, posted at most once per invoice and channel: a replay of the invoice step, or a run at the
-// same time, posts it only if no other run did. Posted for an invoice, it carries the invoice's metadata and becomes the invoice's
-// living message (./livingMessage.ts), which Update Invoice Message in Slack keeps up to date.
+// same time, posts it only if no other run did. Posted for an invoice, it carries the invoice's metadata and becomes
+// the invoice's living message (./livingMessage.ts), which Update Invoice Message in Slack keeps up to date.
 import type { ZObject } from 'zapier-platform-core';
 import { connectionCache } from '../zapier/cache';
 import { withClaim } from '../zapier/claim';
