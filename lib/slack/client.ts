@@ -14,15 +14,18 @@ const slackTimeoutMs = () => Math.min(requestTimeoutMs(), 10_000);
 const zapierFetch =
   (z: ZObject, onAnswer: (status: number) => void): FetchFunction =>
   async (url, init) => {
-    const response = await z.request({
-      ...wireRequest({
-        url: String(url),
-        method: init?.method ?? 'POST',
-        headers: init?.headers,
-        body: typeof init?.body === 'string' ? init.body : undefined,
-      }),
-      timeout: slackTimeoutMs(),
-    } as Parameters<ZObject['request']>[0]);
+    const response = await z.request(
+      wireRequest(
+        z,
+        {
+          url: String(url),
+          method: init?.method ?? 'POST',
+          headers: init?.headers,
+          body: typeof init?.body === 'string' ? init.body : undefined,
+        },
+        slackTimeoutMs(),
+      ),
+    );
     onAnswer(response.status);
     const headers = response.headers as unknown as { get(name: string): string | null; entries?: () => Iterable<[string, string]> };
     return {

@@ -39,8 +39,14 @@ export const controlRoutes = ({ router, state, options, faults, rate }: SandboxR
     }),
   );
   router.on('POST', '/_sandbox/seed', (req) => {
-    const body = (req.body ?? {}) as { businesspartners?: Json[]; products?: Json[] };
-    const added = { businesspartners: [] as Json[], products: [] as Json[] };
+    const body = (req.body ?? {}) as { businesspartners?: Json[]; products?: Json[]; invoices?: Json[] };
+    const added = { businesspartners: [] as Json[], products: [] as Json[], invoices: [] as Json[] };
+    // Invoices made elsewhere (another app, Procountor's UI), each a copy of the given one with its own id and number.
+    for (const i of body.invoices ?? []) {
+      const invoice = { ...i, id: state.nextId.invoice++, invoiceNumber: state.nextId.invoiceNumber++, version: procountorDateTime() };
+      state.invoices.push(invoice);
+      added.invoices.push(invoice);
+    }
     for (const p of body.businesspartners ?? []) {
       const partner: Json = {
         paymentInfo: { paymentMethod: 'BANK_TRANSFER' },
@@ -89,7 +95,11 @@ export const controlRoutes = ({ router, state, options, faults, rate }: SandboxR
   // The company as another Procountor company may be: `{"currency": "SEK"}` (published: one of DKK, EUR, NOK, SEK),
   // `{"vatStatuses": [{"vatStatus": 1, "description": "Domestic", "sales": true}, …]}` (the list GET /vats/default answers).
   router.on('POST', '/_sandbox/company', (req) => {
-    const body = (req.body ?? {}) as { currency?: string; vatStatuses?: Json[] };
+    const body = (req.body ?? {}) as { id?: number; name?: string; currency?: string; vatStatuses?: Json[] };
+    // Another company altogether (`{"id": 1002, "name": "Toinen Oy"}`): what a connection reaches after its user
+    // signs in to another company (an accounting firm's client); GET /company answers its id and name.
+    if (typeof body.id === 'number') state.fixed.company = { ...state.fixed.company, id: body.id };
+    if (typeof body.name === 'string') state.fixed.company = { ...state.fixed.company, name: body.name };
     if (body.currency !== undefined && !['DKK', 'EUR', 'NOK', 'SEK'].includes(body.currency)) {
       return errors(400, [{ field: 'currency', message: 'A company keeps its books in DKK, EUR, NOK or SEK.' }]);
     }
@@ -101,7 +111,7 @@ export const controlRoutes = ({ router, state, options, faults, rate }: SandboxR
         sales: s.sales ?? true,
         purchase: s.purchase ?? false,
       }));
-    return json(200, { currency: state.companyCurrency, vatStatuses: state.vatStatuses });
+    return json(200, { id: state.fixed.company.id, name: state.fixed.company.name, currency: state.companyCurrency, vatStatuses: state.vatStatuses });
   });
   router.on('POST', '/_sandbox/faults', (req) => {
     const body = (req.body ?? {}) as Fault & {

@@ -124,6 +124,7 @@ export class ProcountorSandboxState {
     this.requestLog = [];
     this.companyCurrency = 'EUR';
     this.vatStatuses = seedVatStatuses();
+    this.fixed = seedCompany();
   }
 }
 

@@ -104,6 +104,8 @@ export const startZapierRuntime = async (source: object | LambdaHandler, options
   const logLines: string[] = [];
   let cacheCalls = 0;
   let rpcLatencyMs = options.rpcLatencyMs ?? 0;
+  /** When set, every z.cache call fails, as when Zapier's service is down (z.cursor keeps working). */
+  let cacheDown = false;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   /** The RPC calls of each invocation still running, by the token its event carried. */
   const counting = new Map<string, RpcCounts>();
@@ -118,6 +120,15 @@ export const startZapierRuntime = async (source: object | LambdaHandler, options
    * As on Zapier, a scope is part of the key: a value set with ['auth'] belongs to that connection and is found
    * only by a get with the same scope from the same connection. The invocation token stands for the connection.
    */
+  /**
+   * A key as tests name it: without its scope and connection, and without the Procountor company the app puts in front
+   * of what belongs to one company (`company:<id>:`), so a test names a key the same whichever company it belongs to.
+   */
+  const bareKey = (key: string) =>
+    key
+      .split('|')
+      .pop()!
+      .replace(/^company:[^:]+:/, '');
   const scopedKey = (key: unknown, scope: unknown, connection: string) =>
     Array.isArray(scope) && scope.length ? `${[...scope].sort().join(',')}|${connection}|${String(key)}` : `|global|${String(key)}`;
 
@@ -130,19 +141,24 @@ export const startZapierRuntime = async (source: object | LambdaHandler, options
       counts.bytesWritten += Buffer.byteLength(value);
       return value;
     };
+    if (cacheDown && method.startsWith('zcache_')) {
+      cacheCalls++;
+      counts.zcacheCalls++;
+      throw new Error('z.cache is unavailable (the runtime was told to fail it)');
+    }
     switch (method) {
       case 'zcache_get': {
         cacheCalls++;
         counts.zcacheCalls++;
         const [key, scope] = params;
-        counts.keysRead.push(String(key));
+        counts.keysRead.push(bareKey(String(key)));
         return read(live(scopedKey(key, scope, connection))?.value ?? null);
       }
       case 'zcache_set': {
         cacheCalls++;
         counts.zcacheCalls++;
         const [key, value, ttl, scope, nx] = params;
-        counts.keysWritten.push(String(key));
+        counts.keysWritten.push(bareKey(String(key)));
         const text = written(String(value));
         const full = scopedKey(key, scope, connection);
         if (nx && live(full)) return false;
@@ -275,33 +291,37 @@ export const startZapierRuntime = async (source: object | LambdaHandler, options
     run,
     logLines,
     cacheCalls: () => cacheCalls,
+    /** Makes every z.cache call fail from now on (true), or work again (false). */
+    failCache: (down: boolean) => {
+      cacheDown = down;
+    },
     /** The delay each RPC call takes from now on (ms). */
     setRpcLatency: (ms: number) => {
       rpcLatencyMs = ms;
     },
     rpcLatencyMs: () => rpcLatencyMs,
-    cacheKeys: () => [...cache.keys()].map((k) => k.split('|').pop()!),
+    cacheKeys: () => [...cache.keys()].map(bareKey),
     /** A connection-scoped value as z.cache holds it (parsed), whichever connection set it; undefined when absent. */
     cacheValue: (key: string) => {
-      const found = [...cache.entries()].find(([k, e]) => k.split('|').pop() === key && e.expiresAt > Date.now());
+      const found = [...cache.entries()].find(([k, e]) => bareKey(k) === key && e.expiresAt > Date.now());
       return found ? JSON.parse(found[1].value) : undefined;
     },
     /** A value one connection's runs stored with scope ['auth'] (parsed), as its next run would read it; undefined when absent. */
     connectionValue: (authData: object, key: string) => {
-      const entry = live(scopedKey(key, ['auth'], connectionToken({ authData })));
-      return entry ? JSON.parse(entry.value) : undefined;
+      const connection = scopedKey('', ['auth'], connectionToken({ authData }));
+      const found = [...cache.keys()].find((k) => k.startsWith(connection) && bareKey(k) === key && live(k));
+      return found ? JSON.parse(cache.get(found)!.value) : undefined;
     },
     /** Stores a value with scope ['auth'] for one connection, as one of its runs would (another container, say). */
     setConnectionValue: (authData: object, key: string, value: unknown, ttlSeconds = 3600) => {
       cache.set(scopedKey(key, ['auth'], connectionToken({ authData })), { value: JSON.stringify(value), expiresAt: Date.now() + ttlSeconds * 1000 });
     },
     /** Bytes stored under keys starting with `prefix`, as z.cache holds them (JSON text). */
-    cacheBytes: (prefix: string) =>
-      [...cache.entries()].filter(([k]) => k.split('|').pop()!.startsWith(prefix)).reduce((n, [, e]) => n + Buffer.byteLength(e.value), 0),
+    cacheBytes: (prefix: string) => [...cache.entries()].filter(([k]) => bareKey(k).startsWith(prefix)).reduce((n, [, e]) => n + Buffer.byteLength(e.value), 0),
     /** Empties z.cache, or only the keys starting with `prefix`. */
     clearCache: (prefix?: string) => {
       if (prefix === undefined) cache.clear();
-      else for (const key of [...cache.keys()]) if (key.split('|').pop()!.startsWith(prefix)) cache.delete(key);
+      else for (const key of [...cache.keys()]) if (bareKey(key).startsWith(prefix)) cache.delete(key);
     },
     /** Lets log streams still being written finish (three seconds at most) before closing. */
     close: () =>
