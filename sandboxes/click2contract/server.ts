@@ -1,4 +1,4 @@
-// A local stand-in for the Click2Contract API (../shared/reference/click2contract-api.md): contracts, cursor
+// A local stand-in for the Click2Contract API (reference/click2contract-api.md): contracts, cursor
 // paging, webhooks signed with HMAC-SHA256, at-least-once delivery with retries, and test controls.
 import crypto from 'node:crypto';
 import { bearerToken, FaultBox, json, Router, serve, type Fault, type SandboxRequest } from '../http';

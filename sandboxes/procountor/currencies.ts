@@ -1,5 +1,5 @@
 // Currencies and exchange rates (GET /currencies, /currencies/company, /currencies/latest, /currencies/exchangerate),
-// from procountor-endpoints-26.04.md and the schemas CompanyCurrency, Currencies, CurrencyGroupRates and
+// from reference/procountor-endpoints-26.04.md and the schemas CompanyCurrency, Currencies, CurrencyGroupRates and
 // CurrencyExchangeRate. The rates are the sandbox's own (Procountor's come from Finnish Customs and Nordea).
 import { json } from '../http';
 import { badRequest, errors, queryProblems, oneOf } from './answers';

@@ -1,7 +1,7 @@
 // What Slack publishes about the methods the Slack sandbox serves, and nothing the app decided.
 //
 // Sources, cited per item below:
-// - [ref] ../shared/reference/slack-web-api.md, the owner's digest of Slack's Web API facts.
+// - [ref] reference/slack-web-api.md, the owner's digest of Slack's Web API facts.
 // - [pm]  https://docs.slack.dev/reference/methods/chat.postMessage ("Errors" table, common errors included).
 // - [cl]  https://docs.slack.dev/reference/methods/conversations.list ("Arguments" and "Errors").
 // - [bk]  https://docs.slack.dev/reference/block-kit/blocks (header, section, context) and
