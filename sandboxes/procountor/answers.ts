@@ -3,7 +3,7 @@ import { json, type SandboxRequest } from '../http';
 import { fullObject, type FieldError } from './published';
 import type { Json } from './state';
 
-export const isDateTime = (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value);
+const isDateTime = (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value);
 export const errors = (status: number, list: Array<{ field?: string; message: string }>) =>
   json(status, { errors: list.map((e) => ({ status, field: e.field ?? null, message: e.message })) });
 export const badRequest = (list: FieldError[] | Array<{ field: string; message: string }>) => errors(400, list);

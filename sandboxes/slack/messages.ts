@@ -32,7 +32,7 @@ const tsParts = (ts: string) => {
   const [seconds = '0', fraction = ''] = ts.split('.');
   return [Number(seconds), Number(fraction.padEnd(6, '0').slice(0, 6))] as const;
 };
-export const compareTs = (a: string, b: string) => {
+const compareTs = (a: string, b: string) => {
   const [sa, fa] = tsParts(a);
   const [sb, fb] = tsParts(b);
   return sa - sb || fa - fb;
