@@ -25,7 +25,7 @@ const GONE_STATUSES: ReadonlySet<string> = new Set(['INVALIDATED', 'DELETED']);
 const MAX_MARKER_PAGES = 10;
 
 /** True when the invoice's additional information carries this order's marker exactly (case and every character). */
-export const carriesMarker = (invoice: Pick<InvoiceAnswer, 'additionalInformation'>, orderKey: string) =>
+const carriesMarker = (invoice: Pick<InvoiceAnswer, 'additionalInformation'>, orderKey: string) =>
   (invoice.additionalInformation ?? '').includes(orderMarker(orderKey));
 
 /**
@@ -51,7 +51,7 @@ export const findInvoiceForOrder = async (client: ProcountorClient, orderKey: st
 };
 
 /** Of these invoices, the oldest that carries the order's marker, read MAX_PAGE_SIZE at a time. */
-export const oldestCarrying = async (client: ProcountorClient, ids: number[], orderKey: string): Promise<InvoiceAnswer | undefined> => {
+const oldestCarrying = async (client: ProcountorClient, ids: number[], orderKey: string): Promise<InvoiceAnswer | undefined> => {
   const sorted = [...new Set(ids)].sort((a, b) => a - b);
   for (let at = 0; at < sorted.length; at += MAX_PAGE_SIZE) {
     const read = await client.getInvoices(sorted.slice(at, at + MAX_PAGE_SIZE));

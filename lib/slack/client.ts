@@ -193,7 +193,7 @@ export class SlackClient {
 
   /**
    * chat.update with text, blocks and metadata together: a text-only update of a message with blocks can answer ok and
-   * change nothing (slack-web-api.md), and metadata left out would stay as it was.
+   * change nothing (reference/slack-web-api.md), and metadata left out would stay as it was.
    */
   async update(message: { channel: string; ts: string; text: string; blocks: object[]; metadata: MessageMetadata }, refusals: ReadonlySet<string>) {
     const answer = await this.refusable(

@@ -41,7 +41,7 @@ const keyedCache = (z: ZObject, keyOf: (key: string) => Promise<string>): KeyedC
 export const connectionCache = (z: ZObject) => keyedCache(z, async (key) => key);
 
 /** The z.cache key under which `key` is kept for the company of the step's Procountor tokens. */
-export const companyKey = async (z: ZObject, key: string) => `company:${await companyOf(z)}:${key}`;
+const companyKey = async (z: ZObject, key: string) => `company:${await companyOf(z)}:${key}`;
 
 /** What belongs to one Procountor company: its keys carry the company (see the file's header). */
 export const companyCache = (z: ZObject) => keyedCache(z, (key) => companyKey(z, key));

@@ -1,6 +1,6 @@
 // The Slack sandbox's one state: its channels, the token's scopes, armed faults and the workspace's settings, with
 // the pieces every route family uses.
-import type { FaultBox, Router } from '../http';
+import type { FaultBox, Router, SandboxResponse } from '../http';
 import type { MessageStore } from './messages';
 
 export const SLACK_SANDBOX = { botToken: 'xoxb-sandbox', teamId: 'T0SANDBOX', botUserId: 'U0BOT', botId: 'B0BOT', defaultPort: 4030 };
@@ -70,9 +70,15 @@ export interface SlackSandboxState {
   workspace: { messageEditWindowMinutes: number | null };
 }
 
-/** What the control routes are given. */
+/** A method's arguments, as the Slack client sends them (query or body, form-encoded or JSON). */
+export type Args = Record<string, any>;
+/** A Web API method of the sandbox: `POST /api/{name}`, with the token checked and faults answered first (./webApi.ts). */
+export type MethodRoute = (name: string, handler: (a: Args) => SandboxResponse) => Router;
+
+/** What each route family registers its routes with: Web API methods with `method`, test controls on `router`. */
 export interface SlackRoutes {
   router: Router;
+  method: MethodRoute;
   state: SlackSandboxState;
   store: MessageStore;
   pace: ReturnType<typeof postingPace>;

@@ -38,6 +38,21 @@ const describe = (output: Record<string, any> | undefined) => {
   return '';
 };
 
+/** The "Post to Slack" step's fields, mapped from the invoice step's output as the Zap builder maps them. */
+const slackStepInput = (channel: string, out: Record<string, any>) => ({
+  channel,
+  invoice_id: out.invoice_id,
+  invoice_number: out.invoice_number,
+  customer_name: out.customer_name,
+  contract_number: out.contract_number,
+  total: out.total,
+  currency: out.currency,
+  due_date: out.due_date,
+  status: out.status,
+  bot_name: 'Invoices',
+  bot_icon: ':receipt:',
+});
+
 export const runZap = async (
   runtime: ZapierRuntime,
   authData: Record<string, string>,
@@ -98,22 +113,9 @@ export const runZap = async (
     });
     const invoice = record('Create Unfinished Invoice', invoiceRun, invoiceRun.result);
     if (!invoice.ok || options.builtInAlert || !options.slackChannel) continue;
-    const out = invoiceRun.result!;
     const slackRun = await runtime.run<Record<string, any>>('creates.post_to_slack.operation.perform', {
       authData,
-      inputData: {
-        channel: options.slackChannel,
-        invoice_id: out.invoice_id,
-        invoice_number: out.invoice_number,
-        customer_name: out.customer_name,
-        contract_number: out.contract_number,
-        total: out.total,
-        currency: out.currency,
-        due_date: out.due_date,
-        status: out.status,
-        bot_name: 'Invoices',
-        bot_icon: ':receipt:',
-      },
+      inputData: slackStepInput(options.slackChannel, invoiceRun.result!),
     });
     record('Post to Slack', slackRun, slackRun.result);
   }
