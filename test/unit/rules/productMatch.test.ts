@@ -1,5 +1,4 @@
-import { bestProductMatch, normaliseProductName, productNameSimilarity, SIMILARITY_THRESHOLD } from '../../lib/rules/productMatch';
-import { toProcountorUnit } from '../../lib/procountor/units';
+import { bestProductMatch, normaliseProductName, productNameSimilarity, SIMILARITY_THRESHOLD } from '../../../lib/rules/productMatch';
 
 describe('product names', () => {
   it('normalises case, whitespace, punctuation and Nordic letters', () => {
@@ -39,28 +38,5 @@ describe('product names', () => {
     expect(bestProductMatch({ name: 'design sprint', unit: 'WEEK', price: 4800 }, candidates)?.product.id).toBe(3);
     expect(bestProductMatch({ name: 'design sprint', unit: 'DAY' }, candidates)?.product.id).toBe(1);
     expect(bestProductMatch({ name: 'Brand workshop' }, candidates)).toBeUndefined();
-  });
-});
-
-describe('units', () => {
-  it.each([
-    ['kpl', 'PIECE'],
-    ['pcs', 'PIECE'],
-    ['h', 'HOUR'],
-    ['hour', 'HOUR'],
-    ['tuntia', 'HOUR'],
-    ['kk', 'MONTH'],
-    ['month', 'MONTH'],
-    ['päivä', 'DAY'],
-    ['day', 'DAY'],
-    ['week', 'WEEK'],
-    ['vk', 'WEEK'],
-    ['WEEK', 'WEEK'],
-    ['m²', 'SQUARE_METER'],
-    ['', 'PIECE'],
-    [null, 'PIECE'],
-    ['furlong', 'PIECE'],
-  ])('maps %j to %s', (text, unit) => {
-    expect(toProcountorUnit(text as string | null)).toBe(unit);
   });
 });

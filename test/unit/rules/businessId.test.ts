@@ -1,4 +1,4 @@
-import { businessIdCheckDigit, parseFinnishBusinessId, sameBusinessId } from '../../lib/rules/businessId';
+import { businessIdCheckDigit, businessIdKey, parseFinnishBusinessId, sameBusinessId } from '../../../lib/rules/businessId';
 
 describe('Finnish business IDs', () => {
   it.each(['0737546-2', '07375462', 'FI07375462', ' 0737546 - 2 ', 'fi0737546-2', '737546-2'])('reads %j as 0737546-2', (input) => {
@@ -39,5 +39,13 @@ describe('Finnish business IDs', () => {
     expect(sameBusinessId('0737546-2', '0836922-4')).toBe(false);
     expect(sameBusinessId('SE556036079301', 'se556036079301 ')).toBe(true);
     expect(sameBusinessId(undefined, '0737546-2')).toBe(false);
+  });
+
+  it('finds one company under every spelling of its VAT number, and keeps Finnish business IDs as they were', () => {
+    expect(businessIdKey('DE 136 695 976')).toBe('DE136695976');
+    expect(sameBusinessId('de136695976', 'DE 136 695 976')).toBe(true);
+    expect(sameBusinessId('SE556677889901', 'DE136695976')).toBe(false);
+    expect(businessIdKey('FI07375462')).toBe('0737546-2');
+    expect(sameBusinessId('0737546-2', 'fi 07375462')).toBe(true);
   });
 });

@@ -1,0 +1,30 @@
+import { euVatNote, parseEuVatNumber } from '../../../lib/rules/euVat';
+
+describe('EU VAT numbers', () => {
+  it.each([
+    ['SE556677889901', 'SE556677889901', 'SE'],
+    ['DE 136 695 976', 'DE136695976', 'DE'],
+    ['ATU13585627', 'ATU13585627', 'AT'],
+    ['el094259216', 'EL094259216', 'GR'],
+    ['GR094259216', 'EL094259216', 'GR'],
+    ['se-5566.7788.9901', 'SE556677889901', 'SE'],
+  ])('reads %j as the VAT number %s of %s', (input, normalised, isoCountry) => {
+    expect(parseEuVatNumber(input)).toEqual(expect.objectContaining({ kind: 'eu', normalised, isoCountry }));
+  });
+
+  it('says why a member state prefix with a wrong number is not a VAT number', () => {
+    expect(parseEuVatNumber('DE123456789')).toEqual(expect.objectContaining({ kind: 'invalid', reason: 'its check digits do not match' }));
+    expect(parseEuVatNumber('SE5566')).toEqual(
+      expect.objectContaining({ kind: 'invalid', reason: expect.stringContaining('format of a VAT number of Sweden') }),
+    );
+  });
+
+  it('leaves numbers without a member state prefix alone: a Swedish organisation number, a US tax ID, a Norwegian VAT number', () => {
+    for (const other of ['556677-8899', '12-3456789', 'NO923609016MVA']) expect(parseEuVatNumber(other).kind).toBe('other');
+  });
+
+  it('prints what EU law asks for, with the buyer VAT number', () => {
+    expect(euVatNote('services', 'SE556677889901')).toMatch(/^Reverse charge.*Article 196.*SE556677889901\.$/);
+    expect(euVatNote('goods', 'DE136695976')).toMatch(/^Intra-Community supply.*Article 138.*DE136695976\.$/);
+  });
+});
