@@ -1,4 +1,4 @@
-import { euVatNote, parseEuVatNumber } from '../../../lib/rules/euVat';
+import { euVatNote, isEuMemberState, parseEuVatNumber, regionName } from '../../../lib/rules/euVat';
 
 describe('EU VAT numbers', () => {
   it.each([
@@ -26,5 +26,18 @@ describe('EU VAT numbers', () => {
   it('prints what EU law asks for, with the buyer VAT number', () => {
     expect(euVatNote('services', 'SE556677889901')).toMatch(/^Reverse charge.*Article 196.*SE556677889901\.$/);
     expect(euVatNote('goods', 'DE136695976')).toMatch(/^Intra-Community supply.*Article 138.*DE136695976\.$/);
+  });
+});
+
+describe('member states and country names', () => {
+  it('knows the 27 member states by ISO code, in any case, and nothing else', () => {
+    expect(['SE', 'de', 'GR', 'FI'].map(isEuMemberState)).toEqual([true, true, true, true]);
+    // Greece's VAT prefix EL is not its ISO code; Åland, Norway and the UK are outside the EU's VAT area.
+    expect(['EL', 'AX', 'NO', 'GB', '', undefined].map(isEuMemberState)).toEqual([false, false, false, false, false, false]);
+  });
+
+  it('names a country in English for messages, and keeps a code Intl cannot read as it is', () => {
+    expect([regionName('SE'), regionName('ax'), regionName('GR')]).toEqual(['Sweden', 'Åland Islands', 'Greece']);
+    expect(regionName('X1')).toBe('X1');
   });
 });

@@ -1,4 +1,4 @@
-import { bestProductMatch, normaliseProductName, productNameSimilarity, SIMILARITY_THRESHOLD } from '../../../lib/rules/productMatch';
+import { bestProductMatch, nameFilters, normaliseProductName, productNameSimilarity, sameCode, SIMILARITY_THRESHOLD } from '../../../lib/rules/productMatch';
 
 describe('product names', () => {
   it('normalises case, whitespace, punctuation and Nordic letters', () => {
@@ -38,5 +38,19 @@ describe('product names', () => {
     expect(bestProductMatch({ name: 'design sprint', unit: 'WEEK', price: 4800 }, candidates)?.product.id).toBe(3);
     expect(bestProductMatch({ name: 'design sprint', unit: 'DAY' }, candidates)?.product.id).toBe(1);
     expect(bestProductMatch({ name: 'Brand workshop' }, candidates)).toBeUndefined();
+  });
+});
+
+describe('product codes and name searches', () => {
+  it('matches codes ignoring case and spacing at the ends; a missing code matches nothing', () => {
+    expect(sameCode(' HOST-12 ', 'host-12')).toBe(true);
+    expect(sameCode('HOST-12', 'HOST-24')).toBe(false);
+    expect([sameCode(null, null), sameCode('', ''), sameCode(undefined, 'HOST-12')]).toEqual([false, false, false]);
+  });
+
+  it('searches Procountor for the whole name first, then its two longest words of three letters or more', () => {
+    expect(nameFilters('Design-sprint workshop')).toEqual(['Design-sprint workshop', 'workshop', 'Design']);
+    expect(nameFilters('  Hosting   12 ')).toEqual(['Hosting 12', 'Hosting']);
+    expect([nameFilters('Design'), nameFilters('AB'), nameFilters('  ')]).toEqual([['Design'], ['AB'], []]);
   });
 });
