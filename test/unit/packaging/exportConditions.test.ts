@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { missingExportTargets, NODE_REQUIRE_CONDITIONS, packageDirs, resolveExportTarget, TRACE_CONDITIONS } from '../../packaging/exportConditions';
+import { missingExportTargets, NODE_REQUIRE_CONDITIONS, packageDirs, resolveExportTarget, TRACE_CONDITIONS } from '../../../packaging/exportConditions';
 
 // async-function 1.0's exports, as zapier-platform-core's dependencies have them.
 const ASYNC_FUNCTION_EXPORTS = {
@@ -35,7 +35,7 @@ describe('the files Node 22 loads that the CLI trace misses', () => {
   });
 
   it("is covered by .zapierapprc's includeInBuild for the packages the app depends on today", () => {
-    const root = path.resolve(__dirname, '..', '..');
+    const root = path.resolve(__dirname, '..', '..', '..');
     const { includeInBuild } = JSON.parse(fs.readFileSync(path.join(root, '.zapierapprc'), 'utf8')) as { includeInBuild: string[] };
     const patterns = includeInBuild.map((pattern) => new RegExp(pattern, 'i'));
     for (const name of ['async-function', 'generator-function', 'async-generator-function']) {

@@ -3,13 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { BusinessPartner, Invoice, InvoiceRow, Product } from '../../lib/procountor/schemas';
-import * as enums from '../../lib/procountor/enums';
+import { BusinessPartner, Invoice, InvoiceRow, Product } from '../../../lib/procountor/schemas';
+import * as enums from '../../../lib/procountor/enums';
 
 // The owner's current copy beside the project when there is one, else the copy committed with it.
 const referencePath = [
-  path.resolve(__dirname, '../../../shared/reference/procountor-schemas-26.04.json'),
-  path.resolve(__dirname, '../../reference/procountor-schemas-26.04.json'),
+  path.resolve(__dirname, '../../../../shared/reference/procountor-schemas-26.04.json'),
+  path.resolve(__dirname, '../../../reference/procountor-schemas-26.04.json'),
 ].find((candidate) => fs.existsSync(candidate))!;
 const reference = JSON.parse(fs.readFileSync(referencePath, 'utf8')).schemas as Record<string, Record<string, { required?: boolean; enum?: string[] }>>;
 

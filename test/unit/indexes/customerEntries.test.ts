@@ -1,6 +1,6 @@
 // The customer index's pure core: which customer a business ID or a name finds, and how entries are stored.
-import { businessIdKey } from '../../lib/rules/businessId';
-import { CustomerMatcher, fromStoredCustomer, toIndexedCustomer, toStoredCustomer, type IndexedCustomer } from '../../lib/indexes/customerEntries';
+import { businessIdKey } from '../../../lib/rules/businessId';
+import { CustomerMatcher, fromStoredCustomer, toIndexedCustomer, toStoredCustomer, type IndexedCustomer } from '../../../lib/indexes/customerEntries';
 
 const customer = (id: number, name: string, identifier: string | null, active = true): IndexedCustomer => ({
   id,

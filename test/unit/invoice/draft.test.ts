@@ -1,9 +1,8 @@
-import { SAMPLE_CONTRACT } from '../../lib/fields/contract';
-import { Contract } from '../../lib/click2contract/schemas';
-import { contractProblems, contractToOrder, contractWords } from '../../lib/invoice/sources/contractOrder';
-import { toInvoiceDraft, type DraftLine } from '../../lib/invoice/draft';
-import { chooseChannel, paymentTermFrom, vatProblems } from '../../lib/invoice/companyRules';
-import { Invoice } from '../../lib/procountor/schemas';
+import { SAMPLE_CONTRACT } from '../../../lib/fields/contract';
+import { Contract } from '../../../lib/click2contract/schemas';
+import { contractToOrder } from '../../../lib/invoice/sources/contractOrder';
+import { toInvoiceDraft, type DraftLine } from '../../../lib/invoice/draft';
+import { Invoice } from '../../../lib/procountor/schemas';
 
 const customer = {
   partnerId: 5001,
@@ -101,77 +100,5 @@ describe('toInvoiceDraft', () => {
     );
     expect(einvoice.counterParty.einvoiceAddress).toEqual({ address: '003707375462', operator: '003721291126' });
     expect(draft.counterParty.einvoiceAddress).toBeUndefined();
-  });
-});
-
-describe('invoice rules', () => {
-  const words = contractWords(SAMPLE_CONTRACT);
-  it('accepts 25.5/13.5/10/0 in 2026 and refuses 24 and 14, naming the line and the usable rates', () => {
-    const rates = [25.5, 13.5, 10, 0];
-    expect(
-      vatProblems(
-        [
-          { name: 'A', vatPercent: 25.5 },
-          { name: 'B', vatPercent: 13.5 },
-          { name: 'C', vatPercent: 0 },
-        ],
-        rates,
-        '2026-11-24',
-        words,
-      ),
-    ).toEqual([]);
-    const [problem] = vatProblems([{ name: 'Old rate', vatPercent: 24 }], [25.5, 24, 14, 13.5, 10, 0], '2026-11-24', words);
-    expect(problem).toContain('Pricing Table line 1 ("Old rate") has VAT 24 %');
-    expect(problem).toContain('25.5 %, 13.5 %, 10 %, 0 %');
-  });
-
-  it('accepts 24 before September 2024 and 14 before 2026, and refuses a rate the company does not use', () => {
-    const all = [25.5, 24, 14, 13.5, 10, 0];
-    expect(vatProblems([{ name: 'A', vatPercent: 24 }], all, '2024-08-31', words)).toEqual([]);
-    expect(vatProblems([{ name: 'A', vatPercent: 24 }], all, '2024-09-01', words)).toHaveLength(1);
-    expect(vatProblems([{ name: 'A', vatPercent: 14 }], all, '2025-12-31', words)).toEqual([]);
-    expect(vatProblems([{ name: 'A', vatPercent: 14 }], all, '2026-01-01', words)).toHaveLength(1);
-    expect(vatProblems([{ name: 'A', vatPercent: 20 }], [25.5, 20], '2026-11-24', words)).toEqual([]);
-    expect(vatProblems([{ name: 'A', vatPercent: 23 }], all, '2026-11-24', words)).toHaveLength(1);
-    expect(vatProblems([{ name: 'A', vatPercent: undefined }], all, '2026-11-24', words)[0]).toContain('has no VAT %');
-  });
-
-  it('picks e-invoice, then e-mail, then mail, unless a channel is chosen', () => {
-    expect(chooseChannel(undefined, { einvoiceAddress: 'x', einvoiceOperator: 'y', email: 'e' })).toBe('ELECTRONIC_INVOICE');
-    expect(chooseChannel(undefined, { einvoiceAddress: 'x', email: 'e' })).toBe('EMAIL');
-    expect(chooseChannel(undefined, {})).toBe('MAIL');
-    expect(chooseChannel('MAIL', { email: 'e' })).toBe('MAIL');
-  });
-
-  it("uses the chosen payment term, else the customer's, else 14 days", () => {
-    expect(paymentTermFrom(30, '21')).toBe(30);
-    expect(paymentTermFrom(undefined, '21')).toBe(21);
-    expect(paymentTermFrom(undefined, undefined)).toBe(14);
-    expect(paymentTermFrom(undefined, 'soon')).toBe(14);
-  });
-});
-
-describe('contract checks', () => {
-  const base = SAMPLE_CONTRACT;
-  it('passes a complete accepted contract', () => {
-    expect(contractProblems(base, 'MAIL')).toEqual([]);
-  });
-
-  it.each([
-    [
-      'no Pricing Table',
-      { pricing_table: null },
-      undefined,
-      'has no Pricing Table, so there are no invoice lines. Add a Pricing Table to the proposal template.',
-    ],
-    ['an empty Pricing Table', { pricing_table: { ...base.pricing_table, items: [] } }, undefined, 'has an empty Pricing Table'],
-    ['no company name', { customer: { ...base.customer, company_name: ' ' } }, undefined, 'has no customer company name'],
-    ['a proposal not accepted', { status: 'sent' }, undefined, 'is "sent", not accepted'],
-    ['no postal code for a paper invoice', { customer: { ...base.customer, postal_code: null } }, 'MAIL', "missing the customer's Postal code"],
-    ['no e-mail for an e-mailed invoice', { customer: { ...base.customer, email: null } }, 'EMAIL', 'has no customer e-mail'],
-    ['a zero quantity', { pricing_table: { ...base.pricing_table, items: [{ ...base.pricing_table!.items[0], quantity: 0 }] } }, undefined, 'has no quantity'],
-  ])('explains %s', (_what, over, channel, message) => {
-    const contract = Contract.parse({ ...base, ...over });
-    expect(contractProblems(contract, channel as any).join(' ')).toContain(message);
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { invoiceAlertMessage } from '../../lib/invoiceMessage/alertMessage';
+import { invoiceAlertMessage } from '../../../lib/invoiceMessage/alertMessage';
 import {
   changesSince,
   invoiceMetadata,
@@ -10,8 +10,8 @@ import {
   standingMessage,
   statusLine,
   type InvoiceStanding,
-} from '../../lib/invoiceMessage/standing';
-import { checkMessage } from '../../sandboxes/slack/rules';
+} from '../../../lib/invoiceMessage/standing';
+import { checkMessage } from '../../../sandboxes/slack/rules';
 
 const made: InvoiceStanding = {
   invoiceId: 9002,

@@ -1,5 +1,4 @@
-import { bestProductMatch, normaliseProductName, productNameSimilarity, SIMILARITY_THRESHOLD } from '../../lib/rules/productMatch';
-import { toProcountorUnit } from '../../lib/procountor/units';
+import { bestProductMatch, nameFilters, normaliseProductName, productNameSimilarity, sameCode, SIMILARITY_THRESHOLD } from '../../../lib/rules/productMatch';
 
 describe('product names', () => {
   it('normalises case, whitespace, punctuation and Nordic letters', () => {
@@ -42,25 +41,16 @@ describe('product names', () => {
   });
 });
 
-describe('units', () => {
-  it.each([
-    ['kpl', 'PIECE'],
-    ['pcs', 'PIECE'],
-    ['h', 'HOUR'],
-    ['hour', 'HOUR'],
-    ['tuntia', 'HOUR'],
-    ['kk', 'MONTH'],
-    ['month', 'MONTH'],
-    ['päivä', 'DAY'],
-    ['day', 'DAY'],
-    ['week', 'WEEK'],
-    ['vk', 'WEEK'],
-    ['WEEK', 'WEEK'],
-    ['m²', 'SQUARE_METER'],
-    ['', 'PIECE'],
-    [null, 'PIECE'],
-    ['furlong', 'PIECE'],
-  ])('maps %j to %s', (text, unit) => {
-    expect(toProcountorUnit(text as string | null)).toBe(unit);
+describe('product codes and name searches', () => {
+  it('matches codes ignoring case and spacing at the ends; a missing code matches nothing', () => {
+    expect(sameCode(' HOST-12 ', 'host-12')).toBe(true);
+    expect(sameCode('HOST-12', 'HOST-24')).toBe(false);
+    expect([sameCode(null, null), sameCode('', ''), sameCode(undefined, 'HOST-12')]).toEqual([false, false, false]);
+  });
+
+  it('searches Procountor for the whole name first, then its two longest words of three letters or more', () => {
+    expect(nameFilters('Design-sprint workshop')).toEqual(['Design-sprint workshop', 'workshop', 'Design']);
+    expect(nameFilters('  Hosting   12 ')).toEqual(['Hosting 12', 'Hosting']);
+    expect([nameFilters('Design'), nameFilters('AB'), nameFilters('  ')]).toEqual([['Design'], ['AB'], []]);
   });
 });

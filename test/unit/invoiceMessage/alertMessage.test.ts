@@ -1,7 +1,7 @@
-import { invoiceAlertMessage } from '../../lib/invoiceMessage/alertMessage';
-import { customMessage, MAX_BLOCK_TEXT, MAX_FALLBACK_TEXT, MAX_SECTION_TEXT } from '../../lib/slack/message';
-import { cut, cutThenEscape, CUT_MARKER, escapeMrkdwn, split, wellFormed } from '../../lib/slack/text';
-import { checkMessage } from '../../sandboxes/slack/rules';
+import { invoiceAlertMessage } from '../../../lib/invoiceMessage/alertMessage';
+import { MAX_BLOCK_TEXT, MAX_SECTION_TEXT } from '../../../lib/slack/message';
+import { CUT_MARKER } from '../../../lib/slack/text';
+import { checkMessage } from '../../../sandboxes/slack/rules';
 
 const alert = {
   invoiceNumber: 1001,
@@ -97,61 +97,5 @@ describe('new-invoice alert', () => {
 
   it('shows an amount with a currency that is not an ISO code instead of failing', () => {
     expect(allText(invoiceAlertMessage({ ...alert, currency: 'euro' }).blocks)).toContain('Total incl. VAT: 11 444,09 euro');
-  });
-});
-
-describe('custom messages', () => {
-  it('posts a message that fits exactly as written', () => {
-    const hostile = '<!channel> *bold* ' + 'x'.repeat(10_000);
-    const { blocks } = customMessage(hostile);
-    expect((blocks as any[]).map((b) => b.text.text).join('')).toBe(hostile);
-  });
-
-  it('cuts a message longer than Slack takes to 12,000 characters of blocks and says so', () => {
-    const { blocks, text } = customMessage('x'.repeat(200_000));
-    expect(blockText(blocks as any[]).length).toBeLessThanOrEqual(MAX_BLOCK_TEXT);
-    expect((blocks.at(-1) as any).text.text.endsWith(CUT_MARKER)).toBe(true);
-    expect(text.length).toBeLessThanOrEqual(MAX_FALLBACK_TEXT);
-    expect(text.endsWith(CUT_MARKER)).toBe(true);
-  });
-
-  it('breaks sections after a line rather than inside a word', () => {
-    const line = 'Row of the pricing table, with words\n';
-    const { blocks } = customMessage(line.repeat(200));
-    expect((blocks as any[]).every((b) => b.text.text.endsWith('\n') || b === blocks.at(-1))).toBe(true);
-  });
-
-  it('escapes what Slack would read as markup in the fallback text', () => {
-    expect(escapeMrkdwn('a < b > c & @channel @everyone')).toBe('a &lt; b &gt; c &amp; @\u200bchannel @\u200beveryone');
-  });
-});
-
-describe('cutting text', () => {
-  it('never cuts inside an emoji', () => {
-    const family = '👨‍👩‍👧‍👦';
-    const cutText = cut(`${'a'.repeat(10)}${family}${'b'.repeat(10)}`, 10 + family.length + CUT_MARKER.length - 1);
-    expect(cutText).toBe(`${'a'.repeat(10)}${CUT_MARKER}`);
-    expect(cut(`${'a'.repeat(10)}${family}${'b'.repeat(10)}`, 10 + family.length + CUT_MARKER.length)).toBe(`${'a'.repeat(10)}${family}${CUT_MARKER}`);
-  });
-
-  it('never splits a flag or an accented letter between sections', () => {
-    const text = '🇫🇮'.repeat(2000) + 'e\u0301'.repeat(2000);
-    const pieces = split(text, 3000);
-    expect(pieces.join('')).toBe(text);
-    for (const piece of pieces) {
-      expect(piece.length).toBeLessThanOrEqual(3000);
-      expect(piece.startsWith('\u0301')).toBe(false);
-      expect(wellFormed(piece)).toBe(piece);
-    }
-  });
-
-  it('cuts before escaping, so an entity is never left as &am…', () => {
-    const result = cutThenEscape('&'.repeat(100), 40);
-    expect(result).toBe(`${'&amp;'.repeat(6)}${CUT_MARKER}`);
-    expect(result.length).toBeLessThanOrEqual(40);
-  });
-
-  it('replaces half an emoji in the input, which Slack cannot store', () => {
-    expect(wellFormed('a\ud83d b \ude00 c 😀')).toBe('a\ufffd b \ufffd c 😀');
   });
 });
