@@ -39,8 +39,9 @@ const acceptAndCatch = async (over: Record<string, unknown> = {}) => {
   return { contract, delivery: delivery! };
 };
 
-const zap = async (delivery: CaughtDelivery): Promise<StepRecord[]> => {
-  const steps = await runZap(w.runtime, w.authData, delivery, { trigger: 'contract_accepted', subscribeData: subscription, slackChannel: '#invoices' });
+/** The Zap on a delivery; or, given an earlier run, Zapier's replay of that run (its steps again, not its trigger). */
+const zap = async (delivery: CaughtDelivery, replayOf?: StepRecord[], subscribeData = subscription): Promise<StepRecord[]> => {
+  const steps = await runZap(w.runtime, w.authData, delivery, { trigger: 'contract_accepted', subscribeData, slackChannel: '#invoices', replayOf });
   w.remember(steps.map(({ output, error, detail }) => ({ output, error, detail })));
   return steps;
 };
@@ -84,7 +85,7 @@ describe('duplicates', () => {
     await (service === 'slack' ? w.slack : w.procountor).control('faults', { count: 1, ...fault });
     const first = await zap(delivery);
     expect(failedStep(first)?.error?.name).toBe('ThrottledError');
-    const replay = await zap(delivery);
+    const replay = await zap(delivery, first);
     expect(replay.every((s) => s.ok)).toBe(true);
     const expected = { ...ONE_OF_EACH };
     // Slack kept a message whose answer never reached us: Slack has no idempotency key, so the replay posts again.
@@ -93,12 +94,27 @@ describe('duplicates', () => {
   });
 
   it('makes one invoice and one alert when 2 Zaps of one contract run at once', async () => {
-    const { delivery } = await acceptAndCatch();
-    await w.procountor.control('faults', { latencyMs: 20 });
-    const [a, b] = await Promise.all([zap(delivery), zap(delivery)]);
-    await w.procountor.control('faults', { latencyMs: 0 });
-    expect([...a!, ...b!].every((s) => s.ok)).toBe(true);
-    expect(await counts()).toEqual(ONE_OF_EACH);
+    // A second Zap on the connection: its own hook URL and webhook, so the event reaches it too (not as a repeat).
+    const otherHook = await startHookReceiver();
+    try {
+      const other = (
+        await w.runtime.run<{ id: string; secret: string }>('triggers.contract_accepted.operation.performSubscribe', {
+          authData: w.authData,
+          inputData: {},
+          targetUrl: otherHook.url,
+        })
+      ).result!;
+      const { delivery } = await acceptAndCatch();
+      const [toOther] = await otherHook.waitFor(1);
+      await w.procountor.control('faults', { latencyMs: 20 });
+      const [a, b] = await Promise.all([zap(delivery), zap(toOther!, undefined, other)]);
+      await w.procountor.control('faults', { latencyMs: 0 });
+      expect([...a!, ...b!].every((s) => s.ok)).toBe(true);
+      expect([a!, b!].map((steps) => steps.filter((s) => s.step === 'Create Unfinished Invoice').length)).toEqual([1, 1]);
+      expect(await counts()).toEqual(ONE_OF_EACH);
+    } finally {
+      await otherHook.close();
+    }
   });
 });
 
@@ -193,7 +209,7 @@ describe('faults on every endpoint the Zap uses', () => {
       // Zapier retries no sooner than the error's delay (10 s for an outage); by then a slow request has finished
       // on the service's side. Replaying before that would race a POST the service is still working on.
       if ('latencyMs' in fault) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
-      const replay = await zap(delivery);
+      const replay = await zap(delivery, first);
       expect(replay.every((s) => s.ok)).toBe(true);
     } finally {
       delete process.env.HTTP_TIMEOUT_MS;
