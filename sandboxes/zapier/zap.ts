@@ -92,7 +92,8 @@ export const runZap = async (
       ok: true,
       ms: triggerRun.ms,
       procountorRequests: 0,
-      detail: 'filtered out (not set to create invoices automatically)',
+      // The trigger's log says which: a contract filtered out, a repeat of a delivery already handled, or a forgery.
+      detail: 'no run started (filtered out, a repeated delivery, or a forged one)',
     });
     return steps;
   }
