@@ -1,5 +1,6 @@
-// Issue 24, item 7, through the project's Zapier runtime and sandboxes: a genuine Click2Contract delivery starts the
-// Zap once however often it arrives, and a forged one starts nothing and leaves no error in the Zap's history.
+// Issue 24, items 7 and 8, through the project's Zapier runtime and sandboxes: a genuine Click2Contract delivery
+// starts the Zap once however often it arrives, a forged one starts nothing and leaves no error in the Zap's history,
+// and a business ID pasted with its label ("Y-tunnus: 1572860-0") is read.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zapier from 'zapier-platform-core';
@@ -122,6 +123,48 @@ describe('Click2Contract deliveries', () => {
     } finally {
       await broken.close();
     }
+  });
+});
+
+describe('business IDs pasted with their label', () => {
+  const w = worldForEachTest();
+  const customer = (business_id: string) => ({
+    company_name: 'Tunnus Oy',
+    business_id,
+    address: 'Aleksanterinkatu 1',
+    postal_code: '00100',
+    city: 'Helsinki',
+    country: 'FI',
+    email: 'laskut@tunnus.fi',
+  });
+
+  it('makes the invoice for customer 1572860-0 when the proposal says "Y-tunnus: 1572860-0"', async () => {
+    const contract = await w.acceptedContract({ customer: customer('Y-tunnus: 1572860-0') });
+    const run = await w.runInvoice({ contract_id: contract.id });
+    expect(run.error).toBeUndefined();
+    expect(run.result).toEqual(expect.objectContaining({ customer_created: true }));
+    const { businesspartners, invoices } = await w.state();
+    expect(businesspartners.map((p: any) => p.invoicingInfo?.identifier)).toEqual(['1572860-0']);
+    expect(invoices.map((i: any) => i.partnerId)).toEqual([businesspartners[0].id]);
+  });
+
+  it('invoices the customer Procountor holds as FI15728600 when the proposal says "VAT: FI 1572860-0"', async () => {
+    const [held] = (await w.procountor.control('seed', { businesspartners: [{ name: 'Tunnus Oy', invoicingInfo: { identifier: 'FI15728600' } }] }))
+      .businesspartners;
+    const contract = await w.acceptedContract({ customer: customer('VAT: FI 1572860-0') });
+    const run = await w.runInvoice({ contract_id: contract.id });
+    expect(run.error).toBeUndefined();
+    expect(run.result).toEqual(expect.objectContaining({ customer_created: false, customer_id: held.id }));
+    expect((await w.state()).businesspartners).toHaveLength(1);
+  });
+
+  it('halts, naming the Business ID field, when it holds two business IDs', async () => {
+    const contract = await w.acceptedContract({ customer: customer('1572860-0 / 0737546-2') });
+    const run = await w.runInvoice({ contract_id: contract.id });
+    expect(run.error?.name).toBe('HaltedError');
+    expect(run.error?.message).toContain('Business ID');
+    expect(run.error?.message).toContain('more than one business ID');
+    expect(await w.madeCounts()).toEqual([0, 0, 0]);
   });
 });
 
