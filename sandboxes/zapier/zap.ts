@@ -23,6 +23,11 @@ export interface ZapOptions {
   slackChannel?: string;
   /** More fields of the invoice step, as the Zap builder set them (What You Sell Abroad, Invoice Language…). */
   invoiceInput?: Record<string, unknown>;
+  /**
+   * Replays this earlier run, as Zapier replays a run whose step failed: the steps run again with the items its trigger
+   * gave, and the trigger does not run again (a REST hook's perform runs once per delivery).
+   */
+  replayOf?: StepRecord[];
 }
 
 const describe = (output: Record<string, any> | undefined) => {
@@ -61,12 +66,20 @@ export const runZap = async (
 ): Promise<StepRecord[]> => {
   const steps: StepRecord[] = [];
   const request = asZapierRequest(delivery);
-  const triggerRun = await runtime.run<Array<Record<string, any>>>(`triggers.${options.trigger}.operation.perform`, {
-    authData,
-    inputData: options.triggerInput ?? {},
-    subscribeData: options.subscribeData,
-    ...request,
-  });
+  const replayed = options.replayOf?.filter((s) => s.step === options.trigger && s.output);
+  const triggerRun: RunOutcome<Array<Record<string, any>>> = replayed
+    ? {
+        ok: true,
+        result: replayed.map((s) => s.output!),
+        ms: 0,
+        rpc: { zcacheCalls: 0, cursorCalls: 0, bytesRead: 0, bytesWritten: 0, keysRead: [], keysWritten: [] },
+      }
+    : await runtime.run<Array<Record<string, any>>>(`triggers.${options.trigger}.operation.perform`, {
+        authData,
+        inputData: options.triggerInput ?? {},
+        subscribeData: options.subscribeData,
+        ...request,
+      });
   const contractLabel = (request.cleanedRequest as any)?.data?.contract?.number ?? '?';
   const record = (step: string, run: RunOutcome<any>, output?: Record<string, any>) => {
     const entry: StepRecord = {
@@ -94,7 +107,8 @@ export const runZap = async (
       ok: true,
       ms: triggerRun.ms,
       procountorRequests: 0,
-      detail: 'filtered out (not set to create invoices automatically)',
+      // The trigger's log says which: a contract filtered out, a repeat of a delivery already handled, or a forgery.
+      detail: 'no run started (filtered out, a repeated delivery, or a forged one)',
     });
     return steps;
   }
