@@ -11,7 +11,7 @@ import { messageOf } from '../zapier/errors';
  * senders retry for a day or three (Svix about 28 hours, Shopify 48 hours, Stripe 3 days), so the mark covers the
  * longest of them. A repeat after that starts the Zap again, and the invoice step still finds the invoice it made.
  */
-export const REDELIVERY_WINDOW_SECONDS = 3 * 24 * 60 * 60;
+const REDELIVERY_WINDOW_SECONDS = 3 * 24 * 60 * 60;
 
 /**
  * The mark's key. z.cache is shared by every Zap on the connection, and Click2Contract sends the same event id to each

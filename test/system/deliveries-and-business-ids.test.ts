@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zapier from 'zapier-platform-core';
 import { asZapierRequest, startHookReceiver, type CaughtDelivery } from '../../sandboxes/zapier/hookReceiver';
-import type { LambdaEvent, LambdaHandler } from '../../sandboxes/zapier/runtime';
+import type { LambdaEvent, LambdaHandler } from '../../sandboxes/zapier/steps';
 import { runZap } from '../../sandboxes/zapier/zap';
 import { App } from '../support/app';
 import { worldForEachTest } from '../support/world';
