@@ -15,13 +15,19 @@ const authorizeUrl = async (_z: ZObject, bundle: Bundle) => {
   return `${procountorLoginUrl()}?${params.toString()}`;
 };
 
+/**
+ * The Procountor company a new token belongs to, recorded in the connection with the token (at connect and at every
+ * refresh): what the app keeps about a company is keyed by it, so reconnecting to another company finds none of it.
+ */
+const companyIdOf = async (z: ZObject, accessToken: string) => String((await procountorFor(z, { authData: { access_token: accessToken } }).getCompany()).id);
+
 const getAccessToken = async (z: ZObject, bundle: Bundle) => {
   const token = await requestToken(z, {
     grant_type: 'authorization_code',
     code: String(bundle.inputData.code ?? ''),
     redirect_uri: String(bundle.inputData.redirect_uri ?? ''),
   });
-  return { access_token: token.access_token, refresh_token: token.refresh_token ?? '' };
+  return { access_token: token.access_token, refresh_token: token.refresh_token ?? '', company_id: await companyIdOf(z, token.access_token) };
 };
 
 const refreshAccessToken = async (z: ZObject, bundle: Bundle) => {
@@ -29,7 +35,7 @@ const refreshAccessToken = async (z: ZObject, bundle: Bundle) => {
   if (!refresh) throw new z.errors.ExpiredAuthError('The Procountor connection cannot be renewed. Reconnect your Procountor account.');
   const token = await requestToken(z, { grant_type: 'refresh_token', refresh_token: refresh });
   // Procountor may keep the old refresh token; never store an empty one over it.
-  return { access_token: token.access_token, refresh_token: token.refresh_token || refresh };
+  return { access_token: token.access_token, refresh_token: token.refresh_token || refresh, company_id: await companyIdOf(z, token.access_token) };
 };
 
 /**

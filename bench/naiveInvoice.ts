@@ -45,29 +45,26 @@ const naiveProcountor = (z: ZObject, token: string) => {
   return { call, requests: () => requests };
 };
 
-export const naiveInvoice = async (z: ZObject, bundle: Bundle) => {
-  const contractId = String(bundle.inputData.contract_id);
-  const contract = (
+type Procountor = ReturnType<typeof naiveProcountor>;
+
+const readContract = async (z: ZObject, bundle: Bundle, contractId: string) =>
+  (
     await z.request({
       url: `${process.env.CLICK2CONTRACT_API_URL}/contracts/${encodeURIComponent(contractId)}`,
       headers: { Authorization: `Bearer ${bundle.authData.click2contract_api_key}` },
     })
   ).json as Json;
-  const procountor = naiveProcountor(z, String(bundle.authData.access_token));
-  const { call } = procountor;
-  const marker = `[C2C:${contractId}]`;
 
-  const { results: made } = await call('GET', '/invoices', { params: { types: 'SALES_INVOICE', searchTerm: marker, size: 50 } });
-  if (made.length) return { id: made[0].id, requests: procountor.requests() };
-
-  // Each check reads what it needs when it needs it: the VAT rates for the lines, the bank account, the VAT status.
+/** Each check reads what it needs when it needs it: the VAT rates for the lines, the bank account, the VAT status. */
+const readCompany = async ({ call }: Procountor) => {
   await call('GET', '/vats/default');
   const { results: accounts } = await call('GET', '/bankaccounts', { params: { size: PAGE } });
   const { vatStatuses } = await call('GET', '/vats/default');
   const vatStatus = (vatStatuses as Json[]).find((s) => s.sales && /domestic/i.test(s.description ?? ''))?.vatStatus ?? 1;
+  return { accounts: accounts as Json[], vatStatus };
+};
 
-  const c = contract.customer as Json;
-  const address = { name: c.company_name, street: c.address, zip: c.postal_code, city: c.city, country: 'FINLAND' };
+const findOrCreatePartner = async ({ call }: Procountor, c: Json, address: Json) => {
   const { results: partners } = await call('GET', '/businesspartners', { params: { type: 'CUSTOMER', size: 50 }, headers: { identifier: c.business_id } });
   const partner =
     partners[0] ??
@@ -82,64 +79,87 @@ export const naiveInvoice = async (z: ZObject, bundle: Bundle) => {
       },
     }));
   if (partners[0]) await call('GET', `/businesspartners/${partner.id}`);
+  return partner;
+};
 
-  const rows = [];
-  for (const item of contract.pricing_table.items as Json[]) {
-    const search = { type: 'SALES', active: true, orderById: 'ASC', size: PAGE };
-    const byCode = item.code ? (await call('GET', '/products', { params: { ...search, code: item.code } })).results : [];
-    let product = byCode.find((p: Json) => p.code?.toLowerCase() === item.code.toLowerCase());
-    if (!product) {
-      const byName = (await call('GET', '/products', { params: { ...search, name: item.name } })).results;
-      product = byName.find((p: Json) => p.name.toLowerCase() === item.name.toLowerCase());
-    }
-    product ??= await call('POST', '/products', {
-      body: {
-        type: 'SALES',
-        name: item.name,
-        code: item.code ?? undefined,
-        unit: 'HOUR',
-        price: item.unit_price,
-        vat: item.vat_percent,
-        discount: 0,
-        active: true,
-        currency: 'EUR',
-      },
-    });
-    rows.push({
-      productId: product.id,
-      product: item.name,
-      productCode: item.code ?? undefined,
-      quantity: item.quantity,
-      unit: product.unit ?? 'PIECE',
-      unitPrice: item.unit_price,
-      discountPercent: item.discount_percent ?? 0,
-      vatPercent: item.vat_percent,
-    });
+/** The product by exact code, else by exact name, else a new one. */
+const findOrCreateProduct = async ({ call }: Procountor, item: Json) => {
+  const search = { type: 'SALES', active: true, orderById: 'ASC', size: PAGE };
+  const byCode = item.code ? (await call('GET', '/products', { params: { ...search, code: item.code } })).results : [];
+  let product = byCode.find((p: Json) => p.code?.toLowerCase() === item.code.toLowerCase());
+  if (!product) {
+    const byName = (await call('GET', '/products', { params: { ...search, name: item.name } })).results;
+    product = byName.find((p: Json) => p.name.toLowerCase() === item.name.toLowerCase());
   }
-
-  const invoice = await call('POST', '/invoices', {
+  product ??= await call('POST', '/products', {
     body: {
-      type: 'SALES_INVOICE',
-      partnerId: partner.id,
-      date: helsinkiDay(),
-      counterParty: { identifier: c.business_id, email: c.email, counterPartyAddress: address },
-      billingAddress: address,
-      paymentInfo: {
-        paymentMethod: 'BANK_TRANSFER',
-        currency: 'EUR',
-        bankAccount: { accountNumber: accounts[0].iban },
-        dueDate: helsinkiDay(14),
-        currencyRate: 1,
-        bankReferenceCode: '',
-      },
-      extraInfo: { accountingByRow: false, unitPricesIncludeVat: Boolean(contract.pricing_table.prices_include_vat) },
-      discountPercent: 0,
-      invoiceRows: rows,
-      invoiceChannel: 'EMAIL',
-      language: 'FINNISH',
-      vatStatus,
-      additionalInformation: `Contract ${contract.number}: ${contract.title} ${marker}`,
+      type: 'SALES',
+      name: item.name,
+      code: item.code ?? undefined,
+      unit: 'HOUR',
+      price: item.unit_price,
+      vat: item.vat_percent,
+      discount: 0,
+      active: true,
+      currency: 'EUR',
     },
   });
+  return product as Json;
+};
+
+const invoiceRow = (item: Json, product: Json) => ({
+  productId: product.id,
+  product: item.name,
+  productCode: item.code ?? undefined,
+  quantity: item.quantity,
+  unit: product.unit ?? 'PIECE',
+  unitPrice: item.unit_price,
+  discountPercent: item.discount_percent ?? 0,
+  vatPercent: item.vat_percent,
+});
+
+const invoiceBody = (contract: Json, partner: Json, company: Awaited<ReturnType<typeof readCompany>>, address: Json, rows: Json[], marker: string) => {
+  const c = contract.customer as Json;
+  return {
+    type: 'SALES_INVOICE',
+    partnerId: partner.id,
+    date: helsinkiDay(),
+    counterParty: { identifier: c.business_id, email: c.email, counterPartyAddress: address },
+    billingAddress: address,
+    paymentInfo: {
+      paymentMethod: 'BANK_TRANSFER',
+      currency: 'EUR',
+      bankAccount: { accountNumber: company.accounts[0]!.iban },
+      dueDate: helsinkiDay(14),
+      currencyRate: 1,
+      bankReferenceCode: '',
+    },
+    extraInfo: { accountingByRow: false, unitPricesIncludeVat: Boolean(contract.pricing_table.prices_include_vat) },
+    discountPercent: 0,
+    invoiceRows: rows,
+    invoiceChannel: 'EMAIL',
+    language: 'FINNISH',
+    vatStatus: company.vatStatus,
+    additionalInformation: `Contract ${contract.number}: ${contract.title} ${marker}`,
+  };
+};
+
+export const naiveInvoice = async (z: ZObject, bundle: Bundle) => {
+  const contractId = String(bundle.inputData.contract_id);
+  const contract = await readContract(z, bundle, contractId);
+  const procountor = naiveProcountor(z, String(bundle.authData.access_token));
+  const marker = `[C2C:${contractId}]`;
+
+  const { results: made } = await procountor.call('GET', '/invoices', { params: { types: 'SALES_INVOICE', searchTerm: marker, size: 50 } });
+  if (made.length) return { id: made[0].id, requests: procountor.requests() };
+
+  const company = await readCompany(procountor);
+  const c = contract.customer as Json;
+  const address = { name: c.company_name, street: c.address, zip: c.postal_code, city: c.city, country: 'FINLAND' };
+  const partner = await findOrCreatePartner(procountor, c, address);
+  const rows = [];
+  for (const item of contract.pricing_table.items as Json[]) rows.push(invoiceRow(item, await findOrCreateProduct(procountor, item)));
+
+  const invoice = await procountor.call('POST', '/invoices', { body: invoiceBody(contract, partner, company, address, rows, marker) });
   return { id: invoice.id, requests: procountor.requests() };
 };

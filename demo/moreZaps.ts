@@ -7,7 +7,7 @@ import type { StepRecord } from '../sandboxes/zapier/zap';
 type Runtime = Pick<ZapierRuntime, 'run'>;
 
 /** A web-shop order as a shop's "New Order" trigger would give it, mapped field by field into the step. */
-export const WEB_SHOP_ORDER = {
+const WEB_SHOP_ORDER = {
   unique_key: 'webshop-order-5521',
   heading: 'Web shop order 5521',
   customer_name: 'Kahvila Kuura Oy',

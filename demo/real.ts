@@ -6,7 +6,7 @@ import type { StepRecord } from '../sandboxes/zapier/zap';
 
 const REQUIRED = ['CLIENT_ID', 'CLIENT_SECRET', 'PROCOUNTOR_REFRESH_TOKEN', 'CLICK2CONTRACT_API_KEY'];
 
-export const realSettings = () => {
+const realSettings = () => {
   const missing = REQUIRED.filter((name) => !process.env[name]);
   if (missing.length) {
     throw new Error(

@@ -13,3 +13,9 @@ export const printTable = (header: string[], rows: string[][], maxCell = 90) => 
   for (const r of all.slice(1)) console.log(line(r));
   if (!rows.length) console.log('(none)');
 };
+
+/** A titled table: the title on its own line (a leading `\n` leaves a blank line before it), then the table. */
+export const report = (title: string, header: string[], rows: string[][]) => {
+  console.log(title);
+  printTable(header, rows);
+};

@@ -14,7 +14,7 @@ export interface SandboxPorts {
   slack: number;
 }
 
-export const defaultPorts = (): SandboxPorts => ({
+const defaultPorts = (): SandboxPorts => ({
   procountor: portFrom('PROCOUNTOR_SANDBOX_PORT', PROCOUNTOR_SANDBOX.defaultPort),
   click2contract: portFrom('CLICK2CONTRACT_SANDBOX_PORT', CLICK2CONTRACT_SANDBOX.defaultPort),
   slack: portFrom('SLACK_SANDBOX_PORT', SLACK_SANDBOX.defaultPort),

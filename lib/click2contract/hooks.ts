@@ -3,6 +3,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { flag } from '../zapier/inputs';
 import { click2contractFor } from './client';
 import { describeAge, lateEventMismatch } from './lateDelivery';
+import { markFirstDelivery } from './redelivery';
 import { type Contract, WebhookEvent, type WebhookEventType } from './schemas';
 import { findHeader, SIGNATURE_HEADER, verifySignature } from './signature';
 
@@ -49,7 +50,8 @@ export const hookOperations = (options: HookOptions) => {
   };
 
   const perform = async (z: ZObject, bundle: Bundle) => {
-    const secret = (bundle.subscribeData as { secret?: string } | undefined)?.secret;
+    const subscription = bundle.subscribeData as { id?: string; secret?: string } | undefined;
+    const secret = subscription?.secret;
     const raw = bundle.rawRequest;
     if (!secret) throw new z.errors.Error('This trigger has no webhook secret. Turn the Zap off and on again to resubscribe.', 'NoWebhookSecret', 400);
     if (!raw || typeof raw.content !== 'string') {
@@ -57,7 +59,10 @@ export const hookOperations = (options: HookOptions) => {
     }
     const check = verifySignature(raw.content, findHeader(raw.headers, SIGNATURE_HEADER), secret);
     if (!check.ok) {
-      throw new z.errors.Error(`Rejected a delivery that claims to come from Click2Contract: ${check.reason}.`, 'InvalidSignature', 401);
+      // Anyone who learns the hook URL can post to it. An error would land in the Zap's history, and Zapier turns a
+      // Zap off after many: a forgery is dropped instead, with a line in the log (the reason only, nothing it sent).
+      z.console.log(`Dropped a delivery that claims to come from Click2Contract: ${check.reason}. It started nothing.`);
+      return [];
     }
     let parsed: unknown;
     try {
@@ -70,6 +75,7 @@ export const hookOperations = (options: HookOptions) => {
     if (event.data.type !== options.event) return [];
     const contract = check.fresh ? event.data.data.contract : await confirmLate(z, bundle, event.data, check.ageSeconds);
     if (options.wanted && !options.wanted(contract, bundle)) return [];
+    if (!(await markFirstDelivery(z, subscription?.id ?? '', event.data, `contract ${contract.number ?? contract.id}`))) return [];
     return [options.output(contract, options.event)];
   };
 

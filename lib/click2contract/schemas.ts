@@ -1,4 +1,4 @@
-// Click2Contract API wire shapes (../shared/reference/click2contract-api.md).
+// Click2Contract API wire shapes (reference/click2contract-api.md).
 import { z } from 'zod';
 
 const nullableText = z.string().nullish();

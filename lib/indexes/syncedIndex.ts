@@ -10,7 +10,7 @@
 import crypto from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
 import { helsinkiDateTime } from '../rules/dates';
-import { connectionCache } from '../zapier/cache';
+import { companyCache } from '../zapier/cache';
 import { indexFreshMs } from '../zapier/config';
 import { connectionOf } from '../zapier/connectionMemory';
 import { dropHeldIndex, heldIndex, holdIndex } from './heldIndexes';
@@ -145,7 +145,7 @@ export class SyncedIndex<E extends Versioned, S, Q> {
   }
 
   private cache() {
-    return connectionCache(this.z);
+    return companyCache(this.z);
   }
 
   private chunkKey(i: number) {

@@ -6,13 +6,13 @@ import { withIndexes, type IndexOpeners } from '../indexes/withIndexes';
 import { procountorFor, type ProcountorClient } from '../procountor/client';
 import { companyData, type CompanyData } from '../procountor/companyData';
 import { checkedBusinessId, createCustomer, customerRecord, type CustomerRecord } from '../procountor/customers';
-import { findInvoiceForOrder } from '../procountor/invoices';
+import { basicInfoOf, findInvoiceForOrder } from '../procountor/invoices';
 import { withConnectionRateWindow } from '../procountor/rateWindow';
 import type { InvoiceAnswer, InvoiceBasicInfo, ProductAnswer } from '../procountor/schemas';
 import { vatStatusLabel } from '../procountor/vat';
 import { todayInHelsinki } from '../rules/dates';
 import { withClaim } from '../zapier/claim';
-import { InputError } from '../zapier/errors';
+import { InputError, isOutcomeUnknown, messageOf, retryLater } from '../zapier/errors';
 import { allSettledOrThrow } from '../zapier/settle';
 import { draftLines, toInvoiceDraft, type DraftCustomer } from './draft';
 import type { InvoiceOrder } from './order';
@@ -23,6 +23,7 @@ import { retryingStaleProducts } from './staleProducts';
 import { invoiceCurrency } from './currency';
 import { invoiceLanguage } from './language';
 import { vatTreatment } from './treatment';
+import { clearInDoubt, invoiceOfLostWrite, markInDoubt, readInDoubtMark } from './inDoubt';
 
 export interface InvoiceResult {
   invoice: InvoiceBasicInfo & { paymentInfo?: { bankReferenceCode?: string | null } | null };
@@ -70,6 +71,7 @@ const takeConnectionTurn = <T>(step: Step, startedAt: number, work: (open: Index
     step.z,
     {
       key: CONNECTION_CLAIM,
+      of: 'company',
       waitMs: CLAIM_WAIT_MS,
       busyMessage: `Other invoices are being written to Procountor right now; ${step.order.words.label} waits its turn. Zapier will retry.`,
     },
@@ -79,8 +81,9 @@ const takeConnectionTurn = <T>(step: Step, startedAt: number, work: (open: Index
 /** 2. Read: everything the checks need, at once; nothing is created until every check has passed. */
 const read = async ({ z, procountor, order }: Step, open: IndexOpeners) => {
   const { customer } = order;
-  const [existing, company, [customers, foundCustomer], catalogue] = await allSettledOrThrow([
+  const [found, inDoubt, company, [customers, foundCustomer], catalogue] = await allSettledOrThrow([
     findInvoiceForOrder(procountor, order.idempotencyKey),
+    readInDoubtMark(z, order.idempotencyKey),
     companyData(z, procountor),
     open
       .customers()
@@ -89,7 +92,9 @@ const read = async ({ z, procountor, order }: Step, open: IndexOpeners) => {
       ),
     open.catalogue(),
   ]);
-  return { existing, company, customers, foundCustomer, catalogue };
+  // A write of this order whose answer was lost: its invoice may exist and not be searchable yet, or still be coming.
+  const existing = found ?? (inDoubt && (await invoiceOfLostWrite(z, procountor, order.idempotencyKey, inDoubt, order.words.label)));
+  return { existing, inDoubt, company, customers, foundCustomer, catalogue };
 };
 type Reads = Awaited<ReturnType<typeof read>>;
 
@@ -155,7 +160,7 @@ const makeWhatIsMissing = async ({ procountor, order }: Step, { foundCustomer, c
 type Made = Awaited<ReturnType<typeof makeWhatIsMissing>>;
 
 /** 5. Write: the invoice, built from the order, the customer and its products (sent again if a product proved stale). */
-const write = async ({ procountor, invoiceDate }: Step, { catalogue }: Reads, plan: Plan, made: Made) => {
+const write = async ({ z, procountor, invoiceDate }: Step, { catalogue }: Reads, plan: Plan, made: Made) => {
   const { ready, partnerRecord, channel, bankAccount, wanted, treatment, currency, language } = plan;
   const { options } = ready;
   const draftWith = (productByKey: Map<string, ProductAnswer>) => {
@@ -178,7 +183,15 @@ const write = async ({ procountor, invoiceDate }: Step, { catalogue }: Reads, pl
       notes: options.notes,
     });
   };
-  return retryingStaleProducts(catalogue, wanted, made.products, draftWith, (draft) => procountor.createInvoice(draft));
+  const post = async (draft: Parameters<ProcountorClient['createInvoice']>[0]) => {
+    const sentAt = Date.now();
+    try {
+      return await procountor.createInvoice(draft);
+    } catch (error) {
+      throw isOutcomeUnknown(error) ? await markInDoubt(z, ready.idempotencyKey, sentAt, error as Error) : error;
+    }
+  };
+  return retryingStaleProducts(catalogue, wanted, made.products, draftWith, post);
 };
 
 /** What an invoice made by an earlier run was made with, from Procountor's own record of it. */
@@ -222,11 +235,12 @@ export const createInvoiceFromOrder = async (
       procountorRequests: procountor.requestCount,
     });
     const { existing, foundCustomer } = reads;
+    if (reads.inDoubt) await clearInDoubt(z, order.idempotencyKey);
     if (existing) {
       // The invoice an earlier run made says what it was made with.
-      const earlier = await procountor.getInvoice(existing.id);
-      return outcome(existing, {
-        chosen: chosenOnInvoice(earlier, reads.company),
+      const earlier = basicInfoOf(existing);
+      return outcome(earlier, {
+        chosen: chosenOnInvoice(existing, reads.company),
         alreadyExisted: true,
         customerId: existing.partnerId ?? foundCustomer?.id ?? 0,
         customerName: existing.counterParty?.counterPartyAddress?.name ?? order.customer.name,
@@ -236,7 +250,11 @@ export const createInvoiceFromOrder = async (
       });
     }
     const plan = await decide(step, reads);
-    const made = await makeWhatIsMissing(step, reads, plan);
+    // A customer or product whose answer was lost is found again before it is made again (the indexes look it up), so
+    // it does not hold the company's claim the way an invoice in doubt does.
+    const made = await makeWhatIsMissing(step, reads, plan).catch((error: unknown) => {
+      throw isOutcomeUnknown(error) ? retryLater(z, messageOf(error)) : error;
+    });
     const { created, products } = await write(step, reads, plan, made);
     return outcome(
       { ...created, id: created.id, dueDate: created.paymentInfo?.dueDate, paymentInfo: created.paymentInfo ?? undefined } as InvoiceResult['invoice'],

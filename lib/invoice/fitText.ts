@@ -49,6 +49,13 @@ export const fitOrderForProcountor = (order: InvoiceOrder): FittedOrder => {
     contactName: charset(`Customer ${f.contactName}`, c.contactName),
     phone: charset('Customer phone', c.phone),
   };
+  // The order's marker is never rewritten: two keys that differ only in what Windows-1252 drops (`shop🚀1`, `shop1`)
+  // would share one marker, and the second order would be answered with the first one's invoice.
+  if (!fitsWindows1252(order.idempotencyKey)) {
+    problems.push(
+      `The order's key ${quote(order.idempotencyKey.replace(/^[A-Z0-9]+:/, ''))} has characters Procountor cannot store (${WHY_CHARSET}), so it cannot mark the invoice as this order's alone. Map an ID made of letters, digits and punctuation instead.`,
+    );
+  }
   // An e-mail address with another letter in it is another address: it is not rewritten.
   if (c.email && !fitsWindows1252(c.email)) {
     problems.push(`Customer ${f.email} ${quote(c.email)} has characters Procountor cannot store (${WHY_CHARSET}). Correct it ${words.fixCustomerWhere}.`);
@@ -89,7 +96,7 @@ export const fitOrderForProcountor = (order: InvoiceOrder): FittedOrder => {
   return {
     order: {
       ...order,
-      idempotencyKey: charset('Unique key', order.idempotencyKey) ?? order.idempotencyKey,
+      idempotencyKey: order.idempotencyKey,
       heading: charset('Title', order.heading) ?? '',
       agreementNumber: charset('Agreement number', order.agreementNumber),
       customer,

@@ -67,6 +67,7 @@ export const postOnce = async (
   const none = { slack_channel: channel, slack_ts: '', slack_permalink: '', slack_error: '', text: post.text, warning: '' };
   const claim = {
     key: `slack:post-claim:${workspace}:${channel}:${key}`,
+    of: 'connection' as const,
     waitMs: POST_CLAIM_WAIT_MS,
     busyMessage: `Another run is posting this message to ${asked}. Zapier will retry this one shortly; it does not post it twice.`,
   };

@@ -193,6 +193,7 @@ export const updateLivingMessage = (
     z,
     {
       key: `slack:invoice-message-claim:${standing.invoiceId}`,
+      of: 'connection',
       waitMs: CLAIM_WAIT_MS,
       busyMessage: `Another run is updating the Slack message of ${invoiceName(standing)}. Zapier will retry this one shortly.`,
     },

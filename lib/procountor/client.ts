@@ -5,7 +5,8 @@ import { procountorApiUrl, procountorStepRequestsPerSecond, stepDeadlineMs } fro
 import { callService, firstProblem, parseAnswer, type JsonService, type ServiceCall } from '../zapier/request';
 import { SlidingWindowLimiter } from '../zapier/rateLimiter';
 import { retryAfterSeconds, retryLater } from '../zapier/errors';
-import { bindConnection } from '../zapier/connectionMemory';
+import { startStep } from '../zapier/stepClock';
+import { bindCompany, bindConnection, digestOf, RecentlyUsed } from '../zapier/connectionMemory';
 import { procountorError, undefinedWhenMissing } from './errors';
 import {
   BankAccountSearchResult,
@@ -292,5 +293,25 @@ export const procountorFor = (z: ZObject, bundle: { authData: Record<string, str
   if (!token) throw new z.errors.RefreshAuthError('The Procountor connection has no access token. Reconnect Procountor.');
   // What the step's container keeps in memory between invocations is kept for this connection only.
   bindConnection(z, token);
-  return new ProcountorClient(z, token, step && step.startedAt + stepDeadlineMs());
+  if (step) startStep(z, step.startedAt);
+  const client = new ProcountorClient(z, token, step && step.startedAt + stepDeadlineMs());
+  const recorded = bundle.authData.company_id;
+  bindCompany(z, recorded ? () => Promise.resolve(recorded) : () => companyOfToken(client, token));
+  return client;
+};
+
+/** Companies of tokens a connection made before the company was recorded at connect, by the token's digest. */
+const companiesOfTokens = new RecentlyUsed<string>(500);
+
+/**
+ * The company a token belongs to, for a connection made before the app recorded `company_id` at connect and refresh:
+ * asked of Procountor once per token in a warm container (a token is issued for one company).
+ */
+const companyOfToken = async (client: ProcountorClient, token: string) => {
+  const digest = digestOf(token);
+  const known = companiesOfTokens.get(digest);
+  if (known) return known;
+  const company = String((await client.getCompany()).id);
+  companiesOfTokens.set(digest, company);
+  return company;
 };

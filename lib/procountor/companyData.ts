@@ -1,7 +1,7 @@
 // The company's VAT lists, bank accounts and currency change rarely: cached per connection for an hour, so a steady
 // stream of contracts does not spend three Procountor requests each on them.
 import type { ZObject } from 'zapier-platform-core';
-import { cachedPerConnection } from '../zapier/claim';
+import { cachedPerCompany } from '../zapier/claim';
 import { allSettledOrThrow } from '../zapier/settle';
 import type { ProcountorClient } from './client';
 import type { BankAccount } from './schemas';
@@ -21,7 +21,7 @@ export interface CompanyData {
 }
 
 export const companyData = (z: ZObject, client: ProcountorClient): Promise<CompanyData> =>
-  cachedPerConnection(z, COMPANY_DATA_KEY, COMPANY_DATA_TTL_SECONDS, async () => {
+  cachedPerCompany(z, COMPANY_DATA_KEY, COMPANY_DATA_TTL_SECONDS, async () => {
     const [vats, bankAccounts, currency] = await allSettledOrThrow([client.getDefaultVats(), client.listBankAccounts(), client.getCompanyCurrency()]);
     // CompanyCurrency is published as one of DKK, EUR, NOK, SEK; a company that answers none keeps euros, as most do.
     return { vatRates: salesVatRates(vats), vatStatuses: salesVatStatuses(vats), bankAccounts, currency: currency.companyCurrency ?? 'EUR' };

@@ -7,7 +7,7 @@ import { fitsWindows1252, toWindows1252 } from './charset';
 import { IDENTIFIER_TYPES } from './enums';
 import { FIELD_LIMITS } from './limits';
 import { allSettledOrThrow } from '../zapier/settle';
-import { cachedPerConnection } from '../zapier/claim';
+import { cachedPerCompany } from '../zapier/claim';
 import type { ZObject } from 'zapier-platform-core';
 import type { ProcountorClient } from './client';
 import { z } from 'zod';
@@ -212,7 +212,7 @@ export const createCustomer = (client: ProcountorClient, customer: Customer) => 
  * per connection by the record's version, so a changed customer is read again.
  */
 export const customerRecord = (z: ZObject, client: ProcountorClient, id: number, version: string | null | undefined) =>
-  cachedPerConnection(z, `procountor:partner:${id}:${version ?? 'unversioned'}`, 24 * 3600, async () => {
+  cachedPerCompany(z, `procountor:partner:${id}:${version ?? 'unversioned'}`, 24 * 3600, async () => {
     const partner = await client.getBusinessPartner(id);
     return {
       paymentTermDays: partner.paymentInfo?.paymentTermDays ?? undefined,

@@ -3,9 +3,9 @@
 // The invoice actions write a marker "[<order key>]" ("[C2C:<contract id>]", "[KEY:<unique key>]") into the invoice's
 // additionalInformation, because that is the one free-text field Procountor's GET /invoices `searchTerm` looks in
 // (with counterparty name and invoice number). The brackets keep ctr_1 from matching ctr_10.
-import type { ProcountorClient } from './client';
+import { MAX_PAGE_SIZE, type ProcountorClient } from './client';
 import { undefinedWhenMissing } from './errors';
-import { InvoiceBasicInfo } from './schemas';
+import { InvoiceBasicInfo, type InvoiceAnswer } from './schemas';
 
 /** A dropdown page of invoices: enough to find this week's, few enough to load at once. */
 const INVOICE_PAGE_SIZE = 50;
@@ -21,12 +21,68 @@ export const uniqueKeyIn = (additionalInformation: string | null | undefined) =>
 
 const GONE_STATUSES: ReadonlySet<string> = new Set(['INVALIDATED', 'DELETED']);
 
-export const findInvoiceForOrder = async (client: ProcountorClient, orderKey: string): Promise<InvoiceBasicInfo | undefined> => {
-  const { results } = await client.searchInvoices({ types: 'SALES_INVOICE', searchTerm: orderMarker(orderKey), size: 50 });
-  return results.filter((invoice) => !GONE_STATUSES.has(invoice.status ?? '')).sort((a, b) => a.id - b.id)[0];
+/** Search pages read at most, a page of MAX_PAGE_SIZE each: far more invoices than ever share a marker's words. */
+const MAX_MARKER_PAGES = 10;
+
+/** True when the invoice's additional information carries this order's marker exactly (case and every character). */
+const carriesMarker = (invoice: Pick<InvoiceAnswer, 'additionalInformation'>, orderKey: string) =>
+  (invoice.additionalInformation ?? '').includes(orderMarker(orderKey));
+
+/**
+ * The invoice made for this order, read in full, or undefined. Procountor's search ignores case and matches parts of
+ * words, so every invoice it returns, on every page, is read (MAX_PAGE_SIZE at a time) and counts only when it carries
+ * the exact marker: `[KEY:shop-1042]` is never `[KEY:Shop-1042]`'s invoice. The oldest such invoice wins.
+ */
+export const findInvoiceForOrder = async (client: ProcountorClient, orderKey: string): Promise<InvoiceAnswer | undefined> => {
+  const candidates: number[] = [];
+  for (let page = 0; page < MAX_MARKER_PAGES; page += 1) {
+    const { results, meta } = await client.searchInvoices({
+      types: 'SALES_INVOICE',
+      searchTerm: orderMarker(orderKey),
+      size: MAX_PAGE_SIZE,
+      page,
+      orderById: 'ASC',
+    });
+    candidates.push(...results.filter((invoice) => !GONE_STATUSES.has(invoice.status ?? '')).map((invoice) => invoice.id));
+    const total = meta?.totalCount ?? 0;
+    if (results.length < MAX_PAGE_SIZE || (page + 1) * MAX_PAGE_SIZE >= total) break;
+  }
+  return oldestCarrying(client, candidates, orderKey);
 };
 
-export const findInvoiceForContract = (client: ProcountorClient, contractId: string) => findInvoiceForOrder(client, contractOrderKey(contractId));
+/** Of these invoices, the oldest that carries the order's marker, read MAX_PAGE_SIZE at a time. */
+const oldestCarrying = async (client: ProcountorClient, ids: number[], orderKey: string): Promise<InvoiceAnswer | undefined> => {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  for (let at = 0; at < sorted.length; at += MAX_PAGE_SIZE) {
+    const read = await client.getInvoices(sorted.slice(at, at + MAX_PAGE_SIZE));
+    const found = read.filter((invoice) => !GONE_STATUSES.has(invoice.status ?? '') && carriesMarker(invoice, orderKey)).sort((a, b) => a.id - b.id)[0];
+    if (found) return found;
+  }
+  return undefined;
+};
+
+/**
+ * Invoices made or changed since `since` (Procountor date-time) that carry the order's marker: after a write whose
+ * answer was lost, the invoice may exist before the search finds it.
+ */
+export const findInvoiceSince = async (client: ProcountorClient, orderKey: string, since: string): Promise<InvoiceAnswer | undefined> => {
+  const ids: number[] = [];
+  for (let page = 0; page < MAX_MARKER_PAGES; page += 1) {
+    const { results, meta } = await client.searchInvoices({ types: 'SALES_INVOICE', versionStartDate: since, size: MAX_PAGE_SIZE, page, orderById: 'ASC' });
+    ids.push(...results.map((invoice) => invoice.id));
+    if (results.length < MAX_PAGE_SIZE || (page + 1) * MAX_PAGE_SIZE >= (meta?.totalCount ?? 0)) break;
+  }
+  return oldestCarrying(client, ids, orderKey);
+};
+
+export const findInvoiceForContract = async (client: ProcountorClient, contractId: string) => {
+  const found = await findInvoiceForOrder(client, contractOrderKey(contractId));
+  return found && basicInfoOf(found);
+};
+
+/** A full invoice in the search's shape (its due date where the search puts it). */
+export const basicInfoOf = (invoice: InvoiceAnswer): InvoiceBasicInfo =>
+  InvoiceBasicInfo.parse({ ...invoice, dueDate: invoice.paymentInfo?.dueDate ?? undefined });
 
 export const findInvoiceByNumber = async (client: ProcountorClient, invoiceNumber: number) => {
   const { results } = await client.searchInvoices({ types: 'SALES_INVOICE', invoiceNumber, size: 1 });
@@ -38,8 +94,7 @@ export const findInvoiceById = async (client: ProcountorClient, invoiceId: numbe
   // A 404 is Procountor's answer when no invoice has the ID: for a search, that is no match.
   const [found] = (await undefinedWhenMissing(client.getInvoices([invoiceId]))) ?? [];
   if (!found || (found.type && found.type !== 'SALES_INVOICE')) return undefined;
-  const basic = InvoiceBasicInfo.safeParse({ ...found, dueDate: found.paymentInfo?.dueDate ?? undefined });
-  return basic.success ? basic.data : undefined;
+  return basicInfoOf(found);
 };
 
 /**

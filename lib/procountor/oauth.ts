@@ -28,7 +28,7 @@ export const requestToken = async (z: ZObject, grant: TokenGrant) => {
   let response;
   try {
     response = await z.request(
-      wireRequest({
+      wireRequest(z, {
         url: `${procountorApiUrl()}/oauth/token`,
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },

@@ -1,5 +1,5 @@
 import type { ZObject } from 'zapier-platform-core';
-import { connectionCache } from '../zapier/cache';
+import { companyCache } from '../zapier/cache';
 import type { ProcountorClient } from './client';
 
 const RECENT_REQUESTS_KEY = 'procountor:recent-request-starts';
@@ -11,7 +11,7 @@ const RECENT_REQUESTS_KEY = 'procountor:recent-request-starts';
  */
 export const withConnectionRateWindow = async <T>(z: ZObject, client: ProcountorClient, work: () => Promise<T>) => {
   try {
-    const previous = await connectionCache(z).get(RECENT_REQUESTS_KEY);
+    const previous = await companyCache(z).get(RECENT_REQUESTS_KEY);
     if (Array.isArray(previous)) client.rateWindow.inherit(previous.filter((t): t is number => typeof t === 'number'));
   } catch {
     // Without z.cache the per-run window still holds.
@@ -20,7 +20,7 @@ export const withConnectionRateWindow = async <T>(z: ZObject, client: Procountor
     return await work();
   } finally {
     try {
-      await connectionCache(z).set(RECENT_REQUESTS_KEY, client.rateWindow.recentStarts(), 5);
+      await companyCache(z).set(RECENT_REQUESTS_KEY, client.rateWindow.recentStarts(), 5);
     } catch {
       // as above
     }

@@ -1,5 +1,5 @@
 // Procountor API 26.04 wire shapes, from the owner's copy of Procountor's schemas
-// (../shared/reference/procountor-schemas-26.04.json). Send strictly, parse leniently: what we send is built to
+// (reference/procountor-schemas-26.04.json). Send strictly, parse leniently: what we send is built to
 // Procountor's required fields, enums and published lengths; what we read names only the fields a step uses and
 // takes null (or a value it does not know) anywhere else.
 import { z } from 'zod';

@@ -3,9 +3,8 @@
 // one is not sent twice (Procountor would send a SENT invoice again), and the later of two runs reports what the first
 // did. A send that got no answer keeps the claim until it lapses, so no run sends again while it may still land.
 import type { ZObject } from 'zapier-platform-core';
-import { CLAIM_TTL_SECONDS, OutcomeUnknown, withClaim } from '../zapier/claim';
-import { InputError, retryLater } from '../zapier/errors';
-import { answerLost } from '../zapier/request';
+import { CLAIM_TTL_SECONDS, withClaim } from '../zapier/claim';
+import { InputError, isOutcomeUnknown, outcomeUnknown, retryLater } from '../zapier/errors';
 import type { ProcountorClient } from './client';
 import { isForbidden } from './errors';
 import type { InvoiceAnswer } from './schemas';
@@ -100,14 +99,14 @@ const approveAndSend = async (z: ZObject, client: ProcountorClient, invoiceId: n
   try {
     await client.sendInvoice(invoice.id);
   } catch (error) {
-    if (answerLost(error)) {
-      const retry = retryLater(
+    if (isOutcomeUnknown(error)) {
+      // Kept in doubt: withClaim holds the claim until it lapses, and the retry comes after that.
+      throw outcomeUnknown(
         z,
         `Procountor did not answer whether it sent ${name.replace(/^Invoice/, 'invoice')}. Zapier will retry once Procountor has had time to finish; ` +
           'the retry checks whether it was sent before sending it.',
         CLAIM_TTL_SECONDS,
       );
-      throw new OutcomeUnknown(`PUT /send of invoice ${invoice.id} got no answer`, retry);
     }
     status = await statusAfterRefusal(client, invoice.id, status, error);
     if (SENT_OR_LATER.has(status)) return outcome(true, alreadyNote(status));
@@ -123,6 +122,7 @@ export const approveAndSendInvoice = (z: ZObject, client: ProcountorClient, invo
     z,
     {
       key: `procountor:send:${invoiceId}`,
+      of: 'company',
       waitMs: SEND_CLAIM_WAIT_MS,
       busyMessage: `Another run is approving and sending invoice ${invoiceId}, or its send is still unanswered. Zapier will retry this one shortly, and it reports what happened then.`,
     },

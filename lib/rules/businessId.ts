@@ -14,13 +14,28 @@ export const businessIdCheckDigit = (sevenDigits: string): number | undefined =>
 };
 
 /**
+ * The labels people paste with a Finnish business ID, as letterheads and registers print them: Y-tunnus (Finnish),
+ * FO-nummer (Swedish), Business ID, and VAT or ALV number, whose Finnish form is the same ID behind `FI`.
+ */
+const LABEL = /^(?:y[\s-]?tunnus|business[\s-]?id|fo[\s-]?nummer|(?:vat|alv)(?:[\s-]?(?:number|numero|nro|nr|no|id)\b)?)\.?\s*:?\s*/i;
+
+/** Something shaped like one business ID (seven digits and a check digit, hyphen or not), to tell two IDs apart. */
+const ID_SHAPED = /\d{6,7}\s*-?\s*\d/g;
+
+/**
  * Reads a Finnish business ID however people write it: `0737546-2`, `07375462`, `FI07375462`,
- * ` 0737546 - 2 `, `fi0737546-2`, and old six-digit IDs without the leading zero.
+ * ` 0737546 - 2 `, `fi0737546-2`, `FI-07375462`, old six-digit IDs without the leading zero, and any of these after
+ * its label (`Y-tunnus: 0737546-2`, `Business ID 0737546-2`, `VAT FI07375462`). Text holding anything else, such as
+ * a second ID, is not read.
  */
 export const parseFinnishBusinessId = (input: string): BusinessId => {
-  const compact = input.replace(/\s+/g, '').toUpperCase().replace(/^FI/, '');
+  const unlabelled = input.trim().replace(LABEL, '');
+  const compact = unlabelled.replace(/\s+/g, '').toUpperCase().replace(/^FI-?/, '');
   const m = /^(\d{6,7})-?(\d)$/.exec(compact);
   if (!m) {
+    if ((unlabelled.match(ID_SHAPED) ?? []).length > 1) {
+      return { kind: 'invalid', input, reason: "it holds more than one business ID; keep only the customer's own" };
+    }
     return { kind: 'invalid', input, reason: 'it should look like 1234567-8 (seven digits, a hyphen and a check digit)' };
   }
   const body = m[1]!.padStart(7, '0');

@@ -16,15 +16,18 @@ const slackTimeoutMs = () => Math.min(requestTimeoutMs(), 10_000);
 const zapierFetch =
   (z: ZObject, onAnswer: (status: number) => void): FetchFunction =>
   async (url, init) => {
-    const response = await z.request({
-      ...wireRequest({
-        url: String(url),
-        method: init?.method ?? 'POST',
-        headers: init?.headers,
-        body: typeof init?.body === 'string' ? init.body : undefined,
-      }),
-      timeout: slackTimeoutMs(),
-    } as Parameters<ZObject['request']>[0]);
+    const response = await z.request(
+      wireRequest(
+        z,
+        {
+          url: String(url),
+          method: init?.method ?? 'POST',
+          headers: init?.headers,
+          body: typeof init?.body === 'string' ? init.body : undefined,
+        },
+        slackTimeoutMs(),
+      ),
+    );
     onAnswer(response.status);
     const headers = response.headers as unknown as { get(name: string): string | null; entries?: () => Iterable<[string, string]> };
     return {
@@ -246,7 +249,7 @@ export class SlackClient {
 
   /**
    * chat.update with text, blocks and metadata together: a text-only update of a message with blocks can answer ok and
-   * change nothing (slack-web-api.md), and metadata left out would stay as it was.
+   * change nothing (reference/slack-web-api.md), and metadata left out would stay as it was.
    */
   async update(message: { channel: string; ts: string; text: string; blocks: object[]; metadata: MessageMetadata }, refusals: ReadonlySet<string>) {
     const answer = await this.refusable(

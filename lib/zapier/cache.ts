@@ -1,6 +1,13 @@
 // Zapier's z.cache, always scoped to the connection. The scope is part of the key on Zapier's side: a value set
 // with ['auth'] is only found by a get with ['auth'], so every call goes through here.
+//
+// A connection is not a company: an accounting firm may reconnect one Zapier connection to another client company in
+// Procountor (new tokens, the same connection). What the app keeps about a company (its indexes, company data,
+// customer records, request window, order claims and in-doubt marks) therefore goes through companyCache, whose keys
+// carry the Procountor company the step's tokens belong to: after such a reconnect, nothing of the first company is
+// found again.
 import type { ZObject } from 'zapier-platform-core';
+import { companyOf } from './connectionMemory';
 
 const SCOPE = ['auth'];
 
@@ -11,14 +18,30 @@ interface ScopedCache {
   delete(key: string, scope: string[]): Promise<boolean>;
 }
 
-export const connectionCache = (z: ZObject) => {
+export interface KeyedCache {
+  get(key: string): Promise<unknown>;
+  /** `z.cache` refuses values holding `undefined`; what JSON would keep is stored. */
+  set(key: string, value: unknown, ttlSeconds: number): Promise<unknown>;
+  /** Sets only when the key is free; true when this call set it. */
+  setIfAbsent(key: string, value: unknown, ttlSeconds: number): Promise<boolean>;
+  delete(key: string): Promise<unknown>;
+}
+
+const keyedCache = (z: ZObject, keyOf: (key: string) => Promise<string>): KeyedCache => {
   const cache = z.cache as unknown as ScopedCache;
   return {
-    get: (key: string) => cache.get(key, SCOPE),
-    /** `z.cache` refuses values holding `undefined`; what JSON would keep is stored. */
-    set: (key: string, value: unknown, ttlSeconds: number) => cache.set(key, JSON.parse(JSON.stringify(value)), ttlSeconds, SCOPE),
-    /** Sets only when the key is free; true when this call set it. */
-    setIfAbsent: async (key: string, value: unknown, ttlSeconds: number) => Boolean(await cache.set(key, value, ttlSeconds, SCOPE, true)),
-    delete: (key: string) => cache.delete(key, SCOPE),
+    get: async (key) => cache.get(await keyOf(key), SCOPE),
+    set: async (key, value, ttlSeconds) => cache.set(await keyOf(key), JSON.parse(JSON.stringify(value)), ttlSeconds, SCOPE),
+    setIfAbsent: async (key, value, ttlSeconds) => Boolean(await cache.set(await keyOf(key), value, ttlSeconds, SCOPE, true)),
+    delete: async (key) => cache.delete(await keyOf(key), SCOPE),
   };
 };
+
+/** What belongs to the connection whatever company it reaches (Slack messages, Click2Contract deliveries). */
+export const connectionCache = (z: ZObject) => keyedCache(z, async (key) => key);
+
+/** The z.cache key under which `key` is kept for the company of the step's Procountor tokens. */
+const companyKey = async (z: ZObject, key: string) => `company:${await companyOf(z)}:${key}`;
+
+/** What belongs to one Procountor company: its keys carry the company (see the file's header). */
+export const companyCache = (z: ZObject) => keyedCache(z, (key) => companyKey(z, key));

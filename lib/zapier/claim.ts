@@ -1,9 +1,9 @@
 // Claims in Zapier's z.cache: how overlapping runs (retries, replays, duplicate hooks) take turns.
 import crypto from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
-import { connectionCache } from './cache';
+import { companyCache, connectionCache, type KeyedCache } from './cache';
 import { connectionOf, RecentlyUsed } from './connectionMemory';
-import { retryLater } from './errors';
+import { isOutcomeUnknown, retryLater } from './errors';
 
 /** Longer than any run can take (Zapier stops a step at 30 s), so a crashed run's claim lapses by itself. */
 export const CLAIM_TTL_SECONDS = 90;
@@ -14,29 +14,25 @@ const LONGEST_WAIT_MS = 2_000;
 
 export interface ClaimOptions {
   key: string;
+  /** Whose the claim is: one Procountor company's (orders, invoices) or the connection's (Slack messages). */
+  of: 'company' | 'connection';
   /** How long to wait for a busy claim before asking Zapier to retry the step. */
   waitMs: number;
   busyMessage: string;
-}
-
-/**
- * Thrown from inside a claim when the work's outcome is unknown (a write sent and never answered): the claim is then
- * kept until it lapses, so no other run writes for the same thing while that write may still land.
- */
-export class OutcomeUnknown extends Error {
-  constructor(
-    message: string,
-    readonly retry: Error,
-  ) {
-    super(message);
-    this.name = 'OutcomeUnknown';
-  }
+  /** How long the claim is kept after work whose outcome is unknown (outcomeUnknown); CLAIM_TTL_SECONDS by default. */
+  inDoubtHoldSeconds?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The n-th wait: doubling from FIRST_WAIT_MS up to LONGEST_WAIT_MS, each drawn at random below that (full jitter). */
-export const backoffMs = (attempt: number, random = Math.random) => Math.round(random() * Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** attempt));
+/**
+ * The n-th wait: doubling from FIRST_WAIT_MS up to LONGEST_WAIT_MS, half of it fixed and half drawn at random (equal
+ * jitter), so runs that collided spread apart, and MAX_WAITING_CALLS waits still cover a claim's usual wait.
+ */
+export const backoffMs = (attempt: number, random = Math.random) => {
+  const ceiling = Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** attempt);
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+};
 
 const unavailable = (z: ZObject, key: string, error: unknown) => {
   z.console.log(`z.cache unavailable (${(error as Error).message}); not writing without the claim on ${key}`);
@@ -44,9 +40,11 @@ const unavailable = (z: ZObject, key: string, error: unknown) => {
   return retryLater(z, "Zapier's storage, which keeps two runs from writing the same thing at once, did not answer. Nothing was written; Zapier will retry.");
 };
 
-/** Takes the claim (set with nx, scoped to the connection), waiting with backoff; false when the wait ran out. */
+const claimCache = (z: ZObject, options: ClaimOptions): KeyedCache => (options.of === 'company' ? companyCache(z) : connectionCache(z));
+
+/** Takes the claim (set with nx), waiting with backoff; false when the wait ran out. */
 const take = async (z: ZObject, options: ClaimOptions, token: string) => {
-  const cache = connectionCache(z);
+  const cache = claimCache(z, options);
   const deadline = Date.now() + options.waitMs;
   for (let attempt = 0; attempt <= MAX_WAITING_CALLS; attempt += 1) {
     try {
@@ -54,41 +52,39 @@ const take = async (z: ZObject, options: ClaimOptions, token: string) => {
     } catch (error) {
       throw unavailable(z, options.key, error);
     }
-    const wait = backoffMs(attempt);
-    if (Date.now() + wait >= deadline) return false;
-    await sleep(wait);
+    const left = deadline - Date.now();
+    if (left <= 0 || attempt === MAX_WAITING_CALLS) return false;
+    // The last wait ends at the deadline, for one more try then.
+    await sleep(Math.min(backoffMs(attempt), left));
   }
   return false;
 };
 
 /**
  * Runs `work` while holding the claim. Fails closed: when z.cache cannot be asked, the work does not run and Zapier
- * retries the step. Work that ends in OutcomeUnknown keeps the claim until it lapses.
+ * retries the step. Work that ends in a write whose outcome is unknown (outcomeUnknown) keeps the claim for
+ * `inDoubtHoldSeconds`, so no other run writes the same thing while that write may still land.
  */
 export const withClaim = async <T>(z: ZObject, options: ClaimOptions, work: () => Promise<T>): Promise<T> => {
   const token = crypto.randomUUID();
   if (!(await take(z, options, token))) throw retryLater(z, options.busyMessage, 5);
-  let keep = false;
+  let outcome: 'done' | 'in doubt' = 'done';
   try {
     return await work();
   } catch (error) {
-    if (error instanceof OutcomeUnknown) {
-      keep = true;
-      throw error.retry;
-    }
+    if (isOutcomeUnknown(error)) outcome = 'in doubt';
     throw error;
   } finally {
-    if (!keep) {
-      try {
-        await connectionCache(z).delete(options.key);
-      } catch {
-        // The claim lapses after CLAIM_TTL_SECONDS anyway.
-      }
+    try {
+      if (outcome === 'done') await claimCache(z, options).delete(options.key);
+      else await claimCache(z, options).set(options.key, token, options.inDoubtHoldSeconds ?? CLAIM_TTL_SECONDS);
+    } catch {
+      // The claim lapses after CLAIM_TTL_SECONDS anyway.
     }
   }
 };
 
-/** What cachedPerConnection stores: the value, and when z.cache lets it go (so a copy in memory goes no later). */
+/** What cachedPerCompany stores: the value, and when z.cache lets it go (so a copy in memory goes no later). */
 interface Stamped {
   cachedUntil: number;
   value: unknown;
@@ -99,11 +95,11 @@ const isStamped = (v: unknown): v is Stamped => !!v && typeof v === 'object' && 
 const remembered = new RecentlyUsed<Stamped>(500);
 
 /**
- * A value cached per connection, recomputed when missing or when z.cache is unavailable. A container that read or
- * computed it keeps it in memory, for the step's connection only (connectionOf), until its z.cache copy expires: the
- * steps it runs next for that connection ask Zapier's service nothing for it.
+ * A value cached for the step's Procountor company, recomputed when missing or when z.cache is unavailable. A
+ * container that read or computed it keeps it in memory under the step's token (connectionOf: one token, one
+ * company) until its z.cache copy expires: the steps it runs next for that connection ask Zapier's service nothing.
  */
-export const cachedPerConnection = async <T>(z: ZObject, key: string, ttlSeconds: number, compute: () => Promise<T>): Promise<T> => {
+export const cachedPerCompany = async <T>(z: ZObject, key: string, ttlSeconds: number, compute: () => Promise<T>): Promise<T> => {
   const connection = connectionOf(z);
   const memoryKey = connection === undefined ? undefined : `${connection}\n${key}`;
   const remember = (stamped: Stamped) => {
@@ -112,12 +108,10 @@ export const cachedPerConnection = async <T>(z: ZObject, key: string, ttlSeconds
   };
   const held = memoryKey === undefined ? undefined : remembered.get(memoryKey);
   if (held && held.cachedUntil > Date.now()) return held.value as T;
-  const cache = connectionCache(z);
+  const cache = companyCache(z);
   try {
     const cached = await cache.get(key);
     if (isStamped(cached)) return remember(cached);
-    // Stored before values carried their expiry: used, not kept in memory.
-    if (cached !== null && cached !== undefined) return cached as T;
   } catch {
     return compute();
   }

@@ -60,3 +60,12 @@ export const indexFreshMs = (fallback: number) => {
   const configured = Number(process.env.PROCOUNTOR_INDEX_FRESH_MS);
   return process.env.PROCOUNTOR_INDEX_FRESH_MS !== undefined && Number.isFinite(configured) ? configured : fallback;
 };
+
+/**
+ * How long after a write whose answer was lost its result may still appear in Procountor (lib/invoice/inDoubt.ts).
+ * IN_DOUBT_WINDOW_MS shortens it for tests of what happens after the window.
+ */
+export const inDoubtWindowMs = () => {
+  const configured = Number(process.env.IN_DOUBT_WINDOW_MS);
+  return Number.isInteger(configured) && configured > 0 ? configured : 120_000;
+};

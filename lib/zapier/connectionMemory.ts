@@ -5,6 +5,9 @@
 import crypto from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
 
+/** A digest naming a secret (a token) in memory without keeping the secret itself. */
+export const digestOf = (secret: string) => crypto.createHash('sha256').update(secret).digest('base64url');
+
 const connections = new WeakMap<ZObject, string>();
 
 /**
@@ -14,11 +17,30 @@ const connections = new WeakMap<ZObject, string>();
  * kept under the old one is then simply not found again, and ages out of its bounded store.
  */
 export const bindConnection = (z: ZObject, accessToken: string) => {
-  connections.set(z, crypto.createHash('sha256').update(accessToken).digest('base64url'));
+  connections.set(z, digestOf(accessToken));
 };
 
 /** The connection `z`'s step runs for, as bindConnection named it; undefined: keep nothing in memory for it. */
 export const connectionOf = (z: ZObject): string | undefined => connections.get(z);
+
+const companies = new WeakMap<ZObject, () => Promise<string>>();
+
+/**
+ * Names the Procountor company the step's tokens belong to: `resolve` is asked once, when something of the company's
+ * is first read or written in z.cache.
+ */
+export const bindCompany = (z: ZObject, resolve: () => Promise<string>) => {
+  let company: Promise<string> | undefined;
+  companies.set(z, () => (company ??= resolve()));
+};
+
+/** The Procountor company of `z`'s step, as bindCompany named it. */
+export const companyOf = (z: ZObject): Promise<string> => {
+  const resolve = companies.get(z);
+  // A mistake of ours, never the user's: company data is only kept by steps that reach Procountor.
+  if (!resolve) return Promise.reject(new Error('The Procountor company of this step is not known yet.'));
+  return resolve();
+};
 
 /** A bounded store: it keeps the `limit` entries used last. */
 export class RecentlyUsed<V> {

@@ -1,6 +1,7 @@
 // The errors a step ends with, in Zapier's classes: the user's data (InputError, decided at the edge) and the
 // services' passing faults (retryLater).
 import type { ZObject } from 'zapier-platform-core';
+import { startStep } from './stepClock';
 
 /**
  * A problem with the data the Zap gave us, in words the Zap builder can act on. Domain code throws it without
@@ -23,6 +24,8 @@ const asZapierError = (z: ZObject, error: unknown, options: { halt?: boolean } =
 };
 
 export const withZapierErrors = async <T>(z: ZObject, run: () => Promise<T>, options: { halt?: boolean } = {}) => {
+  // The step's 30 s count from here (stepClock): no request outlives them.
+  startStep(z);
   try {
     return await run();
   } catch (error) {
@@ -37,6 +40,21 @@ export const withZapierErrors = async <T>(z: ZObject, run: () => Promise<T>, opt
 export const OUTAGE_RETRY_SECONDS = 10;
 
 export const retryLater = (z: ZObject, message: string, delaySeconds = OUTAGE_RETRY_SECONDS) => new z.errors.ThrottledError(message, delaySeconds);
+
+const inDoubt = new WeakSet<object>();
+
+/**
+ * A write that was sent and never answered (timed out, the connection dropped after sending): the service may have
+ * done it. Zapier retries as for an outage; a claim held around the write is kept (withClaim), and the retry looks
+ * for what the write would have made before writing again.
+ */
+export const outcomeUnknown = (z: ZObject, message: string, delaySeconds = OUTAGE_RETRY_SECONDS) => {
+  const error = retryLater(z, message, delaySeconds);
+  inDoubt.add(error);
+  return error;
+};
+
+export const isOutcomeUnknown = (error: unknown) => typeof error === 'object' && error !== null && inDoubt.has(error);
 
 /** Retry-After is seconds (or an HTTP date, which nobody here sends); fall back when it is missing or odd. */
 export const retryAfterSeconds = (header: string | null | undefined, fallback = 1): number => {

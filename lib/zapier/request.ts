@@ -3,7 +3,8 @@
 import type { ZObject } from 'zapier-platform-core';
 import type { z as zod } from 'zod';
 import { requestTimeoutMs } from './config';
-import { retryLater } from './errors';
+import { outcomeUnknown, retryLater } from './errors';
+import { requestTimeoutFor } from './stepClock';
 
 export interface WireRequest {
   url: string;
@@ -14,13 +15,14 @@ export interface WireRequest {
   body?: unknown;
 }
 
-export const wireRequest = (request: WireRequest) =>
+/** A request as z.request takes it; its timeout is its own (`ownTimeoutMs`) or what is left of the step, if less. */
+export const wireRequest = (z: ZObject, request: WireRequest, ownTimeoutMs = requestTimeoutMs()) =>
   ({
     ...request,
     body: request.body === undefined || typeof request.body === 'string' ? request.body : JSON.stringify(request.body),
     skipThrowForStatus: true,
     throwForThrottlingEarly: false,
-    timeout: requestTimeoutMs(),
+    timeout: requestTimeoutFor(z, ownTimeoutMs),
   }) as Parameters<ZObject['request']>[0];
 
 type Query = Record<string, string | number | boolean | undefined>;
@@ -54,40 +56,34 @@ const queryOf = (query: Query = {}) =>
       .map(([key, value]) => [key, String(value)]),
   );
 
-/** A connection that was never made carried no request: whatever it asked was surely not done. */
-const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-/** The retry errors of calls that went out and got no answer (timed out, or the connection dropped). */
-const unanswered = new WeakSet<Error>();
-
-/** Whether `error` ended a call that went out and got no answer: the service may or may not have done what it asked. */
-export const answerLost = (error: unknown) => error instanceof Error && unanswered.has(error);
+/** Errors that mean the request never reached the service. */
+const neverSent = (error: unknown) => /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(`${(error as { code?: string }).code ?? ''} ${(error as Error).message}`);
 
 /**
  * Sends one call with the service's bearer token and answers the response, whatever its status: reading it is the
- * service module's. A call that got no answer at all (refused, dropped, timed out) is one Zapier retries; answerLost
- * tells the calls that may have taken effect.
+ * service module's. A call that got no answer at all (refused, dropped, timed out) is one Zapier retries.
  */
 export const callService = async (z: ZObject, service: JsonService, call: ServiceCall) => {
+  const request = wireRequest(z, {
+    url: `${service.baseUrl}${call.path}`,
+    method: call.method,
+    params: queryOf(call.params),
+    headers: {
+      Accept: 'application/json',
+      Authorization: `Bearer ${service.bearerToken}`,
+      ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...call.headers,
+    },
+    body: call.body,
+  });
   try {
-    return await z.request(
-      wireRequest({
-        url: `${service.baseUrl}${call.path}`,
-        method: call.method,
-        params: queryOf(call.params),
-        headers: {
-          Accept: 'application/json',
-          Authorization: `Bearer ${service.bearerToken}`,
-          ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-          ...call.headers,
-        },
-        body: call.body,
-      }),
-    );
+    return await z.request(request);
   } catch (error) {
     if (error instanceof Error && /RefreshAuthError|ExpiredAuthError/.test(error.name)) throw service.authError?.(error) ?? error;
-    const retry = retryLater(z, `Could not reach ${service.name} (${call.method} ${call.path}: ${(error as Error).message}). Zapier will retry.`);
-    if (!NEVER_SENT.has(String((error as { code?: unknown }).code))) unanswered.add(retry);
-    throw retry;
+    const what = `${call.method} ${call.path}: ${(error as Error).message}`;
+    // A read, or a request that never left (refused, no such host), did nothing; any other write may have been done.
+    if (call.method === 'GET' || neverSent(error)) throw retryLater(z, `Could not reach ${service.name} (${what}). Zapier will retry.`);
+    throw outcomeUnknown(z, `${service.name} did not answer (${what}); it may have done it. Zapier will retry, looking for it first.`);
   }
 };
 

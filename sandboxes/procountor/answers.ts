@@ -3,7 +3,7 @@ import { json, type SandboxRequest } from '../http';
 import { fullObject, type FieldError } from './published';
 import type { Json } from './state';
 
-export const isDateTime = (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value);
+const isDateTime = (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value);
 export const errors = (status: number, list: Array<{ field?: string; message: string }>) =>
   json(status, { errors: list.map((e) => ({ status, field: e.field ?? null, message: e.message })) });
 export const badRequest = (list: FieldError[] | Array<{ field: string; message: string }>) => errors(400, list);
@@ -86,7 +86,7 @@ export const byIds = (collection: Json[], raw: string, label: string, view: (x: 
   if (ids.length > 200) return badRequest([{ field: 'id', message: 'At most 200 ids per request.' }]);
   if (ids.some((id) => !/^\d+$/.test(id))) return badRequest([{ field: 'id', message: 'Ids must be numbers.' }]);
   // "take up to 200 comma-separated ids and answer a list (even for one match) ... all unknown a 404"
-  // (procountor-SOURCES.md): unknown ids in a batch are left out; one id alone answers the object itself.
+  // (reference/procountor-SOURCES.md): unknown ids in a batch are left out; one id alone answers the object itself.
   const found = ids.map((id) => collection.find((x) => x.id === Number(id))).filter((x): x is Json => Boolean(x));
   if (!found.length) return errors(404, [{ message: `${label} not found.` }]);
   return json(200, ids.length === 1 ? view(found[0]!) : found.map((x) => view(x)));

@@ -1,27 +1,132 @@
 // The test controls under /_sandbox/, which faults never touch: payments, reset, state, seeding, changes made in
 // Procountor's own UI, faults and switches, and request statistics.
-import { json, type Fault } from '../http';
+import { json, type Fault, type RateWindow, type SandboxRequest } from '../http';
 import { errors, fullInvoice, fullPartner, fullProduct } from './answers';
-import { nextVersion, procountorDateTime, RATE_LIMIT_PER_SECOND, round2, type Json, type SandboxRoutes } from './state';
+import { nextVersion, procountorDateTime, RATE_LIMIT_PER_SECOND, round2, type Json, type ProcountorSandboxState, type SandboxRoutes } from './state';
 
-export const controlRoutes = ({ router, state, options, faults, rate }: SandboxRoutes) => {
-  // A payment arrives for a sent invoice: PAID when the payments cover the total, else PARTLY_PAID.
-  router.on('POST', '/_sandbox/invoices/:id/paid', (req) => {
-    const invoice = state.invoices.find((inv) => inv.id === Number(req.params.id));
-    if (!invoice) return errors(404, [{ message: 'Invoice not found.' }]);
-    const total = Number(invoice.invoiceSumInfo?.[0]?.invoiceSumTotal ?? 0);
-    const paid = (state.payments.get(invoice.id) ?? []).reduce((sum, p) => sum + p.amount, 0);
-    const body = (req.body && typeof req.body === 'object' ? req.body : {}) as { amount?: unknown };
-    const amount = body.amount === undefined ? round2(total - paid) : Number(body.amount);
-    if (!Number.isFinite(amount) || amount <= 0) return errors(400, [{ field: 'amount', message: 'amount must be a number above zero.' }]);
-    invoice.paymentDate = procountorDateTime().slice(0, 10);
-    const id = 1 + [...state.payments.values()].flat().length;
-    state.payments.set(invoice.id, [...(state.payments.get(invoice.id) ?? []), { id, amount, paymentDate: invoice.paymentDate }]);
-    const paidNow = round2(paid + amount);
-    invoice.status = paidNow >= total ? 'PAID' : 'PARTLY_PAID';
-    invoice.version = nextVersion(invoice.version);
-    return json(200, { id: invoice.id, status: invoice.status, paid: paidNow, total, version: invoice.version });
+/** A payment arrives for a sent invoice: PAID when the payments cover the total, else PARTLY_PAID. */
+const recordPayment = (state: ProcountorSandboxState, req: SandboxRequest) => {
+  const invoice = state.invoices.find((inv) => inv.id === Number(req.params.id));
+  if (!invoice) return errors(404, [{ message: 'Invoice not found.' }]);
+  const total = Number(invoice.invoiceSumInfo?.[0]?.invoiceSumTotal ?? 0);
+  const paid = (state.payments.get(invoice.id) ?? []).reduce((sum, p) => sum + p.amount, 0);
+  const body = (req.body && typeof req.body === 'object' ? req.body : {}) as { amount?: unknown };
+  const amount = body.amount === undefined ? round2(total - paid) : Number(body.amount);
+  if (!Number.isFinite(amount) || amount <= 0) return errors(400, [{ field: 'amount', message: 'amount must be a number above zero.' }]);
+  invoice.paymentDate = procountorDateTime().slice(0, 10);
+  const id = 1 + [...state.payments.values()].flat().length;
+  state.payments.set(invoice.id, [...(state.payments.get(invoice.id) ?? []), { id, amount, paymentDate: invoice.paymentDate }]);
+  const paidNow = round2(paid + amount);
+  invoice.status = paidNow >= total ? 'PAID' : 'PARTLY_PAID';
+  invoice.version = nextVersion(invoice.version);
+  return json(200, { id: invoice.id, status: invoice.status, paid: paidNow, total, version: invoice.version });
+};
+
+/** Business partners and products as if made earlier, with Procountor's defaults under what the body gives. */
+const seed = (state: ProcountorSandboxState, req: SandboxRequest) => {
+  const body = (req.body ?? {}) as { businesspartners?: Json[]; products?: Json[]; invoices?: Json[] };
+  const added = { businesspartners: [] as Json[], products: [] as Json[], invoices: [] as Json[] };
+  // Invoices made elsewhere (another app, Procountor's UI), each a copy of the given one with its own id and number.
+  for (const i of body.invoices ?? []) {
+    const invoice = { ...i, id: state.nextId.invoice++, invoiceNumber: state.nextId.invoiceNumber++, version: procountorDateTime() };
+    state.invoices.push(invoice);
+    added.invoices.push(invoice);
+  }
+  for (const p of body.businesspartners ?? []) {
+    const partner: Json = {
+      paymentInfo: { paymentMethod: 'BANK_TRANSFER' },
+      type: 'CUSTOMER',
+      version: procountorDateTime(),
+      ...p,
+      id: state.nextId.partner++,
+    };
+    partner.registryInfo = { active: true, ...partner.registryInfo };
+    state.businesspartners.push(partner);
+    added.businesspartners.push(partner);
+  }
+  for (const p of body.products ?? []) {
+    const product = {
+      type: 'SALES',
+      discount: 0,
+      active: true,
+      currency: 'EUR',
+      unit: 'PIECE',
+      version: procountorDateTime(),
+      ...p,
+      id: state.nextId.product++,
+    };
+    state.products.push(product);
+    added.products.push(product);
+  }
+  return json(200, added);
+};
+
+// The company as another Procountor company may be: `{"currency": "SEK"}` (published: one of DKK, EUR, NOK, SEK),
+// `{"vatStatuses": [{"vatStatus": 1, "description": "Domestic", "sales": true}, …]}` (the list GET /vats/default answers).
+const changeCompany = (state: ProcountorSandboxState, req: SandboxRequest) => {
+  const body = (req.body ?? {}) as { id?: number; name?: string; currency?: string; vatStatuses?: Json[] };
+  // Another company altogether (`{"id": 1002, "name": "Toinen Oy"}`): what a connection reaches after its user
+  // signs in to another company (an accounting firm's client); GET /company answers its id and name.
+  if (typeof body.id === 'number') state.fixed.company = { ...state.fixed.company, id: body.id };
+  if (typeof body.name === 'string') state.fixed.company = { ...state.fixed.company, name: body.name };
+  if (body.currency !== undefined && !['DKK', 'EUR', 'NOK', 'SEK'].includes(body.currency)) {
+    return errors(400, [{ field: 'currency', message: 'A company keeps its books in DKK, EUR, NOK or SEK.' }]);
+  }
+  if (body.currency !== undefined) state.companyCurrency = body.currency;
+  if (Array.isArray(body.vatStatuses))
+    state.vatStatuses = body.vatStatuses.map((s) => ({
+      vatStatus: s.vatStatus,
+      description: s.description ?? null,
+      sales: s.sales ?? true,
+      purchase: s.purchase ?? false,
+    }));
+  return json(200, { id: state.fixed.company.id, name: state.fixed.company.name, currency: state.companyCurrency, vatStatuses: state.vatStatuses });
+};
+
+/** Faults on the wire, and the switches for behaviour Procountor does not publish. */
+const armFaults = ({ state, options, faults, rate }: SandboxRoutes, req: SandboxRequest) => {
+  const body = (req.body ?? {}) as Fault & {
+    unnumberedUnfinished?: boolean;
+    expireTokens?: boolean;
+    tokenLifetimeSeconds?: number;
+    clear?: boolean;
+    rateLimitPerSecond?: number | null;
+  };
+  if (body.clear) faults.clear();
+  if (body.unnumberedUnfinished !== undefined) options.unnumberedUnfinished = body.unnumberedUnfinished;
+  if (body.rateLimitPerSecond !== undefined) rate.limit = body.rateLimitPerSecond;
+  if (body.expireTokens) for (const entry of state.accessTokens.values()) entry.expiresAt = 0;
+  if (body.tokenLifetimeSeconds !== undefined) state.tokenLifetimeSeconds = body.tokenLifetimeSeconds;
+  if (body.status !== undefined || body.drop || body.dropAfter || body.latencyMs !== undefined) faults.arm(body);
+  return json(200, { ok: true });
+};
+
+/** Requests so far: their number, the rate-limited ones, the peak per second, the longest chain, and by route. */
+const stats = (state: ProcountorSandboxState, rate: RateWindow) => {
+  const times = state.requestLog.map((r) => r.at).sort((a, b) => a - b);
+  let peak = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[i]! - times[j]! >= 1000) j++;
+    peak = Math.max(peak, i - j + 1);
+  }
+  const byRoute: Record<string, number> = {};
+  for (const r of state.requestLog) {
+    const route = `${r.method} ${r.path.replace(/\/\d[\d,]*(?=\/|$)/g, '/{id}')}`;
+    byRoute[route] = (byRoute[route] ?? 0) + 1;
+  }
+  // The longest chain of round trips that each started after the previous one was answered.
+  const answered = state.requestLog.filter((r) => r.end !== undefined).sort((a, b) => a.at - b.at);
+  const depth: number[] = [];
+  answered.forEach((r, i) => {
+    depth[i] = 1 + Math.max(0, ...answered.slice(0, i).map((p, j) => (p.end! <= r.at ? depth[j]! : 0)));
   });
+  const longestChain = Math.max(0, ...depth);
+  return json(200, { requests: state.requestLog.length, rateLimited: rate.rejected, peakPerSecond: peak, longestChain, byRoute });
+};
+
+export const controlRoutes = (routes: SandboxRoutes) => {
+  const { router, state, options, faults, rate } = routes;
+  router.on('POST', '/_sandbox/invoices/:id/paid', (req) => recordPayment(state, req));
   router.on('POST', '/_sandbox/reset', () => {
     state.reset();
     faults.clear();
@@ -38,37 +143,7 @@ export const controlRoutes = ({ router, state, options, faults, rate }: SandboxR
       invoices: state.invoices.map((inv) => fullInvoice(inv)),
     }),
   );
-  router.on('POST', '/_sandbox/seed', (req) => {
-    const body = (req.body ?? {}) as { businesspartners?: Json[]; products?: Json[] };
-    const added = { businesspartners: [] as Json[], products: [] as Json[] };
-    for (const p of body.businesspartners ?? []) {
-      const partner: Json = {
-        paymentInfo: { paymentMethod: 'BANK_TRANSFER' },
-        type: 'CUSTOMER',
-        version: procountorDateTime(),
-        ...p,
-        id: state.nextId.partner++,
-      };
-      partner.registryInfo = { active: true, ...partner.registryInfo };
-      state.businesspartners.push(partner);
-      added.businesspartners.push(partner);
-    }
-    for (const p of body.products ?? []) {
-      const product = {
-        type: 'SALES',
-        discount: 0,
-        active: true,
-        currency: 'EUR',
-        unit: 'PIECE',
-        version: procountorDateTime(),
-        ...p,
-        id: state.nextId.product++,
-      };
-      state.products.push(product);
-      added.products.push(product);
-    }
-    return json(200, added);
-  });
+  router.on('POST', '/_sandbox/seed', (req) => seed(state, req));
   // A change made in Procountor's own UI: `{"patch": {...}}` changes the product (a new version), `{"remove": true}`
   // takes it away entirely, as a product the index still names but Procountor no longer has.
   router.on('POST', '/_sandbox/businesspartners/:id', (req) => {
@@ -86,60 +161,9 @@ export const controlRoutes = ({ router, state, options, faults, rate }: SandboxR
     state.products[at] = { ...state.products[at], ...body.patch, id: state.products[at]!.id, version: procountorDateTime() };
     return json(200, state.products[at]!);
   });
-  // The company as another Procountor company may be: `{"currency": "SEK"}` (published: one of DKK, EUR, NOK, SEK),
-  // `{"vatStatuses": [{"vatStatus": 1, "description": "Domestic", "sales": true}, …]}` (the list GET /vats/default answers).
-  router.on('POST', '/_sandbox/company', (req) => {
-    const body = (req.body ?? {}) as { currency?: string; vatStatuses?: Json[] };
-    if (body.currency !== undefined && !['DKK', 'EUR', 'NOK', 'SEK'].includes(body.currency)) {
-      return errors(400, [{ field: 'currency', message: 'A company keeps its books in DKK, EUR, NOK or SEK.' }]);
-    }
-    if (body.currency !== undefined) state.companyCurrency = body.currency;
-    if (Array.isArray(body.vatStatuses))
-      state.vatStatuses = body.vatStatuses.map((s) => ({
-        vatStatus: s.vatStatus,
-        description: s.description ?? null,
-        sales: s.sales ?? true,
-        purchase: s.purchase ?? false,
-      }));
-    return json(200, { currency: state.companyCurrency, vatStatuses: state.vatStatuses });
-  });
-  router.on('POST', '/_sandbox/faults', (req) => {
-    const body = (req.body ?? {}) as Fault & {
-      unnumberedUnfinished?: boolean;
-      expireTokens?: boolean;
-      tokenLifetimeSeconds?: number;
-      clear?: boolean;
-      rateLimitPerSecond?: number | null;
-    };
-    if (body.clear) faults.clear();
-    if (body.unnumberedUnfinished !== undefined) options.unnumberedUnfinished = body.unnumberedUnfinished;
-    if (body.rateLimitPerSecond !== undefined) rate.limit = body.rateLimitPerSecond;
-    if (body.expireTokens) for (const entry of state.accessTokens.values()) entry.expiresAt = 0;
-    if (body.tokenLifetimeSeconds !== undefined) state.tokenLifetimeSeconds = body.tokenLifetimeSeconds;
-    if (body.status !== undefined || body.drop || body.dropAfter || body.latencyMs !== undefined) faults.arm(body);
-    return json(200, { ok: true });
-  });
-  router.on('GET', '/_sandbox/stats', () => {
-    const times = state.requestLog.map((r) => r.at).sort((a, b) => a - b);
-    let peak = 0;
-    for (let i = 0, j = 0; i < times.length; i++) {
-      while (times[i]! - times[j]! >= 1000) j++;
-      peak = Math.max(peak, i - j + 1);
-    }
-    const byRoute: Record<string, number> = {};
-    for (const r of state.requestLog) {
-      const route = `${r.method} ${r.path.replace(/\/\d[\d,]*(?=\/|$)/g, '/{id}')}`;
-      byRoute[route] = (byRoute[route] ?? 0) + 1;
-    }
-    // The longest chain of round trips that each started after the previous one was answered.
-    const answered = state.requestLog.filter((r) => r.end !== undefined).sort((a, b) => a.at - b.at);
-    const depth: number[] = [];
-    answered.forEach((r, i) => {
-      depth[i] = 1 + Math.max(0, ...answered.slice(0, i).map((p, j) => (p.end! <= r.at ? depth[j]! : 0)));
-    });
-    const longestChain = Math.max(0, ...depth);
-    return json(200, { requests: state.requestLog.length, rateLimited: rate.rejected, peakPerSecond: peak, longestChain, byRoute });
-  });
+  router.on('POST', '/_sandbox/company', (req) => changeCompany(state, req));
+  router.on('POST', '/_sandbox/faults', (req) => armFaults(routes, req));
+  router.on('GET', '/_sandbox/stats', () => stats(state, rate));
   router.on('POST', '/_sandbox/stats/reset', () => {
     state.requestLog = [];
     rate.reset();

@@ -1,5 +1,5 @@
 // Currencies and exchange rates (GET /currencies, /currencies/company, /currencies/latest, /currencies/exchangerate),
-// from procountor-endpoints-26.04.md and the schemas CompanyCurrency, Currencies, CurrencyGroupRates and
+// from reference/procountor-endpoints-26.04.md and the schemas CompanyCurrency, Currencies, CurrencyGroupRates and
 // CurrencyExchangeRate. The rates are the sandbox's own (Procountor's come from Finnish Customs and Nordea).
 import { json } from '../http';
 import { badRequest, errors, queryProblems, oneOf } from './answers';
@@ -7,7 +7,7 @@ import { fullObject } from './published';
 import { procountorDateTime, type SandboxRoutes } from './state';
 
 /** GET /currencies/exchangerate `rateType`, and GET /currencies/latest's numbers for them (1-6, in this order). */
-export const RATE_TYPES = [
+const RATE_TYPES = [
   'PROCOUNTOR_ACCOUNTING_EXCHANGE_RATE',
   'ACCOUNT_CURRENCY_AVERAGE_RATE',
   'ACCOUNT_CURRENCY_BUYING_RATE',
@@ -32,7 +32,7 @@ const SPREAD: Record<RateType, number> = {
 };
 
 /** Units of `currency` per 1 `base` (the direction PaymentInfo.currencyRate is published in), or undefined. */
-export const exchangeRate = (base: string, currency: string, type: RateType = 'PROCOUNTOR_ACCOUNTING_EXCHANGE_RATE') => {
+const exchangeRate = (base: string, currency: string, type: RateType = 'PROCOUNTOR_ACCOUNTING_EXCHANGE_RATE') => {
   const from = PER_EURO[base];
   const to = PER_EURO[currency];
   if (from === undefined || to === undefined) return undefined;

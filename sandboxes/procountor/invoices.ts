@@ -1,5 +1,5 @@
 // Sales invoices: the list, one or more by id, a new Unfinished invoice, and its approval and sending.
-import { json } from '../http';
+import { json, type SandboxRequest } from '../http';
 import {
   badRequest,
   basicInvoice,
@@ -64,76 +64,83 @@ const sumInfo = (invoice: Json, companyCurrency: string) => {
   ];
 };
 
-export const invoiceRoutes = ({ api, state, options, company }: SandboxRoutes) => {
-  api('GET', '/invoices', (req) => {
-    const problems = [
-      ...pagingError(req),
-      ...queryProblems(req, [
-        ['invoiceNumber', isWholeNumber, () => 'invoiceNumber must be a number.'],
-        // `status` is one invoice status (only `types` is published as comma-separated).
-        ['status', oneOf(INVOICE_STATUSES), (status) => `Unknown invoice status "${status}".`],
-        versionStartDateRule('YYYY-MM-DDTHH:MM:SS'),
-        orderRule('orderByVersion'),
-      ]),
-    ];
-    if (problems.length) return badRequest(problems);
-    const invoiceNumber = req.query.get('invoiceNumber');
-    const versionStart = req.query.get('versionStartDate');
-    const orderByVersion = req.query.get('orderByVersion');
-    const versionOf = (inv: Json) => String(inv.version ?? '').slice(0, 19);
-    const types = req.query.get('types')?.split(',').filter(Boolean);
-    const status = req.query.get('status');
-    const partnerId = req.query.get('businessPartnerId');
-    const term = (req.query.get('searchTerm') ?? '').toLowerCase();
-    const matches = state.invoices
-      .filter((inv) => !types?.length || types.includes(inv.type))
-      .filter((inv) => !status || inv.status === status)
-      .filter((inv) => !partnerId || inv.partnerId === Number(partnerId))
-      .filter((inv) => !invoiceNumber || inv.invoiceNumber === Number(invoiceNumber))
-      .filter((inv) => !versionStart || versionOf(inv) >= versionStart.padEnd(19, ':00').slice(0, 19))
-      .filter(
-        (inv) =>
-          !term ||
-          String(inv.counterParty?.counterPartyAddress?.name ?? '')
-            .toLowerCase()
-            .includes(term) ||
-          String(inv.invoiceNumber).includes(term) ||
-          String(inv.additionalInformation ?? '')
-            .toLowerCase()
-            .includes(term),
-      )
-      .sort((a, b) => (req.query.get('orderById') === 'ASC' ? a.id - b.id : b.id - a.id))
-      .sort((a, b) => (!orderByVersion ? 0 : (orderByVersion === 'ASC' ? 1 : -1) * versionOf(a).localeCompare(versionOf(b))))
-      .map((inv) => basicInvoice(inv, options.unnumberedUnfinished));
-    const { results, size, page, total } = pageOf(matches, req);
-    return json(200, { results, meta: { pageNumber: page, pageSize: size, resultCount: results.length, totalCount: total } });
-  });
+/** GET /invoices: filtered by the published query parameters, in id or version order, paged. */
+const listInvoices = ({ state, options }: SandboxRoutes, req: SandboxRequest) => {
+  const problems = [
+    ...pagingError(req),
+    ...queryProblems(req, [
+      ['invoiceNumber', isWholeNumber, () => 'invoiceNumber must be a number.'],
+      // `status` is one invoice status (only `types` is published as comma-separated).
+      ['status', oneOf(INVOICE_STATUSES), (status) => `Unknown invoice status "${status}".`],
+      versionStartDateRule('YYYY-MM-DDTHH:MM:SS'),
+      orderRule('orderByVersion'),
+    ]),
+  ];
+  if (problems.length) return badRequest(problems);
+  const invoiceNumber = req.query.get('invoiceNumber');
+  const versionStart = req.query.get('versionStartDate');
+  const orderByVersion = req.query.get('orderByVersion');
+  const versionOf = (inv: Json) => String(inv.version ?? '').slice(0, 19);
+  const types = req.query.get('types')?.split(',').filter(Boolean);
+  const status = req.query.get('status');
+  const partnerId = req.query.get('businessPartnerId');
+  const term = (req.query.get('searchTerm') ?? '').toLowerCase();
+  const matches = state.invoices
+    .filter((inv) => !types?.length || types.includes(inv.type))
+    .filter((inv) => !status || inv.status === status)
+    .filter((inv) => !partnerId || inv.partnerId === Number(partnerId))
+    .filter((inv) => !invoiceNumber || inv.invoiceNumber === Number(invoiceNumber))
+    .filter((inv) => !versionStart || versionOf(inv) >= versionStart.padEnd(19, ':00').slice(0, 19))
+    .filter(
+      (inv) =>
+        !term ||
+        String(inv.counterParty?.counterPartyAddress?.name ?? '')
+          .toLowerCase()
+          .includes(term) ||
+        String(inv.invoiceNumber).includes(term) ||
+        String(inv.additionalInformation ?? '')
+          .toLowerCase()
+          .includes(term),
+    )
+    .sort((a, b) => (req.query.get('orderById') === 'ASC' ? a.id - b.id : b.id - a.id))
+    .sort((a, b) => (!orderByVersion ? 0 : (orderByVersion === 'ASC' ? 1 : -1) * versionOf(a).localeCompare(versionOf(b))))
+    .map((inv) => basicInvoice(inv, options.unnumberedUnfinished));
+  const { results, size, page, total } = pageOf(matches, req);
+  return json(200, { results, meta: { pageNumber: page, pageSize: size, resultCount: results.length, totalCount: total } });
+};
+
+/** POST /invoices: a new sales invoice, UNFINISHED, numbered, with a reference generated when asked for. */
+const createInvoice = ({ state, options, company }: SandboxRoutes, req: SandboxRequest) => {
+  const body = req.body as Json;
+  const problems = invoiceProblems(body, company);
+  if (body.type !== undefined && body.type !== 'SALES_INVOICE') {
+    problems.push({ status: 400, field: 'type', message: 'The sandbox creates SALES_INVOICE invoices only.' });
+  }
+  if (problems.length) return badRequest(problems);
+  const paymentInfo = { ...body.paymentInfo };
+  if (paymentInfo.bankReferenceCode === '') {
+    paymentInfo.bankReferenceCode = withReferenceCheckDigit(String(state.nextId.reference++));
+    paymentInfo.bankReferenceCodeType = 'FI';
+  }
+  const invoice: Json = {
+    ...body,
+    paymentInfo,
+    id: state.nextId.invoice++,
+    invoiceNumber: state.nextId.invoiceNumber++,
+    status: 'UNFINISHED',
+    created: procountorDateTime(),
+    version: procountorDateTime(),
+  };
+  invoice.invoiceSumInfo = sumInfo(invoice, state.companyCurrency);
+  state.invoices.push(invoice);
+  return json(200, fullInvoice(invoice, options.unnumberedUnfinished));
+};
+
+export const invoiceRoutes = (routes: SandboxRoutes) => {
+  const { api, state, options } = routes;
+  api('GET', '/invoices', (req) => listInvoices(routes, req));
   api('GET', '/invoices/:id', (req) => byIds(state.invoices, req.params.id!, 'Invoice', (inv) => fullInvoice(inv, options.unnumberedUnfinished)));
-  api('POST', '/invoices', (req) => {
-    const body = req.body as Json;
-    const problems = invoiceProblems(body, company);
-    if (body.type !== undefined && body.type !== 'SALES_INVOICE') {
-      problems.push({ status: 400, field: 'type', message: 'The sandbox creates SALES_INVOICE invoices only.' });
-    }
-    if (problems.length) return badRequest(problems);
-    const paymentInfo = { ...body.paymentInfo };
-    if (paymentInfo.bankReferenceCode === '') {
-      paymentInfo.bankReferenceCode = withReferenceCheckDigit(String(state.nextId.reference++));
-      paymentInfo.bankReferenceCodeType = 'FI';
-    }
-    const invoice: Json = {
-      ...body,
-      paymentInfo,
-      id: state.nextId.invoice++,
-      invoiceNumber: state.nextId.invoiceNumber++,
-      status: 'UNFINISHED',
-      created: procountorDateTime(),
-      version: procountorDateTime(),
-    };
-    invoice.invoiceSumInfo = sumInfo(invoice, state.companyCurrency);
-    state.invoices.push(invoice);
-    return json(200, fullInvoice(invoice, options.unnumberedUnfinished));
-  });
+  api('POST', '/invoices', (req) => createInvoice(routes, req));
 
   // PUT /invoices/{id}/approve: an Unfinished sales invoice becomes Not sent, or Approved "when the invoice channel is No
   // sending" ("Sales invoice statuses in the Procountor API"); any other status is a 403 "invalid invoice status"

@@ -1,5 +1,5 @@
 // GET /invoices/{id}/paymentevents: "The payment events of an invoice", answered as a PaymentEventSearchResult whose
-// results are PaymentEvents (procountor-endpoints-26.04.md), every field of the published schema present. The events
+// results are PaymentEvents (reference/procountor-endpoints-26.04.md), every field of the published schema present. The events
 // are the payments `POST /_sandbox/invoices/{id}/paid` recorded: received by reference payment in the invoice's
 // currency (`paidAmount`), and in the company's currency (`amount`, "in accounting currency") converted with the
 // invoice's `currencyRate`, "the amount of one unit of domestic currency in foreign currency" (PaymentInfo).

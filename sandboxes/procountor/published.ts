@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 
-export interface FieldSpec {
+interface FieldSpec {
   required?: boolean;
   type?: string;
   enum?: string[];
@@ -46,7 +46,7 @@ export const schemaOf = (name: string): SchemaSpec => {
 };
 
 /** "Character set: Windows-1252" (dev.procountor.com/api-requests): text that does not survive the round trip is refused. */
-export const isWindows1252 = (text: string) => iconv.decode(iconv.encode(text, 'win1252'), 'win1252') === text;
+const isWindows1252 = (text: string) => iconv.decode(iconv.encode(text, 'win1252'), 'win1252') === text;
 
 const firstOutside1252 = (text: string) => (isWindows1252(text) ? undefined : [...text].find((ch) => !isWindows1252(ch)));
 

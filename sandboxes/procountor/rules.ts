@@ -44,13 +44,12 @@ const isValidRfReference = (reference: string) => {
 
 const addressHas = (address: Json | undefined | null, key: string) => !blank(address?.[key]);
 
-/** POST /invoices: the schema check plus every rule the descriptions state for the fields a sales invoice carries. */
-export const invoiceProblems = (body: Json, company: CompanyContext): FieldError[] => {
-  const problems = validateAgainst('Invoice', body);
+/** The invoice's own fields: its type, VAT status, language, channel, rows, partner and delivery method. */
+const invoiceHeaderProblems = (body: Json, company: CompanyContext): FieldError[] => {
+  const problems: FieldError[] = [];
   const type = body.type;
   const channel = body.invoiceChannel;
   const sales = SALES.has(type);
-
   // Invoice.type: "PERIODIC_TAX_RETURN is supported only by GET /invoices endpoint."
   if (type === 'PERIODIC_TAX_RETURN') problems.push(error('type', 'PERIODIC_TAX_RETURN cannot be created through POST /invoices'));
   // Invoice.vatStatus: "Required for all invoices except travel invoices and expense claims."
@@ -77,6 +76,13 @@ export const invoiceProblems = (body: Json, company: CompanyContext): FieldError
   // Invoice.deliveryMethod: "SALES_INVOICE and SALES_ORDER do not support type OTHER."
   if (sales && body.deliveryMethod === 'OTHER') problems.push(error('deliveryMethod', 'OTHER is not supported for sales invoices'));
 
+  return problems;
+};
+
+/** PaymentInfo and its bank account: the account, the currency rate, the payment term and the reference. */
+const paymentProblems = (body: Json, company: CompanyContext): FieldError[] => {
+  const problems: FieldError[] = [];
+  const sales = SALES.has(body.type);
   const payment: Json = body.paymentInfo ?? {};
   // BankAccount.bic: "Not supported for SALES_INVOICE and SALES_ORDER."
   if (sales && !blank(payment.bankAccount?.bic)) problems.push(error('paymentInfo.bankAccount.bic', 'Not supported for SALES_INVOICE'));
@@ -109,7 +115,15 @@ export const invoiceProblems = (body: Json, company: CompanyContext): FieldError
   if (!blank(payment.bankReferenceCodeType) && !['FI', 'RF'].includes(payment.bankReferenceCodeType)) {
     problems.push(error('paymentInfo.bankReferenceCodeType', `${payment.bankReferenceCodeType} is not allowed in a Finnish environment`));
   }
+  return problems;
+};
 
+/** The counterparty's and the billing address, and the e-invoice address, as the invoice channel requires them. */
+const addressProblems = (body: Json): FieldError[] => {
+  const problems: FieldError[] = [];
+  const type = body.type;
+  const channel = body.invoiceChannel;
+  const sales = SALES.has(type);
   const counterParty: Json = body.counterParty ?? {};
   const counterAddress: Json | undefined = counterParty.counterPartyAddress;
   const billing: Json | undefined = body.billingAddress;
@@ -134,6 +148,14 @@ export const invoiceProblems = (body: Json, company: CompanyContext): FieldError
     const country = counterAddress?.country ?? 'FINLAND';
     if (country === 'FINLAND' && blank(einvoice?.operator)) problems.push(error('counterParty.einvoiceAddress.operator', 'REQUIRED_FIELD_MISSING'));
   }
+  return problems;
+};
+
+/** The buyer's email address and its Bcc addresses. */
+const emailProblems = (body: Json): FieldError[] => {
+  const problems: FieldError[] = [];
+  const counterParty: Json = body.counterParty ?? {};
+  const sales = SALES.has(body.type);
   // CounterParty.email: "Email address of the buyer. Required to be correct if supported."
   if (sales && typeof counterParty.email === 'string' && counterParty.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(counterParty.email)) {
     problems.push(error('counterParty.email', 'INVALID_EMAIL'));
@@ -149,7 +171,13 @@ export const invoiceProblems = (body: Json, company: CompanyContext): FieldError
       }
     });
   }
+  return problems;
+};
 
+/** Each row's VAT percent and status, and its product. */
+const rowProblems = (body: Json, company: CompanyContext): FieldError[] => {
+  const problems: FieldError[] = [];
+  const sales = SALES.has(body.type);
   const rates = company.vatRatesOn(isIsoDate(body.date) ? body.date : undefined);
   (Array.isArray(body.invoiceRows) ? body.invoiceRows : []).forEach((row: Json, i: number) => {
     // InvoiceRow.vatPercent: "Must be a percentage currently in use for the company."
@@ -172,6 +200,16 @@ export const invoiceProblems = (body: Json, company: CompanyContext): FieldError
   });
   return problems;
 };
+
+/** POST /invoices: the schema check plus every rule the descriptions state for the fields a sales invoice carries. */
+export const invoiceProblems = (body: Json, company: CompanyContext): FieldError[] => [
+  ...validateAgainst('Invoice', body),
+  ...invoiceHeaderProblems(body, company),
+  ...paymentProblems(body, company),
+  ...addressProblems(body),
+  ...emailProblems(body),
+  ...rowProblems(body, company),
+];
 
 /** POST /businesspartners. */
 export const businessPartnerProblems = (body: Json): FieldError[] => {

@@ -21,7 +21,7 @@ import {
   type SandboxOptions,
 } from './state';
 
-export { companyVatRates, PROCOUNTOR_SANDBOX, procountorDateTime, ProcountorSandboxState, seedVatStatuses } from './state';
+export { PROCOUNTOR_SANDBOX, ProcountorSandboxState } from './state';
 
 export const createProcountorSandbox = (state = new ProcountorSandboxState()) => {
   const faults = new FaultBox();

@@ -24,7 +24,7 @@ export const RATE_LIMIT_PER_SECOND = 20;
  * list ("BtoB Webshop sales Domestic/EU": 1 Domestic, 3 Outside of the EU, 5 EU community sales (product), 12 No VAT
  * handling), and one status Procountor does not publish, for EU sales of services (reverse charge).
  */
-export const seedVatStatuses = () => [
+const seedVatStatuses = () => [
   { vatStatus: 1, description: 'Domestic', sales: true, purchase: true },
   { vatStatus: 3, description: 'Outside of the EU', sales: true, purchase: false },
   { vatStatus: 5, description: 'EU community sales (product)', sales: true, purchase: false },
@@ -51,7 +51,7 @@ export const nextVersion = (previous: unknown) => {
 export const round2 = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
 export const token = (prefix: string) => `${prefix}_${crypto.randomBytes(18).toString('hex')}`;
 
-export const seedCompany = () => ({
+const seedCompany = () => ({
   company: {
     id: 1001,
     name: 'Sandbox Oy',
@@ -124,6 +124,7 @@ export class ProcountorSandboxState {
     this.requestLog = [];
     this.companyCurrency = 'EUR';
     this.vatStatuses = seedVatStatuses();
+    this.fixed = seedCompany();
   }
 }
 

@@ -2,14 +2,11 @@
 // a person's message, a deleted message, scopes, channels, the workspace's edit window, the posting pace and faults.
 // Channels and people are the first workspace's (SLACK_SANDBOX's); the second workspace keeps its seed channels.
 import { json, type Fault } from '../http';
+import { findChannel } from './access';
 import { DOCUMENTED_ERRORS } from './reference';
 import type { Channel, SlackRoutes } from './state';
 
 export const controlRoutes = ({ router, state, store, pace, faults, reset }: SlackRoutes) => {
-  const findChannel = (ref: unknown) => {
-    const key = String(ref ?? '').replace(/^#/, '');
-    return state.channels.find((c) => c.id === key || c.name === key);
-  };
   router.on('POST', '/_sandbox/reset', () => {
     reset();
     return json(200, { ok: true });
@@ -19,7 +16,7 @@ export const controlRoutes = ({ router, state, store, pace, faults, reset }: Sla
   /** A person's message: `{"channel", "text", "thread_ts"}` (the bot may not update it, and history holds it). */
   router.on('POST', '/_sandbox/messages', (req) => {
     const body = (req.body ?? {}) as { channel?: string; text?: string; thread_ts?: string; user?: string };
-    const channel = findChannel(body.channel);
+    const channel = findChannel(state, body.channel);
     if (!channel) return json(400, { ok: false, error: 'channel_not_found' });
     const message = store.add({
       channel: channel.id,
@@ -40,7 +37,7 @@ export const controlRoutes = ({ router, state, store, pace, faults, reset }: Sla
   /** Someone deleted a message in Slack: `{"channel", "ts"}`. */
   router.on('POST', '/_sandbox/messages/delete', (req) => {
     const body = (req.body ?? {}) as { channel?: string; ts?: string };
-    const channel = findChannel(body.channel);
+    const channel = findChannel(state, body.channel);
     return json(200, { deleted: Boolean(channel && store.remove(channel.id, String(body.ts ?? ''))) });
   });
   router.on('POST', '/_sandbox/scopes', (req) => {
@@ -57,7 +54,7 @@ export const controlRoutes = ({ router, state, store, pace, faults, reset }: Sla
   });
   /** Changes a channel as a person would in Slack, e.g. `{"is_archived": true}` or `{"is_member": false}`. */
   router.on('POST', '/_sandbox/channels/:id', (req) => {
-    const channel = findChannel(req.params.id);
+    const channel = findChannel(state, req.params.id);
     if (!channel) return json(404, { ok: false, error: 'channel_not_found' });
     const body = (req.body ?? {}) as Partial<Channel>;
     for (const key of ['is_archived', 'is_member', 'is_private'] as const) if (typeof body[key] === 'boolean') channel[key] = body[key];

@@ -32,7 +32,7 @@ const tsParts = (ts: string) => {
   const [seconds = '0', fraction = ''] = ts.split('.');
   return [Number(seconds), Number(fraction.padEnd(6, '0').slice(0, 6))] as const;
 };
-export const compareTs = (a: string, b: string) => {
+const compareTs = (a: string, b: string) => {
   const [sa, fa] = tsParts(a);
   const [sb, fb] = tsParts(b);
   return sa - sb || fa - fb;
@@ -66,6 +66,19 @@ export const readMetadata = (raw: unknown): { ok: true; metadata: Metadata | nul
 };
 
 const isReply = (m: StoredMessage) => m.thread_ts !== null && m.thread_ts !== m.ts;
+
+/** A page of `list` from the offset a cursor names; Slack's cursors are opaque, these are base64 offsets. */
+const page = <T>(list: T[], cursor: unknown, limit: number) => {
+  const start = cursor ? Number(/^next:(\d+)$/.exec(Buffer.from(String(cursor), 'base64').toString('utf8'))?.[1] ?? NaN) : 0;
+  if (!Number.isInteger(start) || start < 0 || start > list.length) return undefined;
+  const next = start + limit < list.length ? Buffer.from(`next:${start + limit}`).toString('base64') : '';
+  return { items: list.slice(start, start + limit), hasMore: Boolean(next), next };
+};
+
+/** [ch] Between `oldest` and `latest`, each left out unless `inclusive`. */
+const inRange = (ts: string, a: { oldest?: string; latest?: string; inclusive: boolean }) =>
+  (a.oldest === undefined || compareTs(ts, a.oldest) > 0 || (a.inclusive && compareTs(ts, a.oldest) === 0)) &&
+  (a.latest === undefined || compareTs(ts, a.latest) < 0 || (a.inclusive && compareTs(ts, a.latest) === 0));
 
 export const createMessageStore = () => {
   let messages: StoredMessage[] = [];
@@ -102,14 +115,6 @@ export const createMessageStore = () => {
         : {}),
       ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
     };
-  };
-
-  /** A page of `list` from the offset a cursor names; Slack's cursors are opaque, these are base64 offsets. */
-  const page = <T>(list: T[], cursor: unknown, limit: number) => {
-    const start = cursor ? Number(/^next:(\d+)$/.exec(Buffer.from(String(cursor), 'base64').toString('utf8'))?.[1] ?? NaN) : 0;
-    if (!Number.isInteger(start) || start < 0 || start > list.length) return undefined;
-    const next = start + limit < list.length ? Buffer.from(`next:${start + limit}`).toString('base64') : '';
-    return { items: list.slice(start, start + limit), hasMore: Boolean(next), next };
   };
 
   const viewedPage = (list: StoredMessage[], a: { limit: number; cursor?: unknown; withMetadata: boolean }) => {
@@ -156,10 +161,9 @@ export const createMessageStore = () => {
      * messages in the channel, not the replies in threads, except those also sent to the channel.
      */
     history(channel: string, a: { oldest?: string; latest?: string; inclusive: boolean; limit: number; cursor?: unknown; withMetadata: boolean }) {
-      const inRange = (ts: string) =>
-        (a.oldest === undefined || compareTs(ts, a.oldest) > 0 || (a.inclusive && compareTs(ts, a.oldest) === 0)) &&
-        (a.latest === undefined || compareTs(ts, a.latest) < 0 || (a.inclusive && compareTs(ts, a.latest) === 0));
-      const listed = messages.filter((m) => m.channel === channel && (!isReply(m) || m.reply_broadcast) && inRange(m.ts)).sort((x, y) => compareTs(y.ts, x.ts));
+      const listed = messages
+        .filter((m) => m.channel === channel && (!isReply(m) || m.reply_broadcast) && inRange(m.ts, a))
+        .sort((x, y) => compareTs(y.ts, x.ts));
       return viewedPage(listed, a);
     },
     /**

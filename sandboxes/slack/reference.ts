@@ -1,7 +1,7 @@
 // What Slack publishes about the methods the Slack sandbox serves, and nothing the app decided.
 //
 // Sources, cited per item below:
-// - [ref] ../shared/reference/slack-web-api.md, the owner's digest of Slack's Web API facts.
+// - [ref] reference/slack-web-api.md, the owner's digest of Slack's Web API facts.
 // - [pm]  https://docs.slack.dev/reference/methods/chat.postMessage ("Errors" table, common errors included).
 // - [cl]  https://docs.slack.dev/reference/methods/conversations.list ("Arguments" and "Errors").
 // - [bk]  https://docs.slack.dev/reference/block-kit/blocks (header, section, context) and
@@ -132,7 +132,7 @@ export const CONVERSATIONS_LIST_ERRORS = [
  * [up] The codes the chat.update page lists that chat.postMessage's page does not. The rest of its 55 codes (the token,
  * rate limits, Slack's side, blocks, metadata) are chat.postMessage's, or in REFERENCE_ONLY_ERRORS below.
  */
-export const CHAT_UPDATE_ERRORS = [
+const CHAT_UPDATE_ERRORS = [
   'block_mismatch',
   'cant_broadcast_message',
   'cant_update_message',
@@ -152,7 +152,7 @@ export const CHAT_UPDATE_ERRORS = [
  * [ch] The codes the conversations.history page lists for the method itself; the common ones (token, rate limit,
  * Slack's side) are those of the pages above.
  */
-export const CONVERSATIONS_HISTORY_ERRORS = [
+const CONVERSATIONS_HISTORY_ERRORS = [
   'channel_is_limited_access',
   'channel_not_found',
   'invalid_cursor',
@@ -164,7 +164,7 @@ export const CONVERSATIONS_HISTORY_ERRORS = [
 ] as const;
 
 /** [cr] The codes the conversations.replies page lists for the method itself, as for conversations.history. */
-export const CONVERSATIONS_REPLIES_ERRORS = [
+const CONVERSATIONS_REPLIES_ERRORS = [
   'channel_not_found',
   'invalid_cursor',
   'invalid_metadata_filter_keys',

@@ -3,7 +3,7 @@
 import { characters, LIMITS } from './reference';
 
 export type BlocksRefusal = 'invalid_blocks_format' | 'invalid_blocks' | 'msg_blocks_too_long';
-export type BlocksVerdict = { ok: true; textCharacters: number } | { ok: false; error: BlocksRefusal; why: string };
+type BlocksVerdict = { ok: true; textCharacters: number } | { ok: false; error: BlocksRefusal; why: string };
 
 /** A UTF-16 surrogate without its partner: not a character, and not encodable as UTF-8 (RFC 3629, RFC 8259 §8.2). */
 export const hasBrokenSurrogate = (text: string) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
@@ -74,7 +74,7 @@ const blockText = (block: unknown, pointer: string): number => {
 };
 
 /** Slack's verdict on a `blocks` argument as it arrives (a JSON string in a form body, or already parsed JSON). */
-export const checkBlocks = (raw: unknown): BlocksVerdict => {
+const checkBlocks = (raw: unknown): BlocksVerdict => {
   let blocks = raw;
   if (typeof raw === 'string') {
     try {
@@ -98,7 +98,7 @@ export const checkBlocks = (raw: unknown): BlocksVerdict => {
 };
 
 /** [ref] `text` past 40,000 characters is cut, not refused, and the answer carries a warning. */
-export const postedText = (text: string): { text: string; warning?: 'message_truncated' } =>
+const postedText = (text: string): { text: string; warning?: 'message_truncated' } =>
   characters(text) > LIMITS.messageText ? { text: text.slice(0, LIMITS.messageText).replace(/[\uD800-\uDBFF]$/, ''), warning: 'message_truncated' } : { text };
 
 /** The whole message: what Slack answers (an error code) or what it stores. */

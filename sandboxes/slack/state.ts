@@ -1,6 +1,6 @@
-// The Slack sandbox's one state: its channels (in two workspaces), the token's scopes, armed faults and the workspace's
-// settings, with the pieces every route family uses.
-import type { FaultBox, Router } from '../http';
+// The Slack sandbox's one state: its channels, the token's scopes, armed faults and the workspace's settings, with
+// the pieces every route family uses.
+import type { FaultBox, Router, SandboxResponse } from '../http';
 import type { MessageStore } from './messages';
 
 export const SLACK_SANDBOX = {
@@ -28,7 +28,7 @@ export const SLACK_SECOND_WORKSPACE = {
 };
 
 /** One workspace the app is installed in: who the bot is there. */
-export type Installation = Omit<typeof SLACK_SECOND_WORKSPACE, 'botToken'>;
+type Installation = Omit<typeof SLACK_SECOND_WORKSPACE, 'botToken'>;
 
 export interface Channel {
   id: string;
@@ -104,9 +104,22 @@ export interface SlackSandboxState {
   workspace: { messageEditWindowMinutes: number | null };
 }
 
-/** What the control routes are given. */
+/** A method's arguments, as the Slack client sends them (query or body, form-encoded or JSON). */
+export type Args = Record<string, any>;
+/** A Web API method of the sandbox: `POST /api/{name}`, with the token checked and faults answered first (./webApi.ts). */
+export type MethodRoute = (name: string, handler: (a: Args, ws: Workspace) => SandboxResponse) => Router;
+
+/** What a token sees: the channels of its own workspace, the app's scopes, and who the bot is there. */
+export interface Workspace {
+  install: Installation;
+  channels: Channel[];
+  scopes: string[];
+}
+
+/** What each route family registers its routes with: Web API methods with `method`, test controls on `router`. */
 export interface SlackRoutes {
   router: Router;
+  method: MethodRoute;
   state: SlackSandboxState;
   store: MessageStore;
   pace: ReturnType<typeof postingPace>;

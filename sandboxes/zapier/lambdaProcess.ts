@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { LambdaEvent, LambdaHandler } from './runtime';
+import type { LambdaEvent, LambdaHandler } from './steps';
 
 // Written to a temporary folder of its own so that no require() from it can reach this project. Node built-ins only.
 const DRIVER = `'use strict';

@@ -23,6 +23,11 @@ export interface ZapOptions {
   slackChannel?: string;
   /** More fields of the invoice step, as the Zap builder set them (What You Sell Abroad, Invoice Language…). */
   invoiceInput?: Record<string, unknown>;
+  /**
+   * Replays this earlier run, as Zapier replays a run whose step failed: the steps run again with the items its trigger
+   * gave, and the trigger does not run again (a REST hook's perform runs once per delivery).
+   */
+  replayOf?: StepRecord[];
 }
 
 const describe = (output: Record<string, any> | undefined) => {
@@ -38,6 +43,21 @@ const describe = (output: Record<string, any> | undefined) => {
   return '';
 };
 
+/** The "Post to Slack" step's fields, mapped from the invoice step's output as the Zap builder maps them. */
+const slackStepInput = (channel: string, out: Record<string, any>) => ({
+  channel,
+  invoice_id: out.invoice_id,
+  invoice_number: out.invoice_number,
+  customer_name: out.customer_name,
+  contract_number: out.contract_number,
+  total: out.total,
+  currency: out.currency,
+  due_date: out.due_date,
+  status: out.status,
+  bot_name: 'Invoices',
+  bot_icon: ':receipt:',
+});
+
 export const runZap = async (
   runtime: ZapierRuntime,
   authData: Record<string, string>,
@@ -46,12 +66,20 @@ export const runZap = async (
 ): Promise<StepRecord[]> => {
   const steps: StepRecord[] = [];
   const request = asZapierRequest(delivery);
-  const triggerRun = await runtime.run<Array<Record<string, any>>>(`triggers.${options.trigger}.operation.perform`, {
-    authData,
-    inputData: options.triggerInput ?? {},
-    subscribeData: options.subscribeData,
-    ...request,
-  });
+  const replayed = options.replayOf?.filter((s) => s.step === options.trigger && s.output);
+  const triggerRun: RunOutcome<Array<Record<string, any>>> = replayed
+    ? {
+        ok: true,
+        result: replayed.map((s) => s.output!),
+        ms: 0,
+        rpc: { zcacheCalls: 0, cursorCalls: 0, bytesRead: 0, bytesWritten: 0, keysRead: [], keysWritten: [] },
+      }
+    : await runtime.run<Array<Record<string, any>>>(`triggers.${options.trigger}.operation.perform`, {
+        authData,
+        inputData: options.triggerInput ?? {},
+        subscribeData: options.subscribeData,
+        ...request,
+      });
   const contractLabel = (request.cleanedRequest as any)?.data?.contract?.number ?? '?';
   const record = (step: string, run: RunOutcome<any>, output?: Record<string, any>) => {
     const entry: StepRecord = {
@@ -79,7 +107,8 @@ export const runZap = async (
       ok: true,
       ms: triggerRun.ms,
       procountorRequests: 0,
-      detail: 'filtered out (not set to create invoices automatically)',
+      // The trigger's log says which: a contract filtered out, a repeat of a delivery already handled, or a forgery.
+      detail: 'no run started (filtered out, a repeated delivery, or a forged one)',
     });
     return steps;
   }
@@ -98,22 +127,9 @@ export const runZap = async (
     });
     const invoice = record('Create Unfinished Invoice', invoiceRun, invoiceRun.result);
     if (!invoice.ok || options.builtInAlert || !options.slackChannel) continue;
-    const out = invoiceRun.result!;
     const slackRun = await runtime.run<Record<string, any>>('creates.post_to_slack.operation.perform', {
       authData,
-      inputData: {
-        channel: options.slackChannel,
-        invoice_id: out.invoice_id,
-        invoice_number: out.invoice_number,
-        customer_name: out.customer_name,
-        contract_number: out.contract_number,
-        total: out.total,
-        currency: out.currency,
-        due_date: out.due_date,
-        status: out.status,
-        bot_name: 'Invoices',
-        bot_icon: ':receipt:',
-      },
+      inputData: slackStepInput(options.slackChannel, invoiceRun.result!),
     });
     record('Post to Slack', slackRun, slackRun.result);
   }

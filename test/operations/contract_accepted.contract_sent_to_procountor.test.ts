@@ -54,7 +54,9 @@ describe('Contract Accepted (REST hook)', () => {
     expect(contract.sent_to_procountor_at).toBeNull();
   });
 
-  it('rejects a tampered body, a wrong secret, a moved timestamp or a missing signature', async () => {
+  // Dropped, not failed: anyone who learns the hook URL can post to it, and errors would fill the Zap's history until
+  // Zapier turns the Zap off. The trigger logs why (test/system/deliveries-and-business-ids.test.ts reads the log).
+  it('drops a tampered body, a wrong secret, a moved timestamp or a missing signature, starting nothing', async () => {
     const subscription = await subscribe('contract_accepted');
     const created = await c2c.control('proposals', proposal());
     await c2c.control(`contracts/${created.id}/accept`, {});
@@ -62,18 +64,19 @@ describe('Contract Accepted (REST hook)', () => {
     const good = asZapierRequest(delivery!);
 
     const tampered = { ...good, rawRequest: { ...good.rawRequest, content: good.rawRequest.content.replace('Asiakas Oy', 'Hacker Oy') } };
-    expect((await zapierError(runPerform('contract_accepted', subscription, tampered))).message).toContain('signature does not match');
+    expect(await runPerform('contract_accepted', subscription, tampered)).toEqual([]);
 
-    const wrongSecret = await zapierError(runPerform('contract_accepted', { ...subscription, secret: 'whsec_wrong' }, good));
-    expect(wrongSecret.message).toContain('signature does not match');
+    expect(await runPerform('contract_accepted', { ...subscription, secret: 'whsec_wrong' }, good)).toEqual([]);
 
     const staleHeader = good.rawRequest.headers['Http-C2c-Signature']!.replace(/t=\d+/, `t=${Math.floor(Date.now() / 1000) - 600}`);
     const stale = { ...good, rawRequest: { ...good.rawRequest, headers: { ...good.rawRequest.headers, 'Http-C2c-Signature': staleHeader } } };
-    expect((await zapierError(runPerform('contract_accepted', subscription, stale))).message).toContain('signature does not match');
+    expect(await runPerform('contract_accepted', subscription, stale)).toEqual([]);
 
     const { ['Http-C2c-Signature']: _dropped, ...unsignedHeaders } = good.rawRequest.headers;
     const unsigned = { ...good, rawRequest: { ...good.rawRequest, headers: unsignedHeaders } };
-    expect((await zapierError(runPerform('contract_accepted', subscription, unsigned))).message).toContain('header is missing');
+    expect(await runPerform('contract_accepted', subscription, unsigned)).toEqual([]);
+
+    expect(await runPerform('contract_accepted', subscription, good)).toHaveLength(1);
   });
 
   it('skips contracts not set to create invoices automatically, unless told otherwise', async () => {
@@ -179,12 +182,11 @@ describe('deliveries Zapier runs late (signed more than 5 minutes ago)', () => {
     expect(refused.message).toContain('started nothing');
   });
 
-  it('still refuses a late delivery signed with another secret, before asking Click2Contract anything', async () => {
+  it('still drops a late delivery signed with another secret, before asking Click2Contract anything', async () => {
     const { subscription, delivery } = await acceptAndCatch();
     const gone = delivery.body.replaceAll(JSON.parse(delivery.body).data.contract.id, 'ctr_gone');
-    const forged = await zapierError(runPerform('contract_accepted', subscription, signedLate(delivery, 'whsec_forged', 20 * 60, gone)));
-    expect(forged.message).toContain('signature does not match');
-    expect(forged.message).not.toContain('no such contract');
+    // Asking Click2Contract about ctr_gone would end in "no such contract": an empty answer means it was not asked.
+    expect(await runPerform('contract_accepted', subscription, signedLate(delivery, 'whsec_forged', 20 * 60, gone))).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-// The Procountor sandbox, checked against Procountor's published API (../shared/reference), not the app's client.
+// The Procountor sandbox, checked against Procountor's published API (reference/), not the app's client.
 import { isValidFinnishReference } from '../../sandboxes/procountor/reference';
 import {
   REDIRECT_URI,

@@ -56,9 +56,12 @@ export const sandboxTokens = async (base: string) => {
 /** Connection data as Zapier would hold it after the OAuth2 dance. */
 export const connectedAuthData = async (base: string) => {
   const tokens = await sandboxTokens(base);
+  // The app records the company at connect (authentication.ts), as Zapier keeps whatever getAccessToken answers.
+  const company = (await (await fetch(`${base}/api/company`, { headers: { Authorization: `Bearer ${tokens.access_token}` } })).json()) as { id: number };
   return {
     access_token: tokens.access_token,
     refresh_token: tokens.refresh_token,
+    company_id: String(company.id),
     click2contract_api_key: 'c2c_sandbox_key',
     slack_bot_token: 'xoxb-sandbox',
   };

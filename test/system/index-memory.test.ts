@@ -8,6 +8,9 @@ import { connectedAuthData } from '../support/procountorSandbox';
 import { INVOICE_STEP, worldForEachTest } from '../support/world';
 import { COMPANY_DATA_KEY } from '../../lib/procountor/companyData';
 
+/** The z.cache key the app keeps `key` under for the connection's Procountor company (lib/zapier/cache.ts). */
+const ofCompany = (authData: object, key: string) => `company:${(authData as { company_id: string }).company_id}:${key}`;
+
 const w = worldForEachTest();
 
 /** A second warm container: the app's modules loaded once more, so nothing of the first one's memory is shared. */
@@ -70,8 +73,8 @@ describe('the indexes a warm container keeps', () => {
 
     // The manifest it held before is put back (with its chunk): the chunk that manifest listed was let go, so it is
     // read again, while the unchanged one is still held.
-    w.runtime.setConnectionValue(w.authData, CATALOGUE_KEY, before.manifest);
-    w.runtime.setConnectionValue(w.authData, `${CATALOGUE_KEY}:1`, before.lastChunk);
+    w.runtime.setConnectionValue(w.authData, ofCompany(w.authData, CATALOGUE_KEY), before.manifest);
+    w.runtime.setConnectionValue(w.authData, ofCompany(w.authData, `${CATALOGUE_KEY}:1`), before.lastChunk);
     const back = await invoice(w.authData, [line('Catalogue item 7', 'CAT-7')]);
     expect(chunksRead(back)).toEqual([1]);
   });
@@ -86,9 +89,9 @@ describe('the indexes a warm container keeps', () => {
     const manifest = w.runtime.connectionValue(w.authData, CATALOGUE_KEY);
     const [first, last] = [0, 1].map((i) => w.runtime.connectionValue(w.authData, `${CATALOGUE_KEY}:${i}`) as unknown[][]);
     const renamed = first!.map((stored) => (stored[2] === 'CAT-7' ? [stored[0], stored[1], 'ONLY-THEIRS-7', ...stored.slice(3)] : stored));
-    w.runtime.setConnectionValue(other, CATALOGUE_KEY, manifest);
-    w.runtime.setConnectionValue(other, `${CATALOGUE_KEY}:0`, renamed);
-    w.runtime.setConnectionValue(other, `${CATALOGUE_KEY}:1`, last);
+    w.runtime.setConnectionValue(other, ofCompany(other, CATALOGUE_KEY), manifest);
+    w.runtime.setConnectionValue(other, ofCompany(other, `${CATALOGUE_KEY}:0`), renamed);
+    w.runtime.setConnectionValue(other, ofCompany(other, `${CATALOGUE_KEY}:1`), last);
 
     // The other connection reads its own chunks and finds the product by the code only its index has.
     const theirs = await invoice(other, [line('Zebra quartz lamp', 'ONLY-THEIRS-7')]);

@@ -39,8 +39,9 @@ const acceptAndCatch = async (over: Record<string, unknown> = {}) => {
   return { contract, delivery: delivery! };
 };
 
-const zap = async (delivery: CaughtDelivery): Promise<StepRecord[]> => {
-  const steps = await runZap(w.runtime, w.authData, delivery, { trigger: 'contract_accepted', subscribeData: subscription, slackChannel: '#invoices' });
+/** The Zap on a delivery; or, given an earlier run, Zapier's replay of that run (its steps again, not its trigger). */
+const zap = async (delivery: CaughtDelivery, replayOf?: StepRecord[], subscribeData = subscription): Promise<StepRecord[]> => {
+  const steps = await runZap(w.runtime, w.authData, delivery, { trigger: 'contract_accepted', subscribeData, slackChannel: '#invoices', replayOf });
   w.remember(steps.map(({ output, error, detail }) => ({ output, error, detail })));
   return steps;
 };
@@ -53,6 +54,14 @@ const counts = async () => {
     products: state.products.length,
     slack: (await w.slackMessages()).length,
   };
+};
+/** Log lines reach the runtime's log intake a moment after the invocation ends. */
+const until = async (done: () => boolean, timeoutMs = 3000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for a log line');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 };
 const ONE_OF_EACH = { invoices: 1, customers: 1, products: 2, slack: 1 };
 const failedStep = (steps: StepRecord[]) => steps.find((s) => !s.ok);
@@ -67,7 +76,12 @@ describe('duplicates', () => {
     const runs = [];
     for (const d of deliveries) runs.push(await zap(d));
     expect(runs.flat().every((s) => s.ok)).toBe(true);
-    expect(runs.map((steps) => steps.find((s) => s.step === 'Create Unfinished Invoice')!.output!.already_existed)).toEqual([false, true, true]);
+    // The trigger marks the event it handled: a repeat of it gives no items, so Zapier starts no run for it.
+    expect(runs.map((steps) => steps.map((s) => s.step))).toEqual([
+      ['contract_accepted', 'Create Unfinished Invoice', 'Post to Slack'],
+      ['contract_accepted'],
+      ['contract_accepted'],
+    ]);
     expect(await counts()).toEqual(ONE_OF_EACH);
   });
 
@@ -84,7 +98,7 @@ describe('duplicates', () => {
     await (service === 'slack' ? w.slack : w.procountor).control('faults', { count: 1, ...fault });
     const first = await zap(delivery);
     expect(failedStep(first)?.error?.name).toBe('ThrottledError');
-    const replay = await zap(delivery);
+    const replay = await zap(delivery, first);
     expect(replay.every((s) => s.ok)).toBe(true);
     const expected = { ...ONE_OF_EACH };
     // Slack kept a message whose answer never reached us: Slack has no idempotency key, so the replay posts again.
@@ -93,12 +107,27 @@ describe('duplicates', () => {
   });
 
   it('makes one invoice and one alert when 2 Zaps of one contract run at once', async () => {
-    const { delivery } = await acceptAndCatch();
-    await w.procountor.control('faults', { latencyMs: 20 });
-    const [a, b] = await Promise.all([zap(delivery), zap(delivery)]);
-    await w.procountor.control('faults', { latencyMs: 0 });
-    expect([...a!, ...b!].every((s) => s.ok)).toBe(true);
-    expect(await counts()).toEqual(ONE_OF_EACH);
+    // A second Zap on the connection: its own hook URL and webhook, so the event reaches it too (not as a repeat).
+    const otherHook = await startHookReceiver();
+    try {
+      const other = (
+        await w.runtime.run<{ id: string; secret: string }>('triggers.contract_accepted.operation.performSubscribe', {
+          authData: w.authData,
+          inputData: {},
+          targetUrl: otherHook.url,
+        })
+      ).result!;
+      const { delivery } = await acceptAndCatch();
+      const [toOther] = await otherHook.waitFor(1);
+      await w.procountor.control('faults', { latencyMs: 20 });
+      const [a, b] = await Promise.all([zap(delivery), zap(toOther!, undefined, other)]);
+      await w.procountor.control('faults', { latencyMs: 0 });
+      expect([...a!, ...b!].every((s) => s.ok)).toBe(true);
+      expect([a!, b!].map((steps) => steps.filter((s) => s.step === 'Create Unfinished Invoice').length)).toEqual([1, 1]);
+      expect(await counts()).toEqual(ONE_OF_EACH);
+    } finally {
+      await otherHook.close();
+    }
   });
 });
 
@@ -184,6 +213,7 @@ describe('faults on every endpoint the Zap uses', () => {
     const { delivery } = await acceptAndCatch();
     const handle = service === 'procountor' ? w.procountor : service === 'c2c' ? w.c2c : w.slack;
     process.env.HTTP_TIMEOUT_MS = '1000';
+    process.env.IN_DOUBT_WINDOW_MS = '1500';
     try {
       await handle.control('faults', { count: 1, method, path, ...fault });
       const first = await zap(delivery);
@@ -193,10 +223,18 @@ describe('faults on every endpoint the Zap uses', () => {
       // Zapier retries no sooner than the error's delay (10 s for an outage); by then a slow request has finished
       // on the service's side. Replaying before that would race a POST the service is still working on.
       if ('latencyMs' in fault) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
-      const replay = await zap(delivery);
+      // An invoice POST dropped without an answer may still be made: a replay within the in-doubt window only looks
+      // and ends in a retry (exactly-once-per-company.test.ts); once the window has passed it writes.
+      if ('drop' in fault && method === 'POST' && path === '/api/invoices') {
+        const early = await zap(delivery, first);
+        expect(failedStep(early)?.error?.message).toMatch(/answer was lost/);
+        await new Promise((resolve) => setTimeout(resolve, Number(process.env.IN_DOUBT_WINDOW_MS)));
+      }
+      const replay = await zap(delivery, first);
       expect(replay.every((s) => s.ok)).toBe(true);
     } finally {
       delete process.env.HTTP_TIMEOUT_MS;
+      delete process.env.IN_DOUBT_WINDOW_MS;
     }
     // A slow chat.postMessage is posted by Slack after we gave up on it; with no idempotency key in Slack's API
     // the replay posts again. (Everything in Procountor is found again instead.)
@@ -244,12 +282,13 @@ describe('webhooks that must not start a Zap', () => {
       (d: CaughtDelivery) => tamper(d, (x) => ({ ...x, body: x.body.replace('"unit_price":4800', '"unit_price":1') })),
       'signature does not match',
     ],
-  ])('rejects a delivery %s, and nothing is created', async (_what, change, reason) => {
+  ])('drops a delivery %s without an error, and nothing is created', async (_what, change, reason) => {
     const { delivery } = await acceptAndCatch();
+    const logFrom = w.runtime.logLines.length;
     const steps = await zap(change(delivery));
-    expect(steps).toHaveLength(1);
-    expect(steps[0]!.ok).toBe(false);
-    expect(steps[0]!.detail).toContain(reason);
+    // No error: a flood of forgeries must not fill the Zap's history (Zapier turns a Zap off after many errors).
+    expect(steps.map(({ step, ok, output }) => ({ step, ok, output }))).toEqual([{ step: 'contract_accepted', ok: true, output: undefined }]);
+    await until(() => w.runtime.logLines.slice(logFrom).some((line) => line.includes('Dropped a delivery') && line.includes(reason)));
     expect(await counts()).toEqual({ invoices: 0, customers: 0, products: 0, slack: 0 });
   });
 });

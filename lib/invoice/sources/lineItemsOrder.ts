@@ -1,6 +1,7 @@
 // Customer fields and line items mapped in a Zap step -> the invoice engine's neutral order. Reads leniently what
 // Zapier hands over (numbers as text in either decimal style, line items as objects, JSON, or comma-joined lists) and
 // names the line and field of anything it cannot read. Pure.
+import { fitsWindows1252 } from '../../procountor/charset';
 import { InputError } from '../../zapier/errors';
 import { decimal, flag, text } from '../../zapier/inputs';
 import type { InvoiceOrder, OrderLine, OrderOptions, OrderVocabulary } from '../order';
@@ -102,6 +103,12 @@ const checkedUniqueKey = (value: unknown) => {
   }
   if (key.length > MAX_UNIQUE_KEY_LENGTH) {
     throw new InputError(`Unique Key is ${key.length} characters long; use at most ${MAX_UNIQUE_KEY_LENGTH}, such as the order ID alone.`);
+  }
+  // Rewritten to fit Procountor, `shop🚀1` would become `shop1`: two orders, one marker. Refused instead.
+  if (!fitsWindows1252(key)) {
+    throw new InputError(
+      `Unique Key "${key.slice(0, 40)}" has characters Procountor cannot store (it accepts only the Windows-1252 character set), so it could not tell this order from another. Map an ID made of letters, digits and punctuation, such as the order number.`,
+    );
   }
   if (/[[\]]/.test(key)) {
     throw new InputError(`Unique Key "${key.slice(0, 40)}" contains "[" or "]", which the invoice's marker uses. Use the ID without brackets.`);
