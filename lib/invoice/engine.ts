@@ -7,7 +7,7 @@ import { procountorFor, type ProcountorClient } from '../procountor/client';
 import { companyData, type CompanyData } from '../procountor/companyData';
 import { checkedBusinessId, createCustomer, customerRecord, type CustomerRecord } from '../procountor/customers';
 import { basicInfoOf, findInvoiceForOrder } from '../procountor/invoices';
-import { withConnectionRateWindow } from '../procountor/rateWindow';
+import { withConnectionRateWindow, type WriterTurn } from '../procountor/rateWindow';
 import type { InvoiceAnswer, InvoiceBasicInfo, ProductAnswer } from '../procountor/schemas';
 import { vatStatusLabel } from '../procountor/vat';
 import { todayInHelsinki } from '../rules/dates';
@@ -66,7 +66,7 @@ interface Step {
  * run before it left (the rate window), with both indexes read and written back inside the claim, so one run of the
  * connection extends them at a time.
  */
-const takeConnectionTurn = <T>(step: Step, startedAt: number, work: (open: IndexOpeners) => Promise<T>) =>
+const takeConnectionTurn = <T>(step: Step, startedAt: number, work: (open: IndexOpeners, turn: WriterTurn) => Promise<T>) =>
   withClaim(
     step.z,
     {
@@ -75,15 +75,15 @@ const takeConnectionTurn = <T>(step: Step, startedAt: number, work: (open: Index
       waitMs: CLAIM_WAIT_MS,
       busyMessage: `Other invoices are being written to Procountor right now; ${step.order.words.label} waits its turn. Zapier will retry.`,
     },
-    () => withConnectionRateWindow(step.z, step.procountor, () => withIndexes(step.z, step.procountor, startedAt, work)),
+    () => withConnectionRateWindow(step.z, step.procountor, (turn) => withIndexes(step.z, step.procountor, startedAt, (open) => work(open, turn))),
   );
 
 /** 2. Read: everything the checks need, at once; nothing is created until every check has passed. */
-const read = async ({ z, procountor, order }: Step, open: IndexOpeners) => {
+const read = async ({ z, procountor, order }: Step, open: IndexOpeners, turn: WriterTurn) => {
   const { customer } = order;
-  const [found, inDoubt, company, [customers, foundCustomer], catalogue] = await allSettledOrThrow([
+  const inDoubt = readInDoubtMark(turn, order.idempotencyKey);
+  const [found, company, [customers, foundCustomer], catalogue] = await allSettledOrThrow([
     findInvoiceForOrder(procountor, order.idempotencyKey),
-    readInDoubtMark(z, order.idempotencyKey),
     companyData(z, procountor),
     open
       .customers()
@@ -160,7 +160,7 @@ const makeWhatIsMissing = async ({ procountor, order }: Step, { foundCustomer, c
 type Made = Awaited<ReturnType<typeof makeWhatIsMissing>>;
 
 /** 5. Write: the invoice, built from the order, the customer and its products (sent again if a product proved stale). */
-const write = async ({ z, procountor, invoiceDate }: Step, { catalogue }: Reads, plan: Plan, made: Made) => {
+const write = async ({ z, procountor, invoiceDate }: Step, turn: WriterTurn, { catalogue }: Reads, plan: Plan, made: Made) => {
   const { ready, partnerRecord, channel, bankAccount, wanted, treatment, currency, language } = plan;
   const { options } = ready;
   const draftWith = (productByKey: Map<string, ProductAnswer>) => {
@@ -188,7 +188,7 @@ const write = async ({ z, procountor, invoiceDate }: Step, { catalogue }: Reads,
     try {
       return await procountor.createInvoice(draft);
     } catch (error) {
-      throw isOutcomeUnknown(error) ? await markInDoubt(z, ready.idempotencyKey, sentAt, error as Error) : error;
+      throw isOutcomeUnknown(error) ? markInDoubt(z, turn, ready.idempotencyKey, sentAt, error) : error;
     }
   };
   return retryingStaleProducts(catalogue, wanted, made.products, draftWith, post);
@@ -226,8 +226,8 @@ export const createInvoiceFromOrder = async (
   checkedBusinessId(order.customer.businessId, order.customer.identifierType, order.words.customerFields.businessId);
   const step: Step = { z, procountor, order, invoiceDate, adjustments };
 
-  return takeConnectionTurn(step, startedAt, async (open) => {
-    const reads = await read(step, open);
+  return takeConnectionTurn(step, startedAt, async (open, turn) => {
+    const reads = await read(step, open, turn);
     const outcome = (invoice: InvoiceResult['invoice'], rest: Omit<InvoiceResult, 'invoice' | 'procountorRequests' | 'adjustments'>): InvoiceResult => ({
       invoice,
       ...rest,
@@ -235,7 +235,7 @@ export const createInvoiceFromOrder = async (
       procountorRequests: procountor.requestCount,
     });
     const { existing, foundCustomer } = reads;
-    if (reads.inDoubt) await clearInDoubt(z, order.idempotencyKey);
+    if (reads.inDoubt) clearInDoubt(turn, order.idempotencyKey);
     if (existing) {
       // The invoice an earlier run made says what it was made with.
       const earlier = basicInfoOf(existing);
@@ -255,7 +255,7 @@ export const createInvoiceFromOrder = async (
     const made = await makeWhatIsMissing(step, reads, plan).catch((error: unknown) => {
       throw isOutcomeUnknown(error) ? retryLater(z, messageOf(error)) : error;
     });
-    const { created, products } = await write(step, reads, plan, made);
+    const { created, products } = await write(step, turn, reads, plan, made);
     return outcome(
       { ...created, id: created.id, dueDate: created.paymentInfo?.dueDate, paymentInfo: created.paymentInfo ?? undefined } as InvoiceResult['invoice'],
       {

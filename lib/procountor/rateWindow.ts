@@ -1,28 +1,69 @@
+// What one run of a company's invoice writer hands to the next, in one z.cache value read at the start of its turn and
+// written at the end (both inside the company's claim): the request times that count against Procountor's
+// per-second window, and the writes whose answer was lost (lib/invoice/inDoubt.ts). One value, so a step pays for both
+// with the two z.cache calls the request window alone used to cost.
 import type { ZObject } from 'zapier-platform-core';
 import { companyCache } from '../zapier/cache';
+import { outcomeUnknown, retryLater } from '../zapier/errors';
 import type { ProcountorClient } from './client';
 
-const RECENT_REQUESTS_KEY = 'procountor:recent-request-starts';
+const WRITER_STATE_KEY = 'procountor:writer-state:v2';
+/** As long as a lost write is remembered (the longest mark in it). */
+const WRITER_STATE_TTL_SECONDS = 24 * 3600;
+/** At most this many lost writes are remembered, the newest kept. */
+const MAX_LOST_WRITES = 200;
+
+/** A write sent at `at` (ms) whose answer was lost; `since` is that moment as Procountor's `versionStartDate` takes it. */
+export interface LostWrite {
+  at: number;
+  since: string;
+}
+
+/** What the run's work reads and changes; saved at the end of the turn. */
+export interface WriterTurn {
+  /** Lost writes by the key of what they were for (a digest of the order's key). */
+  lostWrites: Record<string, LostWrite>;
+}
+
+const isLostWrite = (value: unknown): value is LostWrite =>
+  !!value && typeof value === 'object' && typeof (value as LostWrite).at === 'number' && typeof (value as LostWrite).since === 'string';
+
+const lostWritesIn = (stored: unknown, now: number): Record<string, LostWrite> => {
+  const raw = stored && typeof stored === 'object' ? (stored as { lostWrites?: unknown }).lostWrites : undefined;
+  if (!raw || typeof raw !== 'object') return {};
+  const live = Object.entries(raw).filter(
+    (entry): entry is [string, LostWrite] => isLostWrite(entry[1]) && now - entry[1].at < WRITER_STATE_TTL_SECONDS * 1000,
+  );
+  return Object.fromEntries(live.sort((a, b) => b[1].at - a[1].at).slice(0, MAX_LOST_WRITES));
+};
 
 /**
- * Runs `work` with the connection's Procountor request budget: the request times of the run before (same
- * connection, handed over through z.cache) count against this run's per-second window. Only meaningful inside
- * a claim that serialises the connection's runs.
+ * Runs `work` with the company's writer state: the request times of the run before count against this run's
+ * per-second window, and its lost writes are there to look at. Only meaningful inside the claim that serialises the
+ * company's runs. Fails closed: without the state a lost write could be written again, so the step is retried.
  */
-export const withConnectionRateWindow = async <T>(z: ZObject, client: ProcountorClient, work: () => Promise<T>) => {
+export const withConnectionRateWindow = async <T>(z: ZObject, client: ProcountorClient, work: (turn: WriterTurn) => Promise<T>) => {
+  let stored: unknown;
   try {
-    const previous = await companyCache(z).get(RECENT_REQUESTS_KEY);
-    if (Array.isArray(previous)) client.rateWindow.inherit(previous.filter((t): t is number => typeof t === 'number'));
-  } catch {
-    // Without z.cache the per-run window still holds.
+    stored = await companyCache(z).get(WRITER_STATE_KEY);
+  } catch (error) {
+    throw retryLater(z, `Zapier's storage did not answer (${(error as Error).message}). Nothing was written; Zapier will retry.`);
   }
+  const starts = stored && typeof stored === 'object' ? (stored as { starts?: unknown }).starts : undefined;
+  if (Array.isArray(starts)) client.rateWindow.inherit(starts.filter((t): t is number => typeof t === 'number'));
+  const turn: WriterTurn = { lostWrites: lostWritesIn(stored, Date.now()) };
+  const before = JSON.stringify(turn.lostWrites);
   try {
-    return await work();
+    return await work(turn);
   } finally {
     try {
-      await companyCache(z).set(RECENT_REQUESTS_KEY, client.rateWindow.recentStarts(), 5);
-    } catch {
-      // as above
+      await companyCache(z).set(WRITER_STATE_KEY, { starts: client.rateWindow.recentStarts(), lostWrites: turn.lostWrites }, WRITER_STATE_TTL_SECONDS);
+    } catch (error) {
+      // A lost write that could not be remembered keeps the company's claim until it lapses (outcomeUnknown).
+      if (JSON.stringify(turn.lostWrites) !== before) {
+        // eslint-disable-next-line no-unsafe-finally -- the step must end in the error that keeps the claim
+        throw outcomeUnknown(z, `A write's answer was lost and Zapier's storage did not keep that (${(error as Error).message}). Zapier will retry.`);
+      }
     }
   }
 };
