@@ -7,7 +7,7 @@ import { procountorFor, type ProcountorClient } from '../procountor/client';
 import { companyData, type CompanyData } from '../procountor/companyData';
 import { checkedBusinessId, createCustomer, customerRecord, type CustomerRecord } from '../procountor/customers';
 import { basicInfoOf, findInvoiceForOrder } from '../procountor/invoices';
-import { withConnectionRateWindow, type WriterTurn } from '../procountor/rateWindow';
+import { withWriterState, type WriterTurn } from '../procountor/writerState';
 import type { InvoiceAnswer, InvoiceBasicInfo, ProductAnswer } from '../procountor/schemas';
 import { vatStatusLabel } from '../procountor/vat';
 import { todayInHelsinki } from '../rules/dates';
@@ -75,7 +75,7 @@ const takeConnectionTurn = <T>(step: Step, startedAt: number, work: (open: Index
       waitMs: CLAIM_WAIT_MS,
       busyMessage: `Other invoices are being written to Procountor right now; ${step.order.words.label} waits its turn. Zapier will retry.`,
     },
-    () => withConnectionRateWindow(step.z, step.procountor, (turn) => withIndexes(step.z, step.procountor, startedAt, (open) => work(open, turn))),
+    () => withWriterState(step.z, step.procountor, (turn) => withIndexes(step.z, step.procountor, startedAt, (open) => work(open, turn))),
   );
 
 /** 2. Read: everything the checks need, at once; nothing is created until every check has passed. */

@@ -1,6 +1,6 @@
 // An order whose invoice was sent to Procountor and never answered (the request timed out, or the connection dropped
 // after sending): Procountor may have made the invoice, and may make it some seconds later still. The company's writer
-// state (lib/procountor/rateWindow.ts, read and saved once per turn) remembers the lost write, and every run of the
+// state (lib/procountor/writerState.ts, read and saved once per turn) remembers the lost write, and every run of the
 // order looks before it writes:
 // - the marker search finds the invoice: it was made, and is answered as already made;
 // - else the invoices changed since the lost write, read in full, may carry the marker (made, not yet searchable);
@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
 import type { ProcountorClient } from '../procountor/client';
 import { findInvoiceSince } from '../procountor/invoices';
-import type { LostWrite, WriterTurn } from '../procountor/rateWindow';
+import type { LostWrite, WriterTurn } from '../procountor/writerState';
 import type { InvoiceAnswer } from '../procountor/schemas';
 import { helsinkiDateTime } from '../rules/dates';
 import { inDoubtWindowMs } from '../zapier/config';

@@ -2,40 +2,21 @@
 // tester and through the Lambda-handler runtime, against the Procountor sandbox.
 import { rawLineItems } from '../../lib/invoice/sources/lineItemsOrder';
 import { App, appTester } from '../support/app';
+import { lineItem, lineItemsOrder } from '../support/lineItems';
 import { worldForEachTest, inTurn } from '../support/world';
 
 const STEP = 'creates.create_invoice.operation.perform';
 
 const w = worldForEachTest();
 
-const line = (i: number, over: Record<string, unknown> = {}) => ({
-  name: `Coffee blend ${i}`,
-  code: `CB-${i}`,
-  quantity: '2',
-  unit: 'kpl',
-  unit_price: '12,50',
-  vat_percent: '13.5',
-  ...over,
-});
-
-const order = (over: Record<string, unknown> = {}) => ({
-  unique_key: 'shop-1042',
-  customer_name: 'Verkkokauppa Asiakas Oy',
-  business_id: '0737546-2',
-  street: 'Mannerheimintie 1',
-  postal_code: '00100',
-  city: 'Helsinki',
-  email: 'laskut@asiakas.example',
-  invoice_date: '2026-11-24',
-  line_items: [line(1)],
-  ...over,
-});
-
 const run = (inputData: Record<string, unknown>) => w.run(STEP, inputData);
 
 describe('Create Unfinished Invoice (from Line Items)', () => {
   it('makes an Unfinished invoice from one mapped line item, through the app tester', async () => {
-    const result = (await appTester((App as any).creates.create_invoice.operation.perform, { authData: w.authData, inputData: order() } as any)) as any;
+    const result = (await appTester((App as any).creates.create_invoice.operation.perform, {
+      authData: w.authData,
+      inputData: lineItemsOrder(),
+    } as any)) as any;
     expect(result).toEqual(
       expect.objectContaining({
         status: 'UNFINISHED',
@@ -57,8 +38,8 @@ describe('Create Unfinished Invoice (from Line Items)', () => {
 
   it('carries 10 lines with their own units, discounts and VAT, reusing an existing product by code', async () => {
     await w.procountor.control('seed', { products: [{ name: 'Old name for blend 3', code: 'CB-3', unit: 'PIECE', price: 12.5, vat: 13.5 }] });
-    const lines = Array.from({ length: 10 }, (_, i) => line(i, i === 4 ? { unit: 'h', unit_price: 80, vat_percent: 25.5, discount_percent: '10' } : {}));
-    const result = await run(order({ line_items: lines, prices_include_vat: 'true' }));
+    const lines = Array.from({ length: 10 }, (_, i) => lineItem(i, i === 4 ? { unit: 'h', unit_price: 80, vat_percent: 25.5, discount_percent: '10' } : {}));
+    const result = await run(lineItemsOrder({ line_items: lines, prices_include_vat: 'true' }));
     expect(result.error).toBeUndefined();
     expect(result.result).toEqual(expect.objectContaining({ products_created: 9, products_reused: 1 }));
     const [invoice] = (await w.state()).invoices;
@@ -72,9 +53,9 @@ describe('Create Unfinished Invoice (from Line Items)', () => {
       businesspartners: [{ name: 'Verkkokauppa Asiakas Oy', invoicingInfo: { identifier: '0737546-2' } }],
       products: Array.from({ length: 10 }, (_, i) => ({ name: `Coffee blend ${i}`, code: `CB-${i}`, unit: 'PIECE', price: 12.5, vat: 13.5 })),
     });
-    const lines = Array.from({ length: 200 }, (_, i) => line(i % 20));
+    const lines = Array.from({ length: 200 }, (_, i) => lineItem(i % 20));
     const started = Date.now();
-    const result = await run(order({ line_items: lines }));
+    const result = await run(lineItemsOrder({ line_items: lines }));
     const ms = Date.now() - started;
     expect(result.error).toBeUndefined();
     expect(ms).toBeLessThan(30_000);
@@ -85,7 +66,7 @@ describe('Create Unfinished Invoice (from Line Items)', () => {
   }, 60_000);
 
   it('makes one invoice when the same Unique Key runs 3 times in a row', async () => {
-    const runs = await inTurn(3, () => run(order()));
+    const runs = await inTurn(3, () => run(lineItemsOrder()));
     expect(runs.map((r) => r.result?.already_existed)).toEqual([false, true, true]);
     expect(new Set(runs.map((r) => r.result?.invoice_id)).size).toBe(1);
     expect(await w.madeCounts()).toEqual([1, 1, 1]);
@@ -93,7 +74,7 @@ describe('Create Unfinished Invoice (from Line Items)', () => {
 
   it('makes one invoice when 2 runs with the same Unique Key overlap', async () => {
     await w.procountor.control('faults', { latencyMs: 30 });
-    const runs = await Promise.all([run(order()), run(order())]);
+    const runs = await Promise.all([run(lineItemsOrder()), run(lineItemsOrder())]);
     await w.procountor.control('faults', { latencyMs: 0 });
     expect(runs.every((r) => r.ok)).toBe(true);
     expect(runs.map((r) => r.result?.already_existed).sort()).toEqual([false, true]);
@@ -101,8 +82,8 @@ describe('Create Unfinished Invoice (from Line Items)', () => {
   });
 
   it('makes a second invoice for another Unique Key, and never mistakes key 10 for key 1', async () => {
-    await run(order({ unique_key: '10' }));
-    const other = await run(order({ unique_key: '1' }));
+    await run(lineItemsOrder({ unique_key: '10' }));
+    const other = await run(lineItemsOrder({ unique_key: '1' }));
     expect(other.result?.already_existed).toBe(false);
     expect((await w.state()).invoices).toHaveLength(2);
   });
@@ -116,7 +97,7 @@ describe('Create Unfinished Invoice (from Line Items)', () => {
     ['a quantity that is not a number', { quantity: 'two' }, ['Line item 2 ("Coffee blend 2")', 'Quantity must be a number, not "two"']],
     ['a missing unit price', { unit_price: '' }, ['Line item 2 ("Coffee blend 2")', 'has no Unit Price']],
   ])('halts on %s, naming the line and the field, and creates nothing', async (_what, over, expected) => {
-    const result = await run(order({ line_items: [line(1), line(2, over), line(3)] }));
+    const result = await run(lineItemsOrder({ line_items: [lineItem(1), lineItem(2, over), lineItem(3)] }));
     expect(result.error?.name).toBe('HaltedError');
     for (const part of expected) expect(result.error?.message).toContain(part);
     expect(result.error?.message).not.toContain('Line item 1 ');
@@ -124,15 +105,15 @@ describe('Create Unfinished Invoice (from Line Items)', () => {
   });
 
   it('lets a negative quantity through as a credit line when the switch says so', async () => {
-    const result = await run(order({ allow_negative_quantities: 'true', line_items: [line(1), line(2, { quantity: '-1' })] }));
+    const result = await run(lineItemsOrder({ allow_negative_quantities: 'true', line_items: [lineItem(1), lineItem(2, { quantity: '-1' })] }));
     expect(result.error).toBeUndefined();
     expect((await w.state()).invoices[0].invoiceRows.map((r: any) => r.quantity)).toEqual([2, -1]);
   });
 
   it('halts without a Unique Key, and on a key with brackets, before asking Procountor anything', async () => {
     const stats = await w.requestsDuring(async () => {
-      expect((await run(order({ unique_key: ' ' }))).error?.message).toContain('"Unique Key"');
-      expect((await run(order({ unique_key: 'a]b' }))).error?.message).toContain('contains "[" or "]"');
+      expect((await run(lineItemsOrder({ unique_key: ' ' }))).error?.message).toContain('"Unique Key"');
+      expect((await run(lineItemsOrder({ unique_key: 'a]b' }))).error?.message).toContain('contains "[" or "]"');
     });
     expect(stats.requests).toBe(0);
   });

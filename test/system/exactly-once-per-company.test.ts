@@ -4,24 +4,12 @@
 // step's 30 s). Each failed on main before the change it names.
 import { requestTimeoutFor, STEP_LIMIT_MS, ANSWER_ROOM_MS } from '../../lib/zapier/stepClock';
 import { REDIRECT_URI, signInCode } from '../support/procountorSandbox';
+import { lineItemsOrder } from '../support/lineItems';
 import { worldForEachTest } from '../support/world';
 
 const STEP = 'creates.create_invoice.operation.perform';
 
 const w = worldForEachTest();
-
-const order = (over: Record<string, unknown> = {}) => ({
-  unique_key: 'shop-1042',
-  customer_name: 'Verkkokauppa Asiakas Oy',
-  business_id: '0737546-2',
-  street: 'Mannerheimintie 1',
-  postal_code: '00100',
-  city: 'Helsinki',
-  email: 'laskut@asiakas.example',
-  invoice_date: '2026-11-24',
-  line_items: [{ name: 'Coffee blend', code: 'CB-1', quantity: '2', unit: 'kpl', unit_price: '12,50', vat_percent: '13.5' }],
-  ...over,
-});
 
 const run = (inputData: Record<string, unknown>) => w.run(STEP, inputData);
 const invoices = async () => (await w.state()).invoices;
@@ -45,11 +33,11 @@ describe('row 1: a connection reconnected to another Procountor company', () => 
   };
 
   it('finds the new company its own customer and books a EUR invoice at the SEK company rate, nothing of the first company reused', async () => {
-    const first = await run(order({ unique_key: 'first-company-1', customer_name: 'Beta Oy', business_id: '0737546-2' }));
+    const first = await run(lineItemsOrder({ unique_key: 'first-company-1', customer_name: 'Beta Oy', business_id: '0737546-2' }));
     expect(first.result).toEqual(expect.objectContaining({ currency_rate: 1, customer_created: true }));
 
     const reconnected = await reconnectToAnotherCompany();
-    const second = await run(order({ unique_key: 'second-company-1', customer_name: 'Beta Oy', business_id: '1572860-0', currency: 'EUR' }));
+    const second = await run(lineItemsOrder({ unique_key: 'second-company-1', customer_name: 'Beta Oy', business_id: '1572860-0', currency: 'EUR' }));
     expect(second.error).toBeUndefined();
     expect(second.result).toEqual(expect.objectContaining({ customer_created: false, already_existed: false }));
     // Books in SEK at the sandbox's 11.2 SEK per euro; the first company's cached EUR books would have said 1.
@@ -64,7 +52,7 @@ describe('row 1: a connection reconnected to another Procountor company', () => 
   it('a connection made before the company was recorded asks Procountor once per token which company it reaches', async () => {
     const { company_id: _recorded, ...legacy } = w.authData as Record<string, string>;
     const stats = await w.requestsDuring(async () => {
-      const made = await w.runtime.run(STEP, { authData: legacy, inputData: order({ unique_key: 'legacy-1' }) });
+      const made = await w.runtime.run(STEP, { authData: legacy, inputData: lineItemsOrder({ unique_key: 'legacy-1' }) });
       expect(made.error).toBeUndefined();
     });
     expect(stats.byRoute['GET /company']).toBe(1);
@@ -73,42 +61,42 @@ describe('row 1: a connection reconnected to another Procountor company', () => 
 
 describe('row 2: exact markers', () => {
   it('gives "shop-1042" its own invoice after "Shop-1042" has one (the search ignores case; the marker does not)', async () => {
-    const upper = await run(order({ unique_key: 'Shop-1042' }));
-    const lower = await run(order({ unique_key: 'shop-1042' }));
+    const upper = await run(lineItemsOrder({ unique_key: 'Shop-1042' }));
+    const lower = await run(lineItemsOrder({ unique_key: 'shop-1042' }));
     expect(upper.result!.already_existed).toBe(false);
     expect(lower.result!.already_existed).toBe(false);
     expect(lower.result!.invoice_id).not.toBe(upper.result!.invoice_id);
     expect((await invoices()).map((i: any) => i.additionalInformation)).toEqual(['Order Shop-1042 [KEY:Shop-1042]', 'Order shop-1042 [KEY:shop-1042]']);
     // And each replay finds its own.
-    const again = await run(order({ unique_key: 'shop-1042' }));
+    const again = await run(lineItemsOrder({ unique_key: 'shop-1042' }));
     expect(again.result).toEqual(expect.objectContaining({ already_existed: true, invoice_id: lower.result!.invoice_id }));
   });
 
   it('does not take an invoice whose marker merely contains the key ("shop-10" is not "shop-1042")', async () => {
-    await run(order({ unique_key: 'shop-1042' }));
-    const shorter = await run(order({ unique_key: 'shop-10' }));
+    await run(lineItemsOrder({ unique_key: 'shop-1042' }));
+    const shorter = await run(lineItemsOrder({ unique_key: 'shop-10' }));
     expect(shorter.result!.already_existed).toBe(false);
     expect(await invoices()).toHaveLength(2);
   });
 
   it('refuses a key that fitting to Windows-1252 would change, naming the field, and makes nothing', async () => {
-    await run(order({ unique_key: 'shop1' }));
-    const rocket = await run(order({ unique_key: 'shop🚀1' }));
+    await run(lineItemsOrder({ unique_key: 'shop1' }));
+    const rocket = await run(lineItemsOrder({ unique_key: 'shop🚀1' }));
     expect(rocket.error?.message).toMatch(/Unique Key "shop🚀1" has characters Procountor cannot store/);
     expect(await invoices()).toHaveLength(1);
   });
 
   it("checks every candidate on every page: the order's invoice is found behind 250 invoices the search also returns", async () => {
     // 250 invoices whose additional information holds the marker in another case: Procountor's search returns them all.
-    const made = await run(order({ unique_key: 'Paged-7' }));
+    const made = await run(lineItemsOrder({ unique_key: 'Paged-7' }));
     expect(made.error).toBeUndefined();
     const [template] = await invoices();
     await w.procountor.control('seed', {
       invoices: Array.from({ length: 250 }, () => ({ ...template, additionalInformation: 'Order PAGED-7 [KEY:PAGED-7]' })),
     });
-    const mine = await run(order({ unique_key: 'paged-7' }));
+    const mine = await run(lineItemsOrder({ unique_key: 'paged-7' }));
     expect(mine.result!.already_existed).toBe(false);
-    const replay = await run(order({ unique_key: 'paged-7' }));
+    const replay = await run(lineItemsOrder({ unique_key: 'paged-7' }));
     expect(replay.result).toEqual(expect.objectContaining({ already_existed: true, invoice_id: mine.result!.invoice_id }));
   });
 });
@@ -126,14 +114,14 @@ describe('row 3: a POST /invoices answered after the client gave up', () => {
 
   it('a retry at once, before Procountor commits, writes nothing; a retry after it finds the one invoice', async () => {
     await slowCommit(2500);
-    const first = await run(order({ unique_key: 'slow-1' }));
+    const first = await run(lineItemsOrder({ unique_key: 'slow-1' }));
     expect(first.error?.name).toBe('ThrottledError');
     // At once: Procountor has not made it yet, and may still.
-    const early = await run(order({ unique_key: 'slow-1' }));
+    const early = await run(lineItemsOrder({ unique_key: 'slow-1' }));
     expect(early.error?.name).toBe('ThrottledError');
     expect(early.error?.message).toMatch(/answer was lost/);
     await new Promise((resolve) => setTimeout(resolve, 2500));
-    const late = await run(order({ unique_key: 'slow-1' }));
+    const late = await run(lineItemsOrder({ unique_key: 'slow-1' }));
     expect(late.result).toEqual(expect.objectContaining({ already_existed: true }));
     expect(await invoices()).toHaveLength(1);
   });
@@ -142,22 +130,22 @@ describe('row 3: a POST /invoices answered after the client gave up', () => {
     process.env.IN_DOUBT_WINDOW_MS = '1500';
     process.env.HTTP_TIMEOUT_MS = '800';
     await w.procountor.control('faults', { count: 1, method: 'POST', path: '/api/invoices', drop: true });
-    const first = await run(order({ unique_key: 'lost-1' }));
+    const first = await run(lineItemsOrder({ unique_key: 'lost-1' }));
     expect(first.error?.name).toBe('ThrottledError');
     await new Promise((resolve) => setTimeout(resolve, 1600));
-    const retry = await run(order({ unique_key: 'lost-1' }));
+    const retry = await run(lineItemsOrder({ unique_key: 'lost-1' }));
     expect(retry.result).toEqual(expect.objectContaining({ already_existed: false }));
-    const replay = await run(order({ unique_key: 'lost-1' }));
+    const replay = await run(lineItemsOrder({ unique_key: 'lost-1' }));
     expect(replay.result).toEqual(expect.objectContaining({ already_existed: true }));
     expect(await invoices()).toHaveLength(1);
   });
 
   it('two retries at once after the timeout still give one invoice', async () => {
     await slowCommit(2000);
-    const first = await run(order({ unique_key: 'slow-2' }));
+    const first = await run(lineItemsOrder({ unique_key: 'slow-2' }));
     expect(first.error?.name).toBe('ThrottledError');
     await new Promise((resolve) => setTimeout(resolve, 2200));
-    const both = await Promise.all([run(order({ unique_key: 'slow-2' })), run(order({ unique_key: 'slow-2' }))]);
+    const both = await Promise.all([run(lineItemsOrder({ unique_key: 'slow-2' })), run(lineItemsOrder({ unique_key: 'slow-2' }))]);
     for (const outcome of both) if (outcome.result) expect(outcome.result.already_existed).toBe(true);
     expect(await invoices()).toHaveLength(1);
   });
@@ -168,11 +156,11 @@ describe('row 6 and item 5: claims fail closed and back off', () => {
 
   it('writes nothing while z.cache is down, ends in a retry, and the retry makes the invoice', async () => {
     w.runtime.failCache(true);
-    const down = await run(order({ unique_key: 'cache-down-1' }));
+    const down = await run(lineItemsOrder({ unique_key: 'cache-down-1' }));
     expect(down.error?.name).toBe('ThrottledError');
     expect(await w.madeCounts()).toEqual([0, 0, 0]);
     w.runtime.failCache(false);
-    const up = await run(order({ unique_key: 'cache-down-1' }));
+    const up = await run(lineItemsOrder({ unique_key: 'cache-down-1' }));
     expect(up.result).toEqual(expect.objectContaining({ already_existed: false }));
     expect(await invoices()).toHaveLength(1);
   });
@@ -184,7 +172,7 @@ describe('row 6 and item 5: claims fail closed and back off', () => {
     for (const key of [`company:${company}:procountor:invoice-writer`, 'procountor:invoice-writer']) {
       w.runtime.setConnectionValue(w.authData, key, 'someone-else', 60);
     }
-    const waiting = await run(order({ unique_key: 'busy-1' }));
+    const waiting = await run(lineItemsOrder({ unique_key: 'busy-1' }));
     expect(waiting.error?.name).toBe('ThrottledError');
     const claimTries = waiting.rpc.keysWritten.filter((k) => k === 'procountor:invoice-writer').length;
     expect(claimTries).toBeGreaterThan(1);

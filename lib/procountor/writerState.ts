@@ -42,7 +42,7 @@ const lostWritesIn = (stored: unknown, now: number): Record<string, LostWrite> =
  * per-second window, and its lost writes are there to look at. Only meaningful inside the claim that serialises the
  * company's runs. Fails closed: without the state a lost write could be written again, so the step is retried.
  */
-export const withConnectionRateWindow = async <T>(z: ZObject, client: ProcountorClient, work: (turn: WriterTurn) => Promise<T>) => {
+export const withWriterState = async <T>(z: ZObject, client: ProcountorClient, work: (turn: WriterTurn) => Promise<T>) => {
   let stored: unknown;
   try {
     stored = await companyCache(z).get(WRITER_STATE_KEY);
