@@ -107,7 +107,7 @@ export default defineCreate({
         type: 'boolean',
         default: 'false',
         helpText:
-          'Leave at No to stop the step when a line has a quantity below zero (usually a mapping mistake). Yes lets such lines through as credits on the invoice.',
+          'Leave at No to stop the step when a line has a quantity or unit price below zero (usually a mapping mistake). Yes lets such lines through as credits on the invoice.',
       },
       {
         key: 'currency',

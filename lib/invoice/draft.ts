@@ -1,6 +1,5 @@
 // order + customer + products + options -> the Procountor Invoice to create. Pure; every rule lives here.
 import { addDays } from '../rules/dates';
-import { roundCents } from '../rules/money';
 import { shortenAtWord } from '../procountor/charset';
 import { FIELD_LIMITS } from '../procountor/limits';
 import { orderMarker } from '../procountor/invoices';
@@ -9,6 +8,7 @@ import type { BankAccount, Invoice, InvoiceChannel, InvoiceRowUnit, Language, Pr
 import { toProcountorUnit } from '../procountor/units';
 import { lineVat, productKey } from './prepare';
 import type { InvoiceCurrency } from './currency';
+import { procountorUnitPrice } from './unitPrices';
 import type { InvoiceOrder } from './order';
 import type { VatTreatment } from './treatment';
 
@@ -119,8 +119,8 @@ export const toInvoiceDraft = (order: InvoiceOrder, customer: DraftCustomer, lin
       productCode: trimTo(line.productCode, FIELD_LIMITS.productCode),
       quantity: line.quantity,
       unit: line.unit,
-      // Prices arrive with at most two decimals; anything finer is rounded once, here.
-      unitPrice: roundCents(line.unitPrice),
+      // As Procountor keeps it (unitPrices.ts): the order's prices were fitted, and said, before any request.
+      unitPrice: procountorUnitPrice(line.unitPrice),
       discountPercent: line.discountPercent,
       vatPercent: line.vatPercent,
       vatStatus: line.vatStatus,

@@ -6,6 +6,7 @@ import type { Currency, InvoiceChannel } from '../procountor/schemas';
 import { toProcountorUnit } from '../procountor/units';
 import { normaliseProductName } from '../rules/productMatch';
 import { fitOrderForProcountor } from './fitText';
+import { fitUnitPrices } from './unitPrices';
 import type { InvoiceOrder, OrderLine } from './order';
 import { orderProblems } from './orderChecks';
 import { vatProblems } from './companyRules';
@@ -25,13 +26,14 @@ export interface PreparedOrder {
 export const prepareOrder = (order: InvoiceOrder, context: { channel?: InvoiceChannel; invoiceDate: string; company?: CompanyData }): PreparedOrder => {
   // Text first: the checks below judge the text Procountor will get, and every change is listed for the output.
   const fitted = fitOrderForProcountor(order);
-  order = fitted.order;
+  const priced = fitUnitPrices(fitted.order);
+  order = priced.order;
   const problems = [...fitted.problems, ...orderProblems(order, context.channel)];
   if (context.company) {
     const vats = order.lines.map((line) => ({ name: line.name, vatPercent: lineVat(order, line) }));
     problems.push(...vatProblems(vats, context.company.vatRates, context.invoiceDate, order.words));
   }
-  return { order, problems, adjustments: fitted.adjustments };
+  return { order, problems, adjustments: [...fitted.adjustments, ...priced.adjustments] };
 };
 
 /** A line's VAT: its own, else the order's default. */

@@ -36,3 +36,13 @@ export const FIELD_LIMITS = {
 /** Amounts beyond these are typing mistakes, not invoices. */
 export const MAX_ABS_UNIT_PRICE = 100_000_000;
 export const MAX_ABS_QUANTITY = 10_000_000;
+
+/**
+ * The decimals an invoice row's unit price (InvoiceRow.unitPrice) and a product's price (Product.price) keep. Procountor
+ * publishes no scale for either (API 26.04: both plain `number`, decimals with a dot, reference/procountor-SOURCES.md);
+ * only totals are money and go to the cent. Inferred, not published: four decimals, the unit-price precision of the
+ * Finnish e-invoice Procountor sends (Finvoice 3.0 follows EN 16931, whose unit price amount has no two-decimal cap,
+ * docs.gobl.org/addons/fi-finvoice-v3), enough for 8.0645 € × 1,000 to invoice 8,064.50 €. A price with more decimals is
+ * rounded to four and said in `text_adjusted`.
+ */
+export const UNIT_PRICE_DECIMALS = 4;

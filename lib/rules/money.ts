@@ -1,13 +1,16 @@
 // Money: amounts are rounded once, at the edge, to the cent, half away from zero (as Procountor rounds).
 
-/** Rounds to the cent without binary drift: 1.005 -> 1.01, -2.675 -> -2.68. */
-export const roundCents = (amount: number): number => {
+/** Rounds to `places` decimals, half away from zero, without binary drift: (8.06455, 4) -> 8.0646. */
+export const roundDecimals = (amount: number, places: number): number => {
   if (!Number.isFinite(amount)) return amount;
   const sign = amount < 0 ? -1 : 1;
-  const shifted = Number(`${Math.abs(amount)}e2`);
-  const cents = Number.isFinite(shifted) ? Math.round(shifted) : Math.round(Math.abs(amount) * 100);
-  return (sign * cents) / 100 || 0;
+  const shifted = Number(`${Math.abs(amount)}e${places}`);
+  const units = Number.isFinite(shifted) ? Math.round(shifted) : Math.round(Math.abs(amount) * 10 ** places);
+  return (sign * units) / 10 ** places || 0;
 };
+
+/** Rounds to the cent without binary drift: 1.005 -> 1.01, -2.675 -> -2.68. */
+export const roundCents = (amount: number): number => roundDecimals(amount, 2);
 
 export interface PricedLine {
   quantity: number;

@@ -216,6 +216,14 @@ describe('invoices', () => {
     expect(found.body.results[0]).toEqual(expect.objectContaining({ id: created.body.id, status: 'UNFINISHED' }));
   });
 
+  it('keeps a unit price with its decimals (InvoiceRow.unitPrice is published as a number, no scale) and totals the row from it', async () => {
+    const row = { ...validInvoice().invoiceRows[0], quantity: 1000, unitPrice: 8.0645, discountPercent: 0 };
+    const created = await call('POST', '/invoices', validInvoice({ invoiceRows: [row] }));
+    expect(created.body.invoiceRows[0].unitPrice).toBe(8.0645);
+    // Rounded to the cent first, the row would total 8,060.00.
+    expect(created.body.invoiceSumInfo[0].excludingVatTotal).toBe(8064.5);
+  });
+
   it('leaves the reference empty when bankReferenceCode is omitted', async () => {
     const info = { ...validInvoice().paymentInfo } as Record<string, unknown>;
     delete info.bankReferenceCode;

@@ -58,12 +58,12 @@ describe('toInvoiceDraft', () => {
     expect(draft.language).toBe('FINNISH');
   });
 
-  it('carries product id, code, mapped unit, price, discount and VAT on each row, rounding a price once to the cent', () => {
+  it('carries product id, code, mapped unit, price, discount and VAT on each row, a price with the decimals Procountor keeps', () => {
     // Every field of the line, under Procountor's names: the product's name is the row's product text, its description the explanation.
     const { productName, description, ...same } = lines[0]!;
     expect(same).toEqual({ productId: 7001, productCode: 'DS-01', unit: 'WEEK', quantity: 2, unitPrice: 4800, discountPercent: 10, vatPercent: 25.5 });
     expect(draft.invoiceRows[0]).toEqual(expect.objectContaining({ ...same, product: productName, explanationText: description }));
-    expect(draft.invoiceRows[1]!.unitPrice).toBe(39.9);
+    expect(draft.invoiceRows[1]!.unitPrice).toBe(39.899);
   });
 
   it('addresses the counter party and billing address from the contract', () => {

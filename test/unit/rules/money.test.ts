@@ -1,4 +1,4 @@
-import { formatMoney, lineAmounts, roundCents, sumAmounts } from '../../../lib/rules/money';
+import { formatMoney, lineAmounts, roundCents, roundDecimals, sumAmounts } from '../../../lib/rules/money';
 
 describe('money', () => {
   it('rounds half away from zero without binary drift', () => {
@@ -10,6 +10,13 @@ describe('money', () => {
   it('computes a line from net prices and from prices including VAT', () => {
     expect(lineAmounts({ quantity: 2, unitPrice: 4800, discountPercent: 10, vatPercent: 25.5 }, false)).toEqual({ net: 8640, vat: 2203.2, gross: 10843.2 });
     expect(lineAmounts({ quantity: 1, unitPrice: 125.5, discountPercent: 0, vatPercent: 25.5 }, true)).toEqual({ net: 100, vat: 25.5, gross: 125.5 });
+  });
+});
+
+describe('money, to a number of decimals', () => {
+  it('rounds a unit price to four decimals half away from zero, without drift', () => {
+    expect([roundDecimals(8.06455, 4), roundDecimals(-8.06455, 4), roundDecimals(8.0645, 4), roundDecimals(0.00004, 4)]).toEqual([8.0646, -8.0646, 8.0645, 0]);
+    expect(roundDecimals(123456789.125, 2)).toBe(123456789.13);
   });
 });
 
