@@ -10,7 +10,7 @@ export interface InvoiceCurrency {
   currency: Currency;
   /** `paymentInfo.currencyRate`: units of the invoice's currency per one unit of the company's (1 when they are the same). */
   rate: number;
-  /** "11.2 SEK per 1 EUR, Procountor's accounting exchange rate for 2026-11-24"; empty when no rate was needed. */
+  /** "11.2 SEK per 1 EUR, Procountor's accounting exchange rate for 2026-11-24 (why that rate)"; empty when no rate was needed. */
   rateNote: string;
 }
 
@@ -20,6 +20,27 @@ const RATE_NAMES: Record<ExchangeRateType, string> = {
 };
 
 const isCurrency = (code: string): code is Currency => (CURRENCIES as readonly string[]).includes(code);
+
+const DENSITY_NAMES: Record<string, string> = {
+  DAILY_EXCHANGE_RATE: 'daily exchange rates',
+  LAST_DAY_OF_THE_MONTH: "the month's last day's exchange rates",
+};
+
+/**
+ * The rate type a foreign-currency invoice takes, and why: the step's Exchange Rate Type, else the company's setting.
+ * Procountor: "if you have specified the use of a rate other than the Procountor rate in Basic company info, the account
+ * currency buying rate will be used on sales invoices" (reference/procountor-use-cases.md, Currencies).
+ */
+export const rateTypeFor = (chosen: ExchangeRateType | undefined, density: string | null): { rateType: ExchangeRateType; why: string } => {
+  if (chosen) return { rateType: chosen, why: 'as chosen in Exchange Rate Type' };
+  if (!density) return { rateType: 'PROCOUNTOR_ACCOUNTING_EXCHANGE_RATE', why: "as your Procountor company's Basic company info names no other rate" };
+  if (density === 'PROCOUNTOR_FIXED_RATE') return { rateType: 'PROCOUNTOR_ACCOUNTING_EXCHANGE_RATE', why: "as your Procountor company uses Procountor's rate" };
+  const uses = DENSITY_NAMES[density] ?? `the rate "${density}"`;
+  return {
+    rateType: 'ACCOUNT_CURRENCY_BUYING_RATE',
+    why: `as your Procountor company uses ${uses}, and Procountor then takes the buying rate on sales invoices`,
+  };
+};
 
 /** The currency and its rate, or the problem that stops the invoice (nothing is written before). */
 export const invoiceCurrency = async (
@@ -36,7 +57,7 @@ export const invoiceCurrency = async (
     };
   }
   if (code === company.currency) return { value: { currency: code, rate: 1, rateNote: '' } };
-  const rateType = order.options.exchangeRateType ?? 'PROCOUNTOR_ACCOUNTING_EXCHANGE_RATE';
+  const { rateType, why } = rateTypeFor(order.options.exchangeRateType, company.currencyRateSearchDensity);
   const answer = await client.getExchangeRate({ baseCurrency: company.currency, currency: code, day: invoiceDate, rateType });
   const rate = answer?.rate;
   if (typeof rate !== 'number' || !(rate > 0)) {
@@ -47,5 +68,7 @@ export const invoiceCurrency = async (
     };
   }
   // Procountor does not say which way the rate runs; it is read as currencyRate is published: foreign units per one of the company's.
-  return { value: { currency: code, rate, rateNote: `${rate} ${code} per 1 ${company.currency}, ${RATE_NAMES[rateType]} for ${answer?.day ?? invoiceDate}` } };
+  return {
+    value: { currency: code, rate, rateNote: `${rate} ${code} per 1 ${company.currency}, ${RATE_NAMES[rateType]} for ${answer?.day ?? invoiceDate} (${why})` },
+  };
 };

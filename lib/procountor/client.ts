@@ -15,7 +15,6 @@ import {
   BusinessPartnerSearchResult,
   CataloguePage,
   Company,
-  CompanyCurrency,
   CurrencyExchangeRate,
   type ExchangeRateType,
   InfoMessage,
@@ -174,8 +173,15 @@ export class ProcountorClient {
     return this.get(User, '/users');
   }
 
+  private company?: Promise<Company>;
+
+  /** Asked once per client: the step's company data and the company a token belongs to share one answer. */
   getCompany() {
-    return this.get(Company, '/company');
+    this.company ??= this.get(Company, '/company').catch((error: unknown) => {
+      this.company = undefined;
+      throw error;
+    });
+    return this.company;
   }
 
   async listBankAccounts() {
@@ -184,10 +190,6 @@ export class ProcountorClient {
 
   getDefaultVats() {
     return this.get(VatInformation, '/vats/default');
-  }
-
-  getCompanyCurrency() {
-    return this.get(CompanyCurrency, '/currencies/company');
   }
 
   /** The exchange rate, or undefined when Procountor has none for the currency (its 404). */

@@ -63,7 +63,12 @@ export const User = z.looseObject({
 });
 export type User = z.infer<typeof User>;
 
-export const Company = z.looseObject({ id: z.number(), name: z.string(), companyCurrency: maybeString });
+/**
+ * GET /company: the company's id and name, the currency it keeps its books in (DKK, EUR, NOK or SEK), and which
+ * exchange rates its Basic company info asks for (`currencyRateSearchDensity`: DAILY_EXCHANGE_RATE,
+ * LAST_DAY_OF_THE_MONTH or PROCOUNTOR_FIXED_RATE; null when not set).
+ */
+export const Company = z.looseObject({ id: z.number(), name: z.string(), companyCurrency: maybeString, currencyRateSearchDensity: maybeCode });
 export type Company = z.infer<typeof Company>;
 
 /** A company bank account (CompanyBankAccountBasicInfo) as GET /bankaccounts answers it. */
@@ -92,9 +97,6 @@ export const VatInformation = z.looseObject({
   vatStatuses: z.array(z.looseObject({ vatStatus: z.number().nullish(), description: z.string().nullish(), sales: z.boolean().nullish() })).nullish(),
 });
 export type VatInformation = z.infer<typeof VatInformation>;
-
-/** GET /currencies/company: the currency the company keeps its books in (DKK, EUR, NOK or SEK). */
-export const CompanyCurrency = z.looseObject({ companyCurrency: maybeCode });
 
 /** GET /currencies/exchangerate: the rate of `currency` against the asked base currency on a day. */
 export const CurrencyExchangeRate = z.looseObject({ currency: maybeCode, day: maybeString, rate: maybeNumber });

@@ -6,7 +6,12 @@ import { companyVatRates, type SandboxRoutes } from './state';
 
 export const companyDataRoutes = ({ api, state }: SandboxRoutes) => {
   api('GET', '/users', () => json(200, fullObject('User', state.fixed.user)));
-  api('GET', '/company', () => json(200, fullObject('Company', { ...state.fixed.company, companyCurrency: state.companyCurrency })));
+  api('GET', '/company', () =>
+    json(
+      200,
+      fullObject('Company', { ...state.fixed.company, companyCurrency: state.companyCurrency, currencyRateSearchDensity: state.currencyRateSearchDensity }),
+    ),
+  );
   api('GET', '/bankaccounts', (req) => {
     const problems = pagingError(req);
     if (problems.length) return badRequest(problems);

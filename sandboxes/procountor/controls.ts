@@ -2,6 +2,7 @@
 // Procountor's own UI, faults and switches, and request statistics.
 import { json, type Fault, type RateWindow, type SandboxRequest } from '../http';
 import { errors, fullInvoice, fullPartner, fullProduct } from './answers';
+import { schemaOf } from './published';
 import { nextVersion, procountorDateTime, RATE_LIMIT_PER_SECOND, round2, type Json, type ProcountorSandboxState, type SandboxRoutes } from './state';
 
 /** A payment arrives for a sent invoice: PAID when the payments cover the total, else PARTLY_PAID. */
@@ -61,10 +62,18 @@ const seed = (state: ProcountorSandboxState, req: SandboxRequest) => {
   return json(200, added);
 };
 
+/** Company.currencyRateSearchDensity's published values (DAILY_EXCHANGE_RATE, LAST_DAY_OF_THE_MONTH, PROCOUNTOR_FIXED_RATE). */
+const RATE_DENSITIES = schemaOf('Company').currencyRateSearchDensity?.enum ?? [];
+
 // The company as another Procountor company may be: `{"currency": "SEK"}` (published: one of DKK, EUR, NOK, SEK),
-// `{"vatStatuses": [{"vatStatus": 1, "description": "Domestic", "sales": true}, …]}` (the list GET /vats/default answers).
+// `{"vatStatuses": [{"vatStatus": 1, "description": "Domestic", "sales": true}, …]}` (the list GET /vats/default answers),
+// `{"currencyRateSearchDensity": "DAILY_EXCHANGE_RATE"}` (Basic company info's rate setting; null unsets it).
 const changeCompany = (state: ProcountorSandboxState, req: SandboxRequest) => {
-  const body = (req.body ?? {}) as { id?: number; name?: string; currency?: string; vatStatuses?: Json[] };
+  const body = (req.body ?? {}) as { id?: number; name?: string; currency?: string; vatStatuses?: Json[]; currencyRateSearchDensity?: string | null };
+  const density = body.currencyRateSearchDensity;
+  if (density !== undefined && density !== null && !RATE_DENSITIES.includes(density)) {
+    return errors(400, [{ field: 'currencyRateSearchDensity', message: `currencyRateSearchDensity is one of ${RATE_DENSITIES.join(', ')}.` }]);
+  }
   // Another company altogether (`{"id": 1002, "name": "Toinen Oy"}`): what a connection reaches after its user
   // signs in to another company (an accounting firm's client); GET /company answers its id and name.
   if (typeof body.id === 'number') state.fixed.company = { ...state.fixed.company, id: body.id };
@@ -73,6 +82,7 @@ const changeCompany = (state: ProcountorSandboxState, req: SandboxRequest) => {
     return errors(400, [{ field: 'currency', message: 'A company keeps its books in DKK, EUR, NOK or SEK.' }]);
   }
   if (body.currency !== undefined) state.companyCurrency = body.currency;
+  if (density !== undefined) state.currencyRateSearchDensity = density;
   if (Array.isArray(body.vatStatuses))
     state.vatStatuses = body.vatStatuses.map((s) => ({
       vatStatus: s.vatStatus,
@@ -80,7 +90,13 @@ const changeCompany = (state: ProcountorSandboxState, req: SandboxRequest) => {
       sales: s.sales ?? true,
       purchase: s.purchase ?? false,
     }));
-  return json(200, { id: state.fixed.company.id, name: state.fixed.company.name, currency: state.companyCurrency, vatStatuses: state.vatStatuses });
+  return json(200, {
+    id: state.fixed.company.id,
+    name: state.fixed.company.name,
+    currency: state.companyCurrency,
+    vatStatuses: state.vatStatuses,
+    currencyRateSearchDensity: state.currencyRateSearchDensity,
+  });
 };
 
 /** Faults on the wire, and the switches for behaviour Procountor does not publish. */

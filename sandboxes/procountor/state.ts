@@ -111,9 +111,11 @@ export class ProcountorSandboxState {
   /** Every API request (not controls, not OAuth), for counting round trips and the peak rate. */
   requestLog: Array<{ at: number; end?: number; method: string; path: string }> = [];
   fixed = seedCompany();
-  /** What `POST /_sandbox/company` may change: the company's currency (DKK, EUR, NOK or SEK) and its VAT statuses. */
+  /** What `POST /_sandbox/company` may change: the company's currency (DKK, EUR, NOK or SEK), its VAT statuses and its rate setting. */
   companyCurrency = 'EUR';
   vatStatuses = seedVatStatuses();
+  /** Company.currencyRateSearchDensity as published (one of its enum), null while Basic company info has not set it. */
+  currencyRateSearchDensity: string | null = null;
 
   reset() {
     this.businesspartners = [];
@@ -124,6 +126,7 @@ export class ProcountorSandboxState {
     this.requestLog = [];
     this.companyCurrency = 'EUR';
     this.vatStatuses = seedVatStatuses();
+    this.currencyRateSearchDensity = null;
     this.fixed = seedCompany();
   }
 }

@@ -39,7 +39,8 @@ describe('Create Unfinished Invoice (from a Contract), customers abroad', () => 
         language_chosen: "by the customer's country (Sweden)",
         currency: 'SEK',
         currency_rate: 11.2,
-        currency_rate_note: "11.2 SEK per 1 EUR, Procountor's accounting exchange rate for 2026-11-24",
+        currency_rate_note:
+          "11.2 SEK per 1 EUR, Procountor's accounting exchange rate for 2026-11-24 (as your Procountor company's Basic company info names no other rate)",
         total: 15000,
         vat_total: 0,
         company_currency: 'EUR',
@@ -176,7 +177,7 @@ describe('Create Unfinished Invoice (from Line Items), customers abroad', () => 
         language: 'SWEDISH',
         currency: 'SEK',
         currency_rate: 11.3344,
-        currency_rate_note: '11.3344 SEK per 1 EUR, the account currency buying rate for 2026-11-24',
+        currency_rate_note: '11.3344 SEK per 1 EUR, the account currency buying rate for 2026-11-24 (as chosen in Exchange Rate Type)',
       }),
     );
   });

@@ -123,6 +123,24 @@ describe('reading the company', () => {
   });
 });
 
+describe("the company's exchange rate setting", () => {
+  it('answers currencyRateSearchDensity null until Basic company info sets it, then as set', async () => {
+    expect((await call('GET', '/company')).body.currencyRateSearchDensity).toBeNull();
+    await p.control('company', { currencyRateSearchDensity: 'DAILY_EXCHANGE_RATE' });
+    expect((await call('GET', '/company')).body).toEqual(expect.objectContaining({ companyCurrency: 'EUR', currencyRateSearchDensity: 'DAILY_EXCHANGE_RATE' }));
+  });
+
+  it('refuses a setting Procountor does not publish, keeping the one it had', async () => {
+    const refused = await fetch(`${p.base}/_sandbox/company`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"currencyRateSearchDensity":"WEEKLY"}',
+    });
+    expect(refused.status).toBe(400);
+    expect((await call('GET', '/company')).body.currencyRateSearchDensity).toBeNull();
+  });
+});
+
 describe('business partners', () => {
   const partner = (over: Record<string, unknown> = {}) => ({
     name: 'Asiakas Oy',
