@@ -4,7 +4,7 @@ import { z } from 'zod';
 const nullableText = z.string().nullish();
 const money = z.number().finite();
 
-export const PricingItem = z.looseObject({
+const PricingItem = z.looseObject({
   name: z.string(),
   code: nullableText,
   description: nullableText,
@@ -14,7 +14,6 @@ export const PricingItem = z.looseObject({
   discount_percent: money.nullish(),
   vat_percent: money.nullish(),
 });
-export type PricingItem = z.infer<typeof PricingItem>;
 
 export const Contract = z.looseObject({
   id: z.string().min(1),

@@ -1,21 +1,27 @@
 // Click2Contract contract -> what Zap builders see, and -> what the invoice needs. Pure code.
-import { formatMoney, lineAmounts, sumAmounts } from '../rules/money';
-import type { Contract, PricingItem, WebhookEventType } from '../click2contract/schemas';
+import { formatMoney } from '../rules/money';
+import { InputError } from '../zapier/errors';
+import type { Contract, WebhookEventType } from '../click2contract/schemas';
+import { contractToOrder } from '../invoice/sources/contractOrder';
+import { orderTotals } from '../invoice/totals';
 import { outputFields } from './outputFields';
 
-const itemLine = (item: PricingItem) => ({
-  quantity: item.quantity,
-  unitPrice: item.unit_price,
-  discountPercent: item.discount_percent ?? 0,
-  vatPercent: item.vat_percent ?? 0,
-});
-
-export const contractTotals = (contract: Contract) => {
-  const table = contract.pricing_table;
-  const includeVat = Boolean(table?.prices_include_vat);
-  const lines = (table?.items ?? []).map((item) => lineAmounts(itemLine(item), includeVat));
-  return { lines, ...sumAmounts(lines) };
+/** The order the invoice step makes of this contract; its totals do not depend on a country Procountor may not know. */
+const invoicedOrder = (contract: Contract) => {
+  try {
+    return contractToOrder(contract, {});
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return contractToOrder({ ...contract, customer: { ...contract.customer, country: null } }, {});
+  }
 };
+
+/**
+ * The contract's totals from the same line mapping and line VAT the invoice uses, so the total shown is the total
+ * invoiced. A line without a VAT % takes the invoice step's Default VAT %, which a trigger cannot know: its VAT, and
+ * the total on the side its prices are not written in, are null (said in the fields' labels), never counted at 0 %.
+ */
+export const contractTotals = (contract: Contract) => orderTotals(invoicedOrder(contract));
 
 const blank = (value: string | null | undefined) => value ?? '';
 
@@ -51,6 +57,7 @@ export const contractOutput = (contract: Contract, eventType: WebhookEventType) 
     total_excluding_vat: totals.net,
     vat_total: totals.vat,
     total_including_vat: totals.gross,
+    lines_without_vat: totals.linesWithoutVat,
     has_pricing_table: Boolean(table),
     line_count: table?.items.length ?? 0,
     line_items: (table?.items ?? []).map((item, i) => ({
@@ -61,7 +68,8 @@ export const contractOutput = (contract: Contract, eventType: WebhookEventType) 
       unit: blank(item.unit),
       unit_price: item.unit_price,
       discount_percent: item.discount_percent ?? 0,
-      vat_percent: item.vat_percent ?? 0,
+      // Empty, not 0: mapped into Create Unfinished Invoice (from Line Items), the step's Default VAT % then applies.
+      vat_percent: item.vat_percent ?? null,
       total_excluding_vat: totals.lines[i]!.net,
       total_including_vat: totals.lines[i]!.gross,
     })),
@@ -70,6 +78,8 @@ export const contractOutput = (contract: Contract, eventType: WebhookEventType) 
     event_type: eventType,
   };
 };
+
+const NOT_KNOWN = " (empty when a line has no VAT %: the invoice step's Default VAT % decides it)";
 
 export const contractOutputFields = outputFields(
   ['contract_id', 'Contract ID'],
@@ -90,9 +100,10 @@ export const contractOutputFields = outputFields(
   ['customer_phone', 'Customer Phone'],
   ['currency', 'Currency'],
   ['prices_include_vat', 'Prices Include VAT', 'boolean'],
-  ['total_excluding_vat', 'Total Excluding VAT', 'number'],
-  ['vat_total', 'VAT Total', 'number'],
-  ['total_including_vat', 'Total Including VAT', 'number'],
+  ['total_excluding_vat', 'Total Excluding VAT (empty when a line has no VAT % and prices include VAT)', 'number'],
+  ['vat_total', `VAT Total${NOT_KNOWN}`, 'number'],
+  ['total_including_vat', 'Total Including VAT (empty when a line has no VAT % and prices exclude VAT)', 'number'],
+  ['lines_without_vat', "Lines Without VAT % (the invoice step's Default VAT % applies to them)", 'integer'],
   ['has_pricing_table', 'Has Pricing Table', 'boolean'],
   ['line_count', 'Number of Lines', 'integer'],
   ['line_items[]name', 'Line Item Name'],
@@ -102,13 +113,17 @@ export const contractOutputFields = outputFields(
   ['line_items[]unit', 'Line Item Unit'],
   ['line_items[]unit_price', 'Line Item Unit Price', 'number'],
   ['line_items[]discount_percent', 'Line Item Discount %', 'number'],
-  ['line_items[]vat_percent', 'Line Item VAT %', 'number'],
+  ['line_items[]vat_percent', "Line Item VAT % (empty: the invoice step's Default VAT %)", 'number'],
   ['line_items[]total_excluding_vat', 'Line Item Total Excluding VAT', 'number'],
   ['line_items[]total_including_vat', 'Line Item Total Including VAT', 'number'],
   ['auto_invoice', 'Create Invoices Automatically', 'boolean'],
   ['sent_to_procountor_at', 'Sent to Procountor At', 'datetime'],
   ['event_type', 'Event Type (contract.accepted or contract.sent_to_procountor)'],
 );
+
+/** The total a dropdown shows: including VAT, or without it when a line's VAT waits for the step's Default VAT %. */
+const choiceTotal = (totals: ReturnType<typeof contractTotals>, currency: string) =>
+  totals.gross !== null ? formatMoney(totals.gross, currency) : `${formatMoney(totals.net, currency)} + VAT`;
 
 /** One choice in the Contract dropdown: "C-1042 · Asiakas Oy · 11 444,09 €". */
 export const contractChoice = (contract: Contract) => {
@@ -122,7 +137,7 @@ export const contractChoice = (contract: Contract) => {
     total_including_vat: totals.gross,
     currency,
     accepted_at: contract.accepted_at ?? null,
-    label: [contract.number || contract.id, customer, contract.pricing_table ? formatMoney(totals.gross, currency) : ''].filter(Boolean).join(' · '),
+    label: [contract.number || contract.id, customer, contract.pricing_table ? choiceTotal(totals, currency) : ''].filter(Boolean).join(' · '),
   };
 };
 
@@ -130,7 +145,7 @@ export const contractChoiceOutputFields = outputFields(
   ['id', 'Contract ID'],
   ['number', 'Contract Number'],
   ['customer_company', 'Customer Company'],
-  ['total_including_vat', 'Total Including VAT', 'number'],
+  ['total_including_vat', `Total Including VAT${NOT_KNOWN}`, 'number'],
   ['currency', 'Currency'],
   ['accepted_at', 'Accepted At', 'datetime'],
   ['label', 'Label'],
