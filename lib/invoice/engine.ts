@@ -22,6 +22,7 @@ import { chooseChannel, paymentTermFrom, pickBankAccount } from './companyRules'
 import { retryingStaleProducts } from './staleProducts';
 import { invoiceCurrency } from './currency';
 import { invoiceLanguage } from './language';
+import { withCustomerRecord } from './customerDefaults';
 import { vatTreatment } from './treatment';
 import { clearInDoubt, invoiceOfLostWrite, markInDoubt, readInDoubtMark } from './inDoubt';
 
@@ -118,7 +119,7 @@ const decide = async (step: Step, { company, foundCustomer }: Reads) => {
       "An e-invoice needs the customer's e-invoice address and operator. Add them to the customer in Procountor, or choose another invoice channel.",
     );
   }
-  const ready = prepared.order;
+  const { order: ready, sentence: fromRecord } = withCustomerRecord(prepared.order, partnerRecord);
   const vat = vatTreatment(ready, company.vatStatuses);
   problems.push(...vat.problems);
   // A foreign currency costs one request for its rate: before anything is made, so a missing rate halts cleanly.
@@ -133,7 +134,7 @@ const decide = async (step: Step, { company, foundCustomer }: Reads) => {
     channel,
     bankAccount: pickBankAccount(company.bankAccounts, options.bankAccountIban),
     wanted: wantedProducts(ready, money.value.currency),
-    treatment: vat.treatment,
+    treatment: { ...vat.treatment, sentence: [vat.treatment.sentence, fromRecord].filter(Boolean).join(' ') },
     currency: money.value,
     language: invoiceLanguage(ready),
   };

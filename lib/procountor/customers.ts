@@ -38,6 +38,8 @@ export const Customer = z.object({
   postalCode: z.string().optional(),
   city: z.string().optional(),
   country: Country,
+  /** False when the source named no country and `country` is only the default (Finland): the customer's record may then tell. */
+  countryGiven: z.boolean().optional(),
   contactName: z.string().optional(),
   email: z.string().optional(),
   phone: z.string().optional(),
@@ -208,17 +210,26 @@ export const createCustomer = (client: ProcountorClient, customer: Customer) => 
 };
 
 /**
- * What an existing customer's full record says that an invoice uses (payment term, e-invoice address, e-mail), cached
- * per connection by the record's version, so a changed customer is read again.
+ * What an existing customer's full record says that an invoice uses (payment term, e-invoice address, e-mail, and the
+ * customer's own invoicing language, country and business ID or VAT number), cached per connection by the record's
+ * version, so a changed customer is read again. Read leniently: a value Procountor leaves null or the app does not know
+ * is simply not there. BusinessPartner (API 26.04): the language is `invoicingInfo.language`, the VAT number or
+ * business ID `invoicingInfo.identifier` with its `identifierType` (a partner has no `taxCode`), the country
+ * `address.country` (else `billingAddress.country`).
  */
 export const customerRecord = (z: ZObject, client: ProcountorClient, id: number, version: string | null | undefined) =>
-  cachedPerCompany(z, `procountor:partner:${id}:${version ?? 'unversioned'}`, 24 * 3600, async () => {
+  cachedPerCompany(z, `procountor:partner:v2:${id}:${version ?? 'unversioned'}`, 24 * 3600, async () => {
     const partner = await client.getBusinessPartner(id);
+    const info = partner.invoicingInfo;
     return {
       paymentTermDays: partner.paymentInfo?.paymentTermDays ?? undefined,
-      einvoiceAddress: partner.invoicingInfo?.einvoiceAddress ?? undefined,
-      einvoiceOperator: partner.invoicingInfo?.einvoiceOperator ?? undefined,
-      email: partner.invoicingInfo?.email ?? undefined,
+      einvoiceAddress: info?.einvoiceAddress ?? undefined,
+      einvoiceOperator: info?.einvoiceOperator ?? undefined,
+      email: info?.email ?? undefined,
+      language: Language.safeParse(info?.language).data,
+      country: Country.safeParse(partner.address?.country ?? partner.billingAddress?.country).data,
+      identifier: info?.identifier?.trim() || undefined,
+      identifierType: info?.identifierType?.trim() || undefined,
     };
   });
 export type CustomerRecord = Awaited<ReturnType<typeof customerRecord>>;

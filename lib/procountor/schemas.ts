@@ -266,6 +266,7 @@ export const BusinessPartnerAnswer = z.looseObject({
       email: maybeString,
       einvoiceAddress: maybeString,
       einvoiceOperator: maybeString,
+      language: maybeCode,
     }),
   ),
   paymentInfo: maybe(z.looseObject({ paymentTermDays: maybe(z.union([z.string(), z.number()])) })),

@@ -70,7 +70,7 @@ export const contractToOrder = (contract: Contract, options: OrderOptions): Invo
   const words = contractWords(contract);
   const c = contract.customer ?? {};
   const raw = c.business_id?.trim() || undefined;
-  const { written, country } = customerCountry(c.country ?? undefined, raw);
+  const { written, country, countryGiven } = customerCountry(c.country ?? undefined, raw);
   if (!country)
     throw new InputError(`${words.label} has the customer country "${c.country}", which Procountor does not know. Use a two-letter code such as FI.`);
   return {
@@ -85,6 +85,7 @@ export const contractToOrder = (contract: Contract, options: OrderOptions): Invo
       postalCode: c.postal_code ?? undefined,
       city: c.city ?? undefined,
       country,
+      countryGiven,
       contactName: c.contact_name ?? undefined,
       email: c.email ?? undefined,
       phone: c.phone ?? undefined,

@@ -19,10 +19,12 @@ export const mappedCustomer = (input: Record<string, unknown>, nameKey: string, 
 
 /**
  * The customer's country as the step gives it (an ISO code or an English name); when it gives none, the country of an
- * EU VAT number in the business ID, else Finland. `country` is undefined when Procountor knows no such country.
+ * EU VAT number in the business ID, else Finland. `country` is undefined when Procountor knows no such country;
+ * `countryGiven` is false when Finland is only that default, so an existing customer's own record may tell instead.
  */
 export const customerCountry = (given: string | undefined, businessId: string | undefined) => {
   const vat = businessId ? parseEuVatNumber(businessId) : undefined;
-  const written = given?.trim() || (vat?.kind === 'eu' ? vat.isoCountry : 'FI');
-  return { written, country: toProcountorCountry(written) };
+  const fromSource = given?.trim() || (vat?.kind === 'eu' ? vat.isoCountry : undefined);
+  const written = fromSource ?? 'FI';
+  return { written, country: toProcountorCountry(written), countryGiven: fromSource !== undefined };
 };

@@ -121,7 +121,7 @@ export const lineItemsToOrder = (input: Record<string, unknown>, options: OrderO
   const uniqueKey = checkedUniqueKey(input.unique_key);
   const words = lineItemWords(uniqueKey);
   const businessId = text(input.business_id);
-  const { written: isoCountry, country } = customerCountry(text(input.country), businessId);
+  const { written: isoCountry, country, countryGiven } = customerCountry(text(input.country), businessId);
   if (!country) throw new InputError(`Country "${isoCountry}" is not a country Procountor knows. Use a two-letter code such as FI or SE.`);
 
   const problems: string[] = [];
@@ -154,7 +154,12 @@ export const lineItemsToOrder = (input: Record<string, unknown>, options: OrderO
   return {
     idempotencyKey: uniqueKeyOrderKey(uniqueKey),
     heading: text(input.heading) ?? `Order ${uniqueKey}`,
-    customer: { ...mappedCustomer(input, 'customer_name', country), businessId, identifierType: identifierTypeFor(isoCountry, country, businessId) },
+    customer: {
+      ...mappedCustomer(input, 'customer_name', country),
+      countryGiven,
+      businessId,
+      identifierType: identifierTypeFor(isoCountry, country, businessId),
+    },
     lines,
     pricesIncludeVat: flag(input.prices_include_vat, false),
     currency: text(input.currency)?.toUpperCase(),
