@@ -96,8 +96,7 @@ export default defineCreate({
             key: 'kind',
             label: 'Kind',
             choices: { goods: 'Goods', services: 'Services' },
-            helpText:
-              'What the line sells, for VAT abroad: goods and services at 0 % are taxed by different rules, row by row. Empty: "What You Sell Abroad".',
+            helpText: 'What the line sells, for VAT abroad: goods and services at 0 % are taxed by different rules, row by row. Empty: "What You Sell Abroad".',
           },
         ],
       },

@@ -81,7 +81,7 @@ export const buyerIn = (order: InvoiceOrder, territory: Territory & { vatCountry
 };
 
 /** Whether the buyer is a business as far as a warning needs to know: a valid VAT number in the EU, any business ID outside. */
-export const looksLikeBusiness = (order: InvoiceOrder, territory: Territory): boolean => {
+const looksLikeBusiness = (order: InvoiceOrder, territory: Territory): boolean => {
   const given = order.customer.businessId?.trim();
   if (!given) return false;
   if (territory.kind !== 'eu') return true;

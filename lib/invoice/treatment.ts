@@ -159,7 +159,7 @@ const rowsOf = (order: InvoiceOrder, territory: Territory, kinds: KindRuling[]) 
 };
 
 /** Every line decided on its own: the statuses its rows need, or what stops them. */
-export const perLine = (order: InvoiceOrder, statuses: SalesVatStatus[], territory: Territory): Outcome => {
+const perLine = (order: InvoiceOrder, statuses: SalesVatStatus[], territory: Territory): Outcome => {
   const kinds = order.lines.map((line) => lineKind(order, line));
   const { rows, problems, buyer } = rowsOf(order, territory, kinds);
   if (problems.length) return { problems };
