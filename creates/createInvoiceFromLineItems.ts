@@ -92,6 +92,12 @@ export default defineCreate({
             helpText: 'A rate your Procountor company uses on the invoice date, e.g. 25.5. Empty uses "Default VAT %".',
           },
           { key: 'description', label: 'Description', helpText: 'Printed under the line on the invoice.' },
+          {
+            key: 'kind',
+            label: 'Kind',
+            choices: { goods: 'Goods', services: 'Services' },
+            helpText: 'What the line sells, for VAT abroad: goods and services at 0 % are taxed by different rules, row by row. Empty: "What You Sell Abroad".',
+          },
         ],
       },
       {

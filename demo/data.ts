@@ -143,11 +143,11 @@ export const demoProposals = (count: number, seed: number): DemoProposal[] => {
       { currency: 'SEK' },
     ),
     demo(
-      'German business buying goods at 0 %: an intra-Community supply ("What You Sell Abroad": goods), in English',
-      'Sensor kits',
+      'German business buying sensor kits (goods) and their installation (services), both at 0 %: each row its own status by "Goods Product Codes" SK-*, both legal texts printed, in English',
+      'Sensor kits, installed',
       { ...customer('Berliner Maschinen GmbH', 'DE 136 695 976', ['Berlin', '10115'], 'rechnung@maschinen.example'), address: 'Hauptstraße 5', country: 'DE' },
-      [{ ...line('Sensor kit', 'SK-10', 40, 'kpl', 89, 0), discount_percent: 5 }],
-      { invoiceInput: { foreign_sales: 'goods' } },
+      [{ ...line('Sensor kit', 'SK-10', 40, 'kpl', 89, 0), discount_percent: 5 }, line('Installation', 'INST-1', 16, 'h', 95, 0)],
+      { invoiceInput: { goods_codes: 'SK-*' } },
     ),
   ];
   const generated: DemoProposal[] = [];

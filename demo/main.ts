@@ -189,6 +189,17 @@ const printProcountor = async (demo: Demo) => {
     ['Number', 'Status', 'Customer', 'Date', 'Due', 'Excl. VAT', 'Incl. VAT', 'Currency', 'Rate', 'VAT status', 'Language', 'Reference', 'Contract'],
     state.invoices.map(invoiceRow),
   );
+  // An invoice whose rows carry their own VAT statuses (goods and services, or lines with and without VAT), with the
+  // legal texts its additional information prints.
+  const mixed = state.invoices.filter((i: any) => new Set(i.invoiceRows.map((r: any) => r.vatStatus ?? i.vatStatus)).size > 1);
+  report(
+    '\nInvoices with a VAT status per row',
+    ['Number', 'Row', 'VAT %', 'Row VAT status'],
+    mixed.flatMap((i: any) =>
+      i.invoiceRows.map((r: any, n: number) => [n === 0 ? String(i.invoiceNumber) : '', r.product, String(r.vatPercent), String(r.vatStatus ?? i.vatStatus)]),
+    ),
+  );
+  for (const i of mixed) console.log(`Invoice ${i.invoiceNumber} prints:\n  ${(i.additionalInformation ?? '').split('\n').join('\n  ')}`);
   demo.held.invoices = state.invoices;
 };
 

@@ -15,7 +15,17 @@ const CHANNEL_CHOICES = {
   NO_SENDING: 'No sending',
 };
 
-const FOREIGN_SALES_CHOICES = { services: 'Services (reverse charge)', goods: 'Goods (intra-Community supply)' };
+const FOREIGN_SALES_CHOICES = {
+  services: 'Services (reverse charge)',
+  goods: 'Goods (intra-Community supply)',
+  per_line: 'Each line says (stop the step when one does not)',
+};
+
+/** A list as a Zap builder writes it: comma-separated text, or a list mapped from another step. */
+const listOf = (value: unknown): string[] | undefined => {
+  const items = (Array.isArray(value) ? value.map((v) => text(v) ?? '') : (text(value) ?? '').split(',')).map((v) => v.trim()).filter(Boolean);
+  return items.length ? items : undefined;
+};
 
 const EXCHANGE_RATE_CHOICES: Record<ExchangeRateType, string> = {
   PROCOUNTOR_ACCOUNTING_EXCHANGE_RATE: "Procountor's accounting exchange rate",
@@ -49,6 +59,8 @@ export const invoiceOptionsFrom = (input: Record<string, unknown>): OrderOptions
     notes: text(input.notes),
     defaultVatPercent: decimal(input.default_vat_percent, 'Default VAT %'),
     foreignSales: choiceOf(FOREIGN_SALES_CHOICES, input.foreign_sales, 'What You Sell Abroad'),
+    goodsCodes: listOf(input.goods_codes),
+    goodsUnits: listOf(input.goods_units),
     vatStatus: wholeNumber(input.vat_status, 'VAT Status', 0, 2_147_483_647),
     exchangeRateType: choiceOf(EXCHANGE_RATE_CHOICES, input.exchange_rate_type, 'Exchange Rate Type'),
   };
@@ -90,14 +102,27 @@ export const invoiceOptionFields = (lines: string) =>
       choices: FOREIGN_SALES_CHOICES,
       default: 'services',
       helpText:
-        "For lines at 0 % VAT to a business in another EU country: services are invoiced with the reverse charge, goods as an intra-Community supply. Either needs the buyer's VAT number in Business ID. [EU VAT rules for invoices](https://taxation-customs.ec.europa.eu/taxation/vat/vat-directive/vat-invoicing-rules_en)",
+        'What a line at 0 % VAT abroad sells when neither its Kind nor Goods Product Codes / Goods Units say: services (reverse charge to an EU business) or goods (intra-Community supply). Each line is decided on its own, and an EU sale needs the buyer\'s VAT number in Business ID. "Each line says" stops the step naming any line that does not. [EU VAT rules for invoices](https://taxation-customs.ec.europa.eu/taxation/vat/vat-directive/vat-invoicing-rules_en)',
+    },
+    {
+      key: 'goods_codes',
+      label: 'Goods Product Codes',
+      list: true,
+      helpText:
+        'Optional. Product codes whose lines are goods, such as LC-100, or a prefix ending in * (HW-*). Other lines are what "What You Sell Abroad" says. The output\'s VAT Treatment names the lines this decided.',
+    },
+    {
+      key: 'goods_units',
+      label: 'Goods Units',
+      list: true,
+      helpText: 'Optional. Units whose lines are goods, such as kpl or pcs, as the lines write them.',
     },
     {
       key: 'vat_status',
       label: 'VAT Status',
       dynamic: 'vat_status_list.id.label',
       helpText:
-        'Leave empty to let the step choose from your company\'s sales VAT statuses: Domestic in Finland; for lines at 0 % to another EU country the EU services or goods status; outside the EU "Outside of the EU". A status picked here is used for the whole invoice.',
+        'Leave empty to let the step choose line by line from your company\'s sales VAT statuses: Domestic in Finland and for lines with VAT; for lines at 0 % to an EU business the EU goods or services status; outside the EU "Outside of the EU". A status picked here is used for the whole invoice, and any status other than Domestic needs every line at 0 %.',
     },
     {
       key: 'exchange_rate_type',

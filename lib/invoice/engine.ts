@@ -39,6 +39,8 @@ export interface InvoiceResult {
   /** What the engine chose, and why, in words for the task history: never a silent guess. */
   chosen: {
     vatTreatment: string;
+    /** What the VAT rules leave in doubt (`vat_warning`); empty when nothing does. */
+    vatWarning: string;
     vatStatus: number | null;
     language: string;
     languageReason: string;
@@ -201,6 +203,7 @@ const chosenOnInvoice = (invoice: InvoiceAnswer, company: CompanyData): InvoiceR
   return {
     vatTreatment:
       typeof invoice.vatStatus === 'number' ? `VAT status ${status ? vatStatusLabel(status) : invoice.vatStatus}, as on the invoice an earlier run made.` : '',
+    vatWarning: '',
     vatStatus: invoice.vatStatus ?? null,
     language: invoice.language ?? '',
     languageReason: 'as on the invoice an earlier run made',
@@ -262,6 +265,7 @@ export const createInvoiceFromOrder = async (
       {
         chosen: {
           vatTreatment: plan.treatment.sentence,
+          vatWarning: plan.treatment.warning ?? '',
           vatStatus: plan.treatment.vatStatus,
           language: plan.language.code,
           languageReason: plan.language.reason,

@@ -15,7 +15,12 @@ export interface OrderLine {
   discountPercent: number;
   /** Undefined when the source left it out; the order's default VAT then applies. */
   vatPercent?: number;
+  /** What the line sells, when its source says (a line item's Kind); else the step's goods rules and What You Sell Abroad. */
+  kind?: LineKind;
 }
+
+/** What a line sells: the VAT Directive taxes goods and services abroad by different rules. */
+export type LineKind = 'goods' | 'services';
 
 export interface OrderOptions {
   invoiceDate?: string;
@@ -26,8 +31,15 @@ export interface OrderOptions {
   language?: Language;
   notes?: string;
   defaultVatPercent?: number;
-  /** What lines at 0 % VAT to a business in another EU country are: services (reverse charge, the default) or goods. */
-  foreignSales?: 'services' | 'goods';
+  /**
+   * What lines at 0 % VAT abroad sell when nothing else says: services (reverse charge in the EU, the default) or goods;
+   * `per_line`: every such line must say (its Kind, or the goods rules below), or the order halts naming it.
+   */
+  foreignSales?: LineKind | 'per_line';
+  /** Product codes whose lines are goods (`LC-100`, or a prefix ending in `*`: `HW-*`), as the Zap builder lists them. */
+  goodsCodes?: string[];
+  /** Units whose lines are goods (`kpl`, `pcs`), compared as written, case aside. */
+  goodsUnits?: string[];
   /** A sales VAT status of the company's that overrides the one the engine would choose, for the whole invoice. */
   vatStatus?: number;
   /** The rate a foreign-currency invoice takes: Procountor's accounting exchange rate unless the step asks otherwise. */
@@ -48,7 +60,7 @@ export interface OrderVocabulary {
    * Each line field as the user sees it ("quantity" in a Pricing Table, "Quantity" among the Line Items of a step),
    * so a message about a bad line names the field the user has to change.
    */
-  lineFields: Record<'name' | 'code' | 'quantity' | 'unit' | 'unitPrice' | 'discountPercent' | 'vatPercent', string>;
+  lineFields: Record<'name' | 'code' | 'quantity' | 'unit' | 'unitPrice' | 'discountPercent' | 'vatPercent' | 'kind', string>;
   /** Each customer field as the user sees it ("Address" in a proposal, "street address" in this step). */
   customerFields: Record<'name' | 'businessId' | 'street' | 'postalCode' | 'city' | 'email' | 'contactName', string>;
   /** Where the order's currency comes from: "the Pricing Table currency", "Currency". */

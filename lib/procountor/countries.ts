@@ -48,7 +48,12 @@ const SPECIAL: Record<string, Country> = {
   UM: 'UNITED_STATES_MINOR_OUTLYING_ISLANDS',
   US: 'UNITED_STATES_OF_AMERICA',
   VN: 'VIET_NAM',
+  // Not an ISO 3166 code: the prefix of Northern Ireland's VAT numbers, and how a Zap names it (Windsor Framework).
+  XI: 'NORTHERN_IRELAND_TEMPORARY',
 };
+
+/** English names that are not Procountor's enum names. */
+const NAMED: Record<string, Country> = { NORTHERN_IRELAND: 'NORTHERN_IRELAND_TEMPORARY' };
 
 const KNOWN = new Set<string>(COUNTRIES);
 const englishNames = new Intl.DisplayNames('en', { type: 'region' });
@@ -79,7 +84,7 @@ export const toProcountorCountry = (input: string | null | undefined): Country |
     return KNOWN.has(candidate) ? (candidate as Country) : undefined;
   }
   const candidate = enumName(text);
-  return KNOWN.has(candidate) ? (candidate as Country) : undefined;
+  return KNOWN.has(candidate) ? (candidate as Country) : NAMED[candidate];
 };
 
 let isoByCountry: Map<Country, string> | undefined;

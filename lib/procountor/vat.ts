@@ -28,10 +28,12 @@ export interface SalesVatStatus {
  * Finnish; a published number counts only for a status listed without a description. Never by an assumed number.
  */
 const BY_DESCRIPTION: Array<[VatStatusKind, RegExp]> = [
+  // Read first: "Non-EU service sales" and "EU:n ulkopuolinen palvelumyynti" name the EU and a service, and are neither
+  // EU status. A description that says outside / non- / ulkopuoli… is never an EU status.
+  ['outsideEu', /outside (of )?(the )?EU|\bnon[- ]?EU|EU:n ulkopuol|ulkopuolinen|ulkomaanmyynti|export|vienti/i],
   // Construction services are reverse-charged too, but inside Finland: never an EU sale.
   ['euServices', /^(?!.*(construction|rakennus)).*(\bEU\b|EU:n|yhteisö|community).*(service|palvelu)|palveluiden yhteisömyynti|palvelujen yhteisömyynti/i],
   ['euGoods', /(\bEU\b|EU:n|yhteisö|community).*(product|goods|tavara)|tavaroiden yhteisömyynti|tavarayhteisömyynti/i],
-  ['outsideEu', /outside (of )?(the )?EU|non-EU|EU:n ulkopuol|ulkomaanmyynti|export|vienti/i],
   ['domestic', /^(?!.*(reverse|käännet)).*(^domestic|^kotimaa|^kotimainen)/i],
 ];
 const PUBLISHED_EXAMPLE: Record<number, VatStatusKind> = { 1: 'domestic', 3: 'outsideEu', 5: 'euGoods' };

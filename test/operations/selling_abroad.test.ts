@@ -112,7 +112,12 @@ describe('Create Unfinished Invoice (from a Contract), customers abroad', () => 
   });
 
   it.each([
-    ['no VAT number', 'SE', null, "needs the buyer's VAT number. Put it in Business ID in the proposal"],
+    [
+      'no VAT number (a consumer: Finnish VAT on general services)',
+      'SE',
+      null,
+      'so a consumer. General services to consumers in the EU carry Finnish VAT (Article 45',
+    ],
     ['a national number', 'SE', '556677-8899', '"556677-8899" in Business ID is not an EU VAT number'],
     ['a VAT number whose check digits are wrong', 'SE', 'SE556677889900', 'is not a valid VAT number'],
     ["another country's VAT number", 'SE', 'DE136695976', "is a VAT number of Germany, but the customer's country is Sweden"],

@@ -155,18 +155,31 @@ const plausible = fc.record({
   }),
 });
 
-/** Customers abroad: EU businesses with their VAT numbers (valid, malformed or none), others without, in several currencies. */
-const VAT_NUMBERS: Record<string, string> = { SE: 'SE556677889901', DE: 'DE 136 695 976', AT: 'ATU13585627', GR: 'EL094259216' };
+/**
+ * Customers abroad: EU businesses with their VAT numbers (valid, malformed or none: a consumer), Monaco with a French
+ * one, Northern Ireland with an XI one, others without, in several currencies; goods (codes GOODS-…, which every run's
+ * Goods Product Codes names) and services mixed on one invoice.
+ */
+const VAT_NUMBERS: Record<string, string> = {
+  SE: 'SE556677889901',
+  DE: 'DE 136 695 976',
+  AT: 'ATU13585627',
+  GR: 'EL094259216',
+  MC: 'FR40303265045',
+  XI: 'XI980780684',
+};
+const GOODS_CODES = 'GOODS-*';
 const abroad = fc
   .record({
-    country: fc.constantFrom('SE', 'DE', 'AT', 'GR', 'US', 'NO', 'EE', 'AX', 'Sweden'),
+    country: fc.constantFrom('SE', 'DE', 'AT', 'GR', 'US', 'NO', 'EE', 'AX', 'Sweden', 'MC', 'XI', 'JE'),
     businessId: fc.constantFrom('own', 'own', 'own', 'none', 'SE556677889900', '556677-8899', 'DE 123'),
     currency: fc.constantFrom('EUR', 'EUR', 'SEK', 'usd', 'NOK', 'ISK', 'XYZ'),
     prices_include_vat: fc.boolean(),
     vats: fc.array(fc.constantFrom(0, 0, 25.5), { minLength: 1, maxLength: 3 }),
+    goods: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
     product: pooledProduct,
   })
-  .map(({ country, businessId, currency, prices_include_vat, vats, product }) => ({
+  .map(({ country, businessId, currency, prices_include_vat, vats, goods, product }) => ({
     title: 'Export deal',
     customer: {
       company_name: `Foreign Customer ${country}`,
@@ -182,7 +195,7 @@ const abroad = fc
       prices_include_vat,
       items: vats.map((vat_percent, i) => ({
         name: `${product.name} ${i}`,
-        code: null,
+        code: goods[i] ? `GOODS-${i}` : null,
         quantity: 2,
         unit: 'kpl',
         unit_price: 120.5,
@@ -194,24 +207,37 @@ const abroad = fc
 
 const contracts = fc.oneof({ weight: 2, arbitrary: plausible }, { weight: 2, arbitrary: proposal }, { weight: 1, arbitrary: abroad });
 
-/** What a correct invoice for a customer abroad carries: the fitting status, the buyer's VAT number, language, currency. */
-const EU = new Set(['SE', 'DE', 'AT', 'GR', 'EE']);
+/** What a correct invoice for a customer abroad carries: each row's status, the buyer's VAT number, the texts, language, currency. */
+const EU = new Set(['SE', 'DE', 'AT', 'GR', 'EE', 'MC']);
+/** The status a row at 0 % takes (reference/eu-vat-rules.md): 1 Domestic, 3 outside the EU, 5 EU goods, 19 EU services. */
+const zeroRowStatus = (iso: string, goods: boolean) => {
+  if (EU.has(iso)) return goods ? 5 : 19;
+  if (iso === 'XI') return goods ? 5 : 3;
+  return 3; // outside the EU; the Åland Islands for goods (its services at 0 % must have halted)
+};
 const abroadProblems = (id: string, contract: Contract, invoice: any, result: any): string[] => {
   const iso = { Sweden: 'SE' }[String(contract.customer?.country)] ?? String(contract.customer?.country ?? 'FI').toUpperCase();
   const currency = (contract.pricing_table?.currency ?? 'EUR').toUpperCase();
-  const zeroRated = invoice.invoiceRows.some((row: any) => row.vatPercent === 0);
   const problems: string[] = [];
   if (invoice.paymentInfo.currency !== currency) problems.push(`currency ${invoice.paymentInfo.currency}, the Pricing Table's is ${currency}`);
   if ((invoice.paymentInfo.currencyRate === 1) !== (currency === 'EUR')) problems.push(`rate ${invoice.paymentInfo.currencyRate} for ${currency}`);
   if (result.currency_rate !== invoice.paymentInfo.currencyRate) problems.push('currency_rate output is not the invoice rate');
   if (!result.vat_treatment.includes(`VAT status ${invoice.vatStatus}`)) problems.push(`vat_treatment does not name status ${invoice.vatStatus}`);
-  if (iso !== 'FI' && iso !== 'AX' && zeroRated) {
-    const expected = EU.has(iso) ? 19 : 3;
-    if (invoice.vatStatus !== expected) problems.push(`status ${invoice.vatStatus} for a 0 % sale to ${iso}, not ${expected}`);
-    if (EU.has(iso) && !/^[A-Z]{2}[0-9A-Z]+$/.test(invoice.counterParty.taxCode ?? ''))
-      problems.push(`EU sale without the buyer's VAT number (${invoice.counterParty.taxCode})`);
-    if (EU.has(iso) && !invoice.additionalInformation.includes('Reverse charge')) problems.push('EU services sale without "Reverse charge"');
-  } else if (!zeroRated && invoice.vatStatus !== 1) problems.push(`status ${invoice.vatStatus} for lines that all charge VAT`);
+  // Goods by the contract line's own code (a row without one shows the code of the product it reused).
+  const goods = (i: number) => String(contract.pricing_table?.items[i]?.code ?? '').startsWith('GOODS-');
+  const statuses = invoice.invoiceRows.map((row: any, i: number) => {
+    const expected = row.vatPercent !== 0 || iso === 'FI' ? 1 : zeroRowStatus(iso, goods(i));
+    if (iso === 'AX' && row.vatPercent === 0 && !goods(i)) problems.push('services at 0 % to the Åland Islands');
+    if ((row.vatStatus ?? invoice.vatStatus) !== expected)
+      problems.push(`row ${row.product} at ${row.vatPercent} % to ${iso}: status ${row.vatStatus ?? invoice.vatStatus}, not ${expected}`);
+    return expected;
+  });
+  if ((statuses.includes(5) || statuses.includes(19)) && !/^[A-Z]{2}[0-9A-Z]+$/.test(invoice.counterParty.taxCode ?? ''))
+    problems.push(`EU sale without the buyer's VAT number (${invoice.counterParty.taxCode})`);
+  if (statuses.includes(19) !== invoice.additionalInformation.includes('Reverse charge'))
+    problems.push('"Reverse charge" printed exactly when a row is EU services');
+  if (statuses.includes(5) !== invoice.additionalInformation.includes('Intra-Community supply'))
+    problems.push('Article 138 printed exactly when a row is EU goods');
   const language = { FI: 'FINNISH', SE: 'SWEDISH', AX: 'SWEDISH', NO: 'NORWEGIAN', EE: 'ESTONIAN' }[iso] ?? 'ENGLISH';
   if (invoice.language !== language) problems.push(`language ${invoice.language} for ${iso}, not ${language} (${id})`);
   return problems;
@@ -234,7 +260,7 @@ it(`ends ${RUNS} generated contracts in a clear error or a correct invoice`, asy
     const tokens = await sandboxTokens(w.procountor.base);
     // A connection of its own per run: its own claim and rate window, as separate Zapier users would have.
     const authData = { access_token: tokens.access_token, refresh_token: tokens.refresh_token, click2contract_api_key: 'c2c_sandbox_key' };
-    const run = w.remember(await w.runtime.run<any>(INVOICE_STEP, { authData, inputData: { contract_id: created.id } }));
+    const run = w.remember(await w.runtime.run<any>(INVOICE_STEP, { authData, inputData: { contract_id: created.id, goods_codes: GOODS_CODES } }));
     outcomes.push({ contractId: created.id, ok: run.ok, result: run.result, error: run.error });
     if (!run.ok) {
       const { name, message } = run.error!;

@@ -29,6 +29,8 @@ export const contractWords = (contract: Contract): OrderVocabulary => ({
     unitPrice: 'price',
     discountPercent: 'discount',
     vatPercent: 'VAT %',
+    // A Pricing Table line cannot say what it sells: the step's goods rules do.
+    kind: '"Goods Product Codes" or "Goods Units" of this step',
   },
   customerFields: {
     name: 'company name',

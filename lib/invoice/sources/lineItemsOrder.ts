@@ -4,7 +4,7 @@
 import { fitsWindows1252 } from '../../procountor/charset';
 import { InputError } from '../../zapier/errors';
 import { decimal, flag, text } from '../../zapier/inputs';
-import type { InvoiceOrder, OrderLine, OrderOptions, OrderVocabulary } from '../order';
+import type { InvoiceOrder, LineKind, OrderLine, OrderOptions, OrderVocabulary } from '../order';
 import { lineLabel } from '../orderChecks';
 import { identifierTypeFor } from '../../procountor/customers';
 import { uniqueKeyOrderKey } from '../../procountor/invoices';
@@ -13,7 +13,7 @@ import { customerCountry, mappedCustomer } from './customerFields';
 /** Long enough for any order, deal or form entry ID, short enough to leave the invoice's additional information room. */
 const MAX_UNIQUE_KEY_LENGTH = 100;
 
-const LINE_ITEM_FIELDS = ['name', 'code', 'quantity', 'unit', 'unit_price', 'discount_percent', 'vat_percent', 'description'] as const;
+const LINE_ITEM_FIELDS = ['name', 'code', 'quantity', 'unit', 'unit_price', 'discount_percent', 'vat_percent', 'description', 'kind'] as const;
 type LineItemField = (typeof LINE_ITEM_FIELDS)[number];
 type RawLine = Partial<Record<LineItemField, unknown>>;
 
@@ -30,6 +30,7 @@ const lineItemWords = (uniqueKey: string): OrderVocabulary => ({
     unitPrice: 'Unit Price',
     discountPercent: 'Discount %',
     vatPercent: 'VAT %',
+    kind: 'Kind',
   },
   customerFields: {
     name: 'name',
@@ -95,6 +96,15 @@ export const rawLineItems = (value: unknown): RawLine[] => {
   return lines.filter((line) => LINE_ITEM_FIELDS.some((field) => text(line[field]) !== undefined));
 };
 
+/** A line's Kind as Zapier hands it over (`goods`, `Services`), or what to fix, naming the line. */
+const kindOf = (value: unknown, line: string): { kind?: LineKind; problem?: string } => {
+  const written = text(value);
+  if (!written) return {};
+  const kind = written.toLowerCase();
+  if (kind === 'goods' || kind === 'services') return { kind };
+  return { problem: `${line}: Kind "${written.slice(0, 40)}" is neither goods nor services. Pick one, or leave it empty for "What You Sell Abroad".` };
+};
+
 /** The unique key as written, checked: it becomes the invoice's searchable marker. */
 const checkedUniqueKey = (value: unknown) => {
   const key = text(value);
@@ -137,8 +147,11 @@ export const lineItemsToOrder = (input: Record<string, unknown>, options: OrderO
         return Number.NaN;
       }
     };
+    const kind = kindOf(raw.kind, lineLabel(words, i, name));
+    if (kind.problem) problems.push(kind.problem);
     return {
       name,
+      kind: kind.kind,
       code: text(raw.code),
       description: text(raw.description),
       // An empty quantity means one, as on a receipt.

@@ -1,6 +1,17 @@
 import { salesVatStatuses, vatStatusKind } from '../../../lib/procountor/vat';
 
 describe("the company's VAT statuses", () => {
+  it('reads "Non-EU service sales" beside "EU community sales (service)" as two statuses of different meanings', () => {
+    const vats = {
+      vatInformation: [],
+      vatStatuses: [
+        { vatStatus: 40, description: 'Non-EU service sales', sales: true },
+        { vatStatus: 19, description: 'EU community sales (service)', sales: true },
+      ],
+    };
+    expect(salesVatStatuses(vats as never).map((s) => s.kind)).toEqual(['outsideEu', 'euServices']);
+  });
+
   it.each([
     [1, 'Domestic', 'domestic'],
     [1, 'Kotimaan myynti', 'domestic'],
@@ -12,6 +23,11 @@ describe("the company's VAT statuses", () => {
     [22, 'Palveluiden yhteisömyynti', 'euServices'],
     [11, 'Construction services, reverse charge', undefined],
     [12, 'No VAT handling', undefined],
+    // Never an EU status when the description says the sale is outside the EU, whatever else it names.
+    [31, 'Non-EU service sales', 'outsideEu'],
+    [32, 'Non EU sales of goods', 'outsideEu'],
+    [33, 'EU:n ulkopuolinen palvelumyynti', 'outsideEu'],
+    [34, 'Services outside the EU', 'outsideEu'],
   ])('recognises %i %j by its description', (id, description, kind) => {
     expect(vatStatusKind(id, description)).toBe(kind);
   });

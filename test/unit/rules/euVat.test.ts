@@ -8,6 +8,8 @@ describe('EU VAT numbers', () => {
     ['el094259216', 'EL094259216', 'GR'],
     ['GR094259216', 'EL094259216', 'GR'],
     ['se-5566.7788.9901', 'SE556677889901', 'SE'],
+    // Northern Ireland (Windsor Framework): the UK's format and check digits under the XI prefix.
+    ['XI 980 7806 84', 'XI980780684', 'XI'],
   ])('reads %j as the VAT number %s of %s', (input, normalised, isoCountry) => {
     expect(parseEuVatNumber(input)).toEqual(expect.objectContaining({ kind: 'eu', normalised, isoCountry }));
   });
@@ -17,6 +19,12 @@ describe('EU VAT numbers', () => {
     expect(parseEuVatNumber('SE5566')).toEqual(
       expect.objectContaining({ kind: 'invalid', reason: expect.stringContaining('format of a VAT number of Sweden') }),
     );
+  });
+
+  it('checks an XI number by the check digits of the same GB number, and leaves GB numbers outside', () => {
+    expect(parseEuVatNumber('XI980780685')).toEqual(expect.objectContaining({ kind: 'invalid', isoCountry: 'XI', reason: 'its check digits do not match' }));
+    expect(parseEuVatNumber('GB980780684').kind).toBe('other');
+    expect(regionName('XI')).toBe('Northern Ireland');
   });
 
   it('leaves numbers without a member state prefix alone: a Swedish organisation number, a US tax ID, a Norwegian VAT number', () => {
