@@ -215,7 +215,7 @@ const zeroRowStatus = (iso: string, goods: boolean) => {
   if (iso === 'XI') return goods ? 5 : 3;
   return 3; // outside the EU; the Åland Islands for goods (its services at 0 % must have halted)
 };
-const abroadProblems = (id: string, contract: Contract, invoice: any, result: any): string[] => {
+const abroadProblems = (id: string, contract: Contract, invoice: any, result: any, storedLanguage?: string): string[] => {
   const iso = { Sweden: 'SE' }[String(contract.customer?.country)] ?? String(contract.customer?.country ?? 'FI').toUpperCase();
   const currency = (contract.pricing_table?.currency ?? 'EUR').toUpperCase();
   const problems: string[] = [];
@@ -238,7 +238,9 @@ const abroadProblems = (id: string, contract: Contract, invoice: any, result: an
     problems.push('"Reverse charge" printed exactly when a row is EU services');
   if (statuses.includes(5) !== invoice.additionalInformation.includes('Intra-Community supply'))
     problems.push('Article 138 printed exactly when a row is EU goods');
-  const language = { FI: 'FINNISH', SE: 'SWEDISH', AX: 'SWEDISH', NO: 'NORWEGIAN', EE: 'ESTONIAN' }[iso] ?? 'ENGLISH';
+  // An existing customer's stored language wins over the one its country suggests (lib/invoice/customerDefaults.ts).
+  const byCountry = { FI: 'FINNISH', SE: 'SWEDISH', AX: 'SWEDISH', NO: 'NORWEGIAN', EE: 'ESTONIAN' }[iso] ?? 'ENGLISH';
+  const language = result.language_chosen === 'as stored for the customer in Procountor' ? storedLanguage : byCountry;
   if (invoice.language !== language) problems.push(`language ${invoice.language} for ${iso}, not ${language} (${id})`);
   return problems;
 };
@@ -314,7 +316,8 @@ it(`ends ${RUNS} generated contracts in a clear error or a correct invoice`, asy
     }
     if (outcome.result.total !== sums.invoiceSumTotal)
       problems.push(`${outcome.contractId}: output total ${outcome.result.total} is not Procountor's ${sums.invoiceSumTotal}`);
-    problems.push(...abroadProblems(outcome.contractId, contract, invoice, outcome.result).map((p) => `${outcome.contractId}: ${p}`));
+    const stored = state.businesspartners.find((p: any) => p.id === outcome.result.customer_id)?.invoicingInfo?.language;
+    problems.push(...abroadProblems(outcome.contractId, contract, invoice, outcome.result, stored).map((p) => `${outcome.contractId}: ${p}`));
   }
 
   const succeeded = outcomes.filter((o) => o.ok).length;
