@@ -94,7 +94,7 @@ export const invoiceOptionFields = (lines: string) =>
       label: 'Invoice Language',
       choices: LANGUAGE_CHOICES,
       helpText:
-        "Leave empty to follow the customer's country: Finnish for Finland, Swedish for Sweden and the Åland Islands, Danish, Norwegian or Estonian for those countries, English elsewhere. The step's output says which was chosen.",
+        "Leave empty for the language stored for an existing customer in Procountor, else the customer's country: Finnish for Finland, Swedish for Sweden and the Åland Islands, Danish, Norwegian or Estonian for those countries, English elsewhere. The step's output says which was chosen.",
     },
     {
       key: 'foreign_sales',
@@ -128,9 +128,9 @@ export const invoiceOptionFields = (lines: string) =>
       key: 'exchange_rate_type',
       label: 'Exchange Rate Type',
       choices: EXCHANGE_RATE_CHOICES,
-      default: 'PROCOUNTOR_ACCOUNTING_EXCHANGE_RATE',
+      // No default: a default would be filled in and always override the company's own setting.
       helpText:
-        "For an invoice in another currency than your company's: the rate for the invoice date. Procountor's accounting exchange rate is fixed for each calendar year.",
+        "For an invoice in another currency than your company's: the rate for the invoice date. Leave empty to follow your company's Basic company info in Procountor: its accounting exchange rate (fixed for each calendar year), or the account currency buying rate when the company uses daily or month-end rates. The output's Currency Rate Used says which.",
     },
     {
       key: 'default_vat_percent',
