@@ -6,6 +6,7 @@ import { companyDataRoutes } from './companyData';
 import { currencyRoutes } from './currencies';
 import { controlRoutes } from './controls';
 import { invoiceRoutes } from './invoices';
+import { invoiceLifeRoutes } from './invoiceLife';
 import { oauthRoutes } from './oauth';
 import { partnerRoutes } from './partners';
 import { paymentEventRoutes } from './paymentEvents';
@@ -68,6 +69,7 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
   productRoutes(routes);
   invoiceRoutes(routes);
   paymentEventRoutes(routes);
+  invoiceLifeRoutes(routes);
   controlRoutes(routes);
 
   return {
