@@ -16,6 +16,7 @@ import createProduct from './creates/createProduct';
 import createInvoiceFromContract from './creates/createInvoiceFromContract';
 import createInvoiceFromLineItems from './creates/createInvoiceFromLineItems';
 import sendInvoice from './creates/sendInvoice';
+import markInvoicePaid from './creates/markInvoicePaid';
 import invoiceList from './triggers/invoiceList';
 import recentInvoiceList from './triggers/recentInvoiceList';
 import invoicePaid from './triggers/invoicePaid';
@@ -46,7 +47,16 @@ const app = defineApp({
     contractList,
   ),
   searches: byKey<Search>(findCustomer, findProduct, findInvoice),
-  creates: byKey<Create>(createInvoiceFromContract, createInvoiceFromLineItems, sendInvoice, postToSlack, updateInvoiceMessage, createCustomer, createProduct),
+  creates: byKey<Create>(
+    createInvoiceFromContract,
+    createInvoiceFromLineItems,
+    sendInvoice,
+    markInvoicePaid,
+    postToSlack,
+    updateInvoiceMessage,
+    createCustomer,
+    createProduct,
+  ),
   searchOrCreates: {
     find_customer: {
       key: 'find_customer',

@@ -22,6 +22,9 @@ import {
   Invoice,
   InvoiceAnswer,
   InvoiceSearchResult,
+  InvoiceToCredit,
+  MarkPaid,
+  PaymentEvent,
   PaymentEventSearchResult,
   Product,
   ProductAnswer,
@@ -77,6 +80,9 @@ export interface InvoiceQuery {
   versionStartDate?: string;
   orderByVersion?: 'ASC' | 'DESC';
   orderById?: 'ASC' | 'DESC';
+  /** Invoices due on or after / on or before this date (`YYYY-MM-DD`). */
+  dueStartDate?: string;
+  dueEndDate?: string;
   page?: number;
   size?: number;
 }
@@ -276,6 +282,21 @@ export class ProcountorClient {
 
   sendInvoice(id: number) {
     return this.call(InfoMessage, { method: 'PUT', path: `${idPath('/invoices', id)}/send` });
+  }
+
+  /** The invoice in full, with its rows, to credit it. */
+  getInvoiceToCredit(id: number) {
+    return this.get(InvoiceToCredit, idPath('/invoices', id));
+  }
+
+  invalidateInvoice(id: number) {
+    return this.call(InfoMessage, { method: 'PUT', path: `${idPath('/invoices', id)}/invalidate` });
+  }
+
+  /** Records a payment taken elsewhere (PUT /invoices/{id}/paymentevents/markpaid). */
+  markInvoicePaid(id: number, payment: MarkPaid) {
+    const path = `${idPath('/invoices', id)}/paymentevents/markpaid`;
+    return this.call(PaymentEvent, { method: 'PUT', path, body: this.checked(MarkPaid, payment, `PUT ${path}`) });
   }
 
   createInvoice(invoice: Invoice) {
