@@ -17,6 +17,7 @@ import createInvoiceFromContract from './creates/createInvoiceFromContract';
 import createInvoiceFromLineItems from './creates/createInvoiceFromLineItems';
 import sendInvoice from './creates/sendInvoice';
 import markInvoicePaid from './creates/markInvoicePaid';
+import creditInvoice from './creates/creditInvoice';
 import invoiceList from './triggers/invoiceList';
 import recentInvoiceList from './triggers/recentInvoiceList';
 import invoicePaid from './triggers/invoicePaid';
@@ -52,6 +53,7 @@ const app = defineApp({
     createInvoiceFromLineItems,
     sendInvoice,
     markInvoicePaid,
+    creditInvoice,
     postToSlack,
     updateInvoiceMessage,
     createCustomer,
