@@ -21,6 +21,7 @@ import creditInvoice from './creates/creditInvoice';
 import invoiceList from './triggers/invoiceList';
 import recentInvoiceList from './triggers/recentInvoiceList';
 import invoicePaid from './triggers/invoicePaid';
+import invoiceOverdue from './triggers/invoiceOverdue';
 import postToSlack from './creates/postToSlack';
 import updateInvoiceMessage from './creates/updateInvoiceMessage';
 import slackChannelList from './triggers/slackChannelList';
@@ -38,6 +39,7 @@ const app = defineApp({
     contractAccepted,
     contractSentToProcountor,
     invoicePaid,
+    invoiceOverdue,
     vatRateList,
     vatStatusList,
     bankAccountList,
