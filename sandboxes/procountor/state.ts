@@ -106,7 +106,9 @@ export class ProcountorSandboxState {
    * PUT /invoices/{id}/paymentevents/markpaid adds (`type` and `description` as given). GET .../paymentevents lists them.
    */
   payments = new Map<number, SandboxPayment[]>();
-  nextId = { partner: 5001, product: 7001, invoice: 9001, invoiceNumber: 1001, reference: 100 };
+  nextId = { partner: 5001, product: 7001, invoice: 9001, invoiceNumber: 1001, reference: 100, attachment: 3001 };
+  /** What POST /attachments received, by attachment id. */
+  attachmentBytes = new Map<number, Buffer>();
   codes = new Map<string, { clientId: string; redirectUri: string }>();
   accessTokens = new Map<string, { clientId: string; expiresAt: number }>();
   refreshTokens = new Map<string, string>();
@@ -123,7 +125,8 @@ export class ProcountorSandboxState {
     this.products = [];
     this.invoices = [];
     this.payments = new Map();
-    this.nextId = { partner: 5001, product: 7001, invoice: 9001, invoiceNumber: 1001, reference: 100 };
+    this.nextId = { partner: 5001, product: 7001, invoice: 9001, invoiceNumber: 1001, reference: 100, attachment: 3001 };
+    this.attachmentBytes = new Map();
     this.requestLog = [];
     this.companyCurrency = 'EUR';
     this.vatStatuses = seedVatStatuses();

@@ -128,3 +128,64 @@ describe('PUT /invoices/{id}/paymentevents/markpaid', () => {
     expect((await call('PUT', '/invoices/424242/paymentevents/markpaid', {})).status).toBe(404);
   });
 });
+
+describe('POST /attachments', () => {
+  const upload = async (meta: unknown, file?: Buffer, name = 'file') => {
+    const form = new FormData();
+    if (meta !== undefined) form.append('meta', new Blob([JSON.stringify(meta)], { type: 'application/json' }));
+    if (file) form.append(name, new Blob([file], { type: 'application/pdf' }), 'upload.pdf');
+    const response = await fetch(`${p.api}/attachments`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+  const meta = (id: number, over: Record<string, unknown> = {}) => ({
+    name: 'Contract.pdf',
+    referenceType: 'INVOICE',
+    referenceId: id,
+    sendWithInvoice: true,
+    ...over,
+  });
+
+  it("adds a file to an invoice, which lists it among its attachments, with the file's bytes kept as sent", async () => {
+    const id = await invoiceIn('SENT');
+    const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x0d, 0x0a]);
+    const added = await upload(meta(id), bytes);
+    expect(added.status).toBe(200);
+    expect(added.body).toEqual(expect.objectContaining({ id: expect.any(Number), name: 'Contract.pdf', referenceId: id, sendWithInvoice: true }));
+    const invoice = (await call('GET', `/invoices/${id}`)).body;
+    expect(invoice.attachments.map((a: any) => [a.id, a.name])).toEqual([[added.body.id, 'Contract.pdf']]);
+    expect(p.sandbox.state.attachmentBytes.get(added.body.id)).toEqual(bytes);
+  });
+
+  it('refuses a file over 10,000,000 bytes ("File size too big.")', async () => {
+    const id = await invoiceIn('SENT');
+    const refused = await upload(meta(id), Buffer.alloc(10_000_001));
+    expect(refused).toEqual({ status: 400, body: { errors: [expect.objectContaining({ field: 'file', message: 'File size too big.' })] } });
+    expect((await upload(meta(id), Buffer.alloc(10_000_000))).status).toBe(200);
+  });
+
+  it('refuses a name without its file extension, a missing required field or part, and a JSON body', async () => {
+    const id = await invoiceIn('SENT');
+    const fieldsOf = async (answer: Promise<{ status: number; body: any }>) => {
+      const { status, body } = await answer;
+      expect(status).toBe(400);
+      return body.errors.map((e: any) => e.field);
+    };
+    expect(await fieldsOf(upload(meta(id, { name: 'Contract' }), Buffer.from('x')))).toEqual(['name']);
+    expect(await fieldsOf(upload(meta(id, { sendWithInvoice: undefined }), Buffer.from('x')))).toEqual(['sendWithInvoice']);
+    expect(await fieldsOf(upload(meta(id, { referenceType: 'CONTRACT' }), Buffer.from('x')))).toEqual(['referenceType']);
+    expect(await fieldsOf(upload(meta(id), Buffer.from('x'), 'document'))).toEqual(['file']);
+    expect(await fieldsOf(upload(undefined, Buffer.from('x')))).toEqual(['meta']);
+    expect(await fieldsOf(call('POST', '/attachments', meta(id)))).toEqual(['body']);
+    expect((await upload(meta(424242), Buffer.from('x'))).status).toBe(404);
+    expect((await call('GET', `/invoices/${id}`)).body.attachments ?? []).toEqual([]);
+  });
+
+  it('refuses sendWithInvoice on an invoice type that cannot send attachments', async () => {
+    const { invoices } = await p.control('seed', {
+      invoices: [{ type: 'PURCHASE_INVOICE', status: 'RECEIVED', paymentInfo: { dueDate: '2026-12-08' }, invoiceRows: [] }],
+    });
+    const purchase = invoices[0].id;
+    expect((await upload(meta(purchase), Buffer.from('x'))).body.errors[0].field).toBe('sendWithInvoice');
+    expect((await upload(meta(purchase, { sendWithInvoice: false }), Buffer.from('x'))).status).toBe(200);
+  });
+});
