@@ -133,7 +133,7 @@ describe('POST /attachments', () => {
   const upload = async (meta: unknown, file?: Buffer, name = 'file') => {
     const form = new FormData();
     if (meta !== undefined) form.append('meta', new Blob([JSON.stringify(meta)], { type: 'application/json' }));
-    if (file) form.append(name, new Blob([file], { type: 'application/pdf' }), 'upload.pdf');
+    if (file) form.append(name, new Blob([new Uint8Array(file)], { type: 'application/pdf' }), 'upload.pdf');
     const response = await fetch(`${p.api}/attachments`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
     return { status: response.status, body: (await response.json()) as any };
   };
