@@ -18,6 +18,7 @@ import createInvoiceFromLineItems from './creates/createInvoiceFromLineItems';
 import sendInvoice from './creates/sendInvoice';
 import markInvoicePaid from './creates/markInvoicePaid';
 import creditInvoice from './creates/creditInvoice';
+import attachFileToInvoice from './creates/attachFileToInvoice';
 import invoiceList from './triggers/invoiceList';
 import recentInvoiceList from './triggers/recentInvoiceList';
 import invoicePaid from './triggers/invoicePaid';
@@ -56,6 +57,7 @@ const app = defineApp({
     sendInvoice,
     markInvoicePaid,
     creditInvoice,
+    attachFileToInvoice,
     postToSlack,
     updateInvoiceMessage,
     createCustomer,

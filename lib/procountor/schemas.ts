@@ -317,6 +317,22 @@ const InvoiceSumInfo = maybe(
 
 const CounterPartyAnswer = z.looseObject({ counterPartyAddress: maybe(z.looseObject({ name: maybeString })) });
 
+/** An attachment as Procountor answers it (POST /attachments, and in an invoice's `attachments`). */
+export const AttachmentAnswer = z.looseObject({ id: z.number(), name: maybeString, mimeType: maybeString, sendWithInvoice: z.boolean().nullish() });
+
+/**
+ * The Attachment sent as POST /attachments' `meta` part: "name ... Include a correct file extension to the value",
+ * `referenceType` INVOICE and `referenceId` the invoice's id, `sendWithInvoice` required.
+ */
+export const AttachmentMeta = z.strictObject({
+  name: z.string().regex(/\.[A-Za-z0-9]{1,8}$/),
+  referenceType: z.literal('INVOICE'),
+  referenceId: z.number().int().positive(),
+  mimeType: z.string().optional(),
+  sendWithInvoice: z.boolean(),
+});
+export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
+
 /** What a full invoice and a search hit both carry, and the steps read. */
 const invoiceHeader = {
   id: z.number(),
@@ -342,6 +358,7 @@ export const InvoiceAnswer = z.looseObject({
   additionalInformation: maybeString,
   vatStatus: maybeNumber,
   language: maybeCode,
+  attachments: maybe(z.array(AttachmentAnswer)),
 });
 export type InvoiceAnswer = z.infer<typeof InvoiceAnswer>;
 
