@@ -4,12 +4,18 @@ import { text, wholeNumber } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
 import { creditInvoice } from '../lib/procountor/crediting';
 import { outputFields, SHARED_ROWS } from '../lib/fields/outputFields';
+import { notifySlackChannelField, sentMessageOutputFields, sentMessageSample } from '../lib/fields/invoiceMessage';
+import { notifyIfAsked } from '../lib/invoiceMessage/update';
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {
     const invoiceId = wholeNumber(bundle.inputData.invoice_id, 'Invoice', 1, 2_147_483_647);
     if (invoiceId === undefined) throw new InputError('Pick the invoice from the "Invoice" dropdown, or map its Invoice ID from an earlier step.');
-    const done = await creditInvoice(z, procountorFor(z, bundle), invoiceId, text(bundle.inputData.reason));
+    const reason = text(bundle.inputData.reason);
+    const client = procountorFor(z, bundle);
+    const done = await creditInvoice(z, client, invoiceId, reason);
+    const creditedBy =
+      done.action === 'credited' ? `invoice ${done.creditInvoiceNumber ?? `(ID ${done.creditInvoiceId})`}${reason ? ` (${reason})` : ''}` : undefined;
     return {
       id: done.creditInvoiceId ?? done.invoiceId,
       invoice_id: done.invoiceId,
@@ -19,6 +25,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
       credit_invoice_number: done.creditInvoiceNumber,
       status: done.status,
       already_existed: done.alreadyExisted,
+      ...(await notifyIfAsked(z, bundle, client, done.invoiceId, creditedBy)),
     };
   });
 
@@ -45,6 +52,7 @@ export default defineCreate({
         label: 'Reason',
         helpText: 'Optional. Printed on the credit note under the original invoice\'s number, e.g. "Contract cancelled".',
       },
+      notifySlackChannelField('After crediting or invalidating'),
     ],
     perform,
     sample: {
@@ -56,6 +64,7 @@ export default defineCreate({
       credit_invoice_number: 1043,
       status: 'UNFINISHED',
       already_existed: false,
+      ...sentMessageSample,
     },
     outputFields: outputFields(
       ['id', 'ID', 'integer'],
@@ -66,6 +75,7 @@ export default defineCreate({
       ['credit_invoice_number', 'Credit Note Invoice Number', 'integer'],
       ['status', "Status (the credit note's, or INVALIDATED)"],
       ['already_existed', 'Already Done Before', 'boolean'],
+      ...sentMessageOutputFields,
     ),
   },
 });

@@ -6,6 +6,8 @@ import { procountorFor } from '../lib/procountor/client';
 import { markInvoicePaid } from '../lib/procountor/markingPaid';
 import { PaymentMethodType } from '../lib/procountor/schemas';
 import { outputFields, SHARED_ROWS } from '../lib/fields/outputFields';
+import { notifySlackChannelField, sentMessageOutputFields, sentMessageSample } from '../lib/fields/invoiceMessage';
+import { notifyIfAsked } from '../lib/invoiceMessage/update';
 
 /** PaymentEvent.type's values for a payment taken outside Procountor's bank matching, as the dropdown offers them. */
 const PAYMENT_METHODS = [
@@ -35,7 +37,8 @@ const paymentInput = (bundle: Bundle) => {
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {
-    const marked = await markInvoicePaid(z, procountorFor(z, bundle), paymentInput(bundle));
+    const client = procountorFor(z, bundle);
+    const marked = await markInvoicePaid(z, client, paymentInput(bundle));
     return {
       id: marked.invoiceId,
       invoice_id: marked.invoiceId,
@@ -45,6 +48,7 @@ const perform = (z: ZObject, bundle: Bundle) =>
       open_amount: marked.openAmount,
       currency: marked.currency,
       already_existed: marked.alreadyExisted,
+      ...(await notifyIfAsked(z, bundle, client, marked.invoiceId)),
     };
   });
 
@@ -85,6 +89,7 @@ export default defineCreate({
         helpText:
           "Optional, recommended: the payment's ID where it was taken (a Stripe charge ID). Two payments of the same amount on the same day by the same method are told apart only by it; without it, the second is taken for a replay of the first.",
       },
+      notifySlackChannelField('After marking the payment'),
     ],
     perform,
     sample: {
@@ -96,6 +101,7 @@ export default defineCreate({
       open_amount: 0,
       currency: 'EUR',
       already_existed: false,
+      ...sentMessageSample,
     },
     outputFields: outputFields(
       ['id', 'Invoice ID', 'integer'],
@@ -106,6 +112,7 @@ export default defineCreate({
       ['open_amount', 'Open Amount', 'number'],
       ['currency', 'Currency'],
       ['already_existed', 'Was Already Recorded', 'boolean'],
+      ...sentMessageOutputFields,
     ),
   },
 });

@@ -5,12 +5,19 @@ import { overdueInvoices } from '../lib/procountor/overdue';
 import { withZapierErrors } from '../lib/zapier/errors';
 import { wholeNumber } from '../lib/zapier/inputs';
 import { outputFields, SHARED_ROWS } from '../lib/fields/outputFields';
+import { notifySlackChannelField, sentMessageOutputFields, sentMessageSample } from '../lib/fields/invoiceMessage';
+import { notifyIfAsked } from '../lib/invoiceMessage/update';
+
+/** Invoices whose Slack message a poll brings up to date, the latest due first: a poll stays well inside 30 s. */
+const MESSAGES_PER_POLL = 10;
+const NOT_UPDATED = { slack_alert: 'not_requested', slack_channel: '', slack_ts: '', slack_permalink: '', slack_error: '', slack_warning: '' };
 
 const perform = (z: ZObject, bundle: Bundle) =>
   withZapierErrors(z, async () => {
     const days = wholeNumber(bundle.inputData.days_overdue, 'Days Overdue', 0, 365) ?? 1;
-    const overdue = await overdueInvoices(procountorFor(z, bundle), days);
-    return overdue.map(({ invoice, details, dueDate, daysOverdue, openAmount }) => ({
+    const client = procountorFor(z, bundle);
+    const overdue = await overdueInvoices(client, days);
+    const items = overdue.map(({ invoice, details, dueDate, daysOverdue, openAmount }) => ({
       // New when the due date moves and passes again: a postponed invoice that is late again triggers again.
       id: `${invoice.id}:${dueDate}`,
       invoice_id: invoice.id,
@@ -23,6 +30,16 @@ const perform = (z: ZObject, bundle: Bundle) =>
       currency: invoice.invoiceSumInfo?.find((s) => s.inAccountingCurrency === false)?.currency ?? invoice.invoiceSumInfo?.[0]?.currency ?? '',
       contract_id: contractIdIn(details?.additionalInformation),
     }));
+    // One message at a time: each takes its own claim, and Slack posts one message a second per channel.
+    const notified = [];
+    for (const [i, item] of items.entries()) {
+      const slack =
+        i < MESSAGES_PER_POLL || !bundle.inputData.slack_channel
+          ? await notifyIfAsked(z, bundle, client, item.invoice_id)
+          : { ...NOT_UPDATED, slack_alert: 'skipped' };
+      notified.push({ ...item, ...slack });
+    }
+    return notified;
   });
 
 export default defineTrigger({
@@ -43,6 +60,7 @@ export default defineTrigger({
         default: '1',
         helpText: 'Trigger once the due date is at least this many days past (0: on the due date itself). Default 1.',
       },
+      notifySlackChannelField('At each poll, for the 10 latest-due overdue invoices'),
     ],
     perform,
     sample: {
@@ -56,6 +74,7 @@ export default defineTrigger({
       open_amount: 941.25,
       currency: 'EUR',
       contract_id: 'ctr_8f2k1',
+      ...sentMessageSample,
     },
     outputFields: outputFields(
       ['id', 'Overdue Event ID'],
@@ -68,6 +87,7 @@ export default defineTrigger({
       ['open_amount', 'Open Amount', 'number'],
       ['currency', 'Currency'],
       ['contract_id', 'Contract ID (empty when not from a contract)'],
+      ...sentMessageOutputFields,
     ),
   },
 });
