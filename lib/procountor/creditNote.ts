@@ -66,8 +66,13 @@ export const creditNoteOf = (original: InvoiceToCredit, today: string, reason: s
     type: 'SALES_INVOICE',
     partnerId: original.partnerId,
     date: today,
+    // Field by field, not the answer's whole object: what else Procountor answers there is not sent back.
     counterParty: present({
-      ...counterParty,
+      contactPersonName: counterParty.contactPersonName,
+      identifier: counterParty.identifier,
+      taxCode: counterParty.taxCode,
+      customerNumber: counterParty.customerNumber,
+      email: counterParty.email,
       counterPartyAddress: present(counterParty.counterPartyAddress),
       einvoiceAddress: counterParty.einvoiceAddress ? present(counterParty.einvoiceAddress) : undefined,
     }),
