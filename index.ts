@@ -16,9 +16,13 @@ import createProduct from './creates/createProduct';
 import createInvoiceFromContract from './creates/createInvoiceFromContract';
 import createInvoiceFromLineItems from './creates/createInvoiceFromLineItems';
 import sendInvoice from './creates/sendInvoice';
+import markInvoicePaid from './creates/markInvoicePaid';
+import creditInvoice from './creates/creditInvoice';
+import attachFileToInvoice from './creates/attachFileToInvoice';
 import invoiceList from './triggers/invoiceList';
 import recentInvoiceList from './triggers/recentInvoiceList';
 import invoicePaid from './triggers/invoicePaid';
+import invoiceOverdue from './triggers/invoiceOverdue';
 import postToSlack from './creates/postToSlack';
 import updateInvoiceMessage from './creates/updateInvoiceMessage';
 import slackChannelList from './triggers/slackChannelList';
@@ -36,6 +40,7 @@ const app = defineApp({
     contractAccepted,
     contractSentToProcountor,
     invoicePaid,
+    invoiceOverdue,
     vatRateList,
     vatStatusList,
     bankAccountList,
@@ -46,7 +51,18 @@ const app = defineApp({
     contractList,
   ),
   searches: byKey<Search>(findCustomer, findProduct, findInvoice),
-  creates: byKey<Create>(createInvoiceFromContract, createInvoiceFromLineItems, sendInvoice, postToSlack, updateInvoiceMessage, createCustomer, createProduct),
+  creates: byKey<Create>(
+    createInvoiceFromContract,
+    createInvoiceFromLineItems,
+    sendInvoice,
+    markInvoicePaid,
+    creditInvoice,
+    attachFileToInvoice,
+    postToSlack,
+    updateInvoiceMessage,
+    createCustomer,
+    createProduct,
+  ),
   searchOrCreates: {
     find_customer: {
       key: 'find_customer',

@@ -1,6 +1,7 @@
 // `npm start`: the whole Zap on the embedded sandboxes. Contract accepted -> Create Unfinished Invoice -> Post to Slack;
 // then a web-shop order -> Create Unfinished Invoice (from Line Items); Find Invoice -> Approve and Send Invoice
-// (notifying Slack); Invoice Paid -> Update Invoice Message in Slack: one invoice's life in its one Slack message.
+// (notifying Slack); Invoice Paid -> Update Invoice Message in Slack: one invoice's life in its one Slack message; and
+// one more to its end (demo/invoiceLife.ts): a file attached, sent, overdue (told in the thread), credited.
 // Options: --contracts N (default 7), --seed S (default 2026), --builtin-alert (alert from inside the invoice step),
 // --real (the services named by the environment instead of the sandboxes; see demo/real.ts).
 // The demo is a list of named steps (STEPS below), run in order on one shared record of what happened.
@@ -12,6 +13,7 @@ import { startHookReceiver } from '../sandboxes/zapier/hookReceiver';
 import { startZapierRuntime } from '../sandboxes/zapier/runtime';
 import { runZap, type StepRecord } from '../sandboxes/zapier/zap';
 import { demoProposals, demoSeed } from './data';
+import { lateInvoiceLife } from './invoiceLife';
 import { approveAndSendZap, invoicePaidZap, webShopZap } from './moreZaps';
 import { runOnRealServices } from './real';
 import { printSlackChannels } from './slackChannel';
@@ -141,6 +143,12 @@ const runOtherZaps = async (demo: Demo) => {
   const { urls, runtime, authData, history, toSend } = demo;
   history.push(...(await webShopZap(runtime, authData)));
   demo.scenarios.push(['web shop 5521', 'Kahvila Kuura Oy', 'web-shop order: line items mapped by hand into "Create Unfinished Invoice (from Line Items)"']);
+  history.push(...(await lateInvoiceLife(runtime, authData, '#invoices')));
+  demo.scenarios.push([
+    'web shop 5530',
+    'Leipomo Lumi Oy',
+    'invoiced three weeks ago, file attached, sent, overdue (Invoice Overdue), credited (Credit Invoice)',
+  ]);
   if (!toSend) return;
   const sending = await approveAndSendZap(runtime, authData, toSend.id, toSend.number, '#invoices');
   history.push(...sending.steps);
@@ -221,11 +229,13 @@ const summary = ({ history, held, toSend, paidItems }: Demo) => {
   const failed = history.filter((s) => !s.ok);
   const invoiceSteps = history.filter((s) => s.step === 'Create Unfinished Invoice' || s.step === 'Create Unfinished Invoice (from Line Items)');
   const replies = held.messages.filter((m) => m.thread_ts).length;
+  // A credit note is an invoice of its own, made by Credit Invoice rather than by an invoice run.
+  const creditNotes = history.filter((s) => s.step === 'Credit Invoice' && s.output?.action === 'credited' && !s.output?.already_existed).length;
   console.log(
     `\n${history.length} steps, ${failed.length} failed; ${invoiceSteps.length} invoice runs, ${held.invoices.length} invoices, ` +
       `${held.messages.length - replies} Slack messages with ${replies} thread replies.`,
   );
-  return failed.length === 0 && held.invoices.length === invoiceSteps.length && (!toSend || paidItems > 0) ? 0 : 1;
+  return failed.length === 0 && held.invoices.length === invoiceSteps.length + creditNotes && (!toSend || paidItems > 0) ? 0 : 1;
 };
 
 const main = async () => {

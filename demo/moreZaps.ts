@@ -25,7 +25,7 @@ const WEB_SHOP_ORDER = {
   ],
 };
 
-const record = (
+export const record = (
   reference: string,
   step: string,
   run: { ok: boolean; ms: number; result?: any; error?: { name: string; message: string } },

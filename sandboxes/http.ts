@@ -8,6 +8,8 @@ export interface SandboxRequest {
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   rawBody: string;
+  /** The body's bytes as they came (a multipart upload's file is not text). */
+  rawBytes: Buffer;
   body: any;
   params: Record<string, string>;
 }
@@ -100,6 +102,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const parseBody = (raw: string, contentType: string | undefined): any => {
   if (!raw) return undefined;
+  // Multipart bodies are read from their bytes by the route that takes them (multipart.ts).
+  if (contentType?.includes('multipart/form-data')) return undefined;
   if (contentType?.includes('application/x-www-form-urlencoded')) {
     return Object.fromEntries(new URLSearchParams(raw));
   }
@@ -138,13 +142,15 @@ export const serve = async (options: ServeOptions): Promise<RunningServer> => {
     incoming.on('data', (c: Buffer) => chunks.push(c));
     incoming.on('end', async () => {
       const url = new URL(incoming.url ?? '/', 'http://sandbox.local');
-      const rawBody = Buffer.concat(chunks).toString('utf8');
+      const rawBytes = Buffer.concat(chunks);
+      const rawBody = rawBytes.toString('utf8');
       const req: SandboxRequest = {
         method: (incoming.method ?? 'GET').toUpperCase(),
         path: url.pathname,
         query: url.searchParams,
         headers: incoming.headers,
         rawBody,
+        rawBytes,
         body: parseBody(rawBody, incoming.headers['content-type']),
         params: {},
       };

@@ -26,6 +26,7 @@ const picks = {
   PARTNER_PAYMENT_METHODS: ['BusinessPartnerPaymentInfo', 'paymentMethod'],
   PARTNER_TYPES: ['BusinessPartner', 'type'],
   BANK_REFERENCE_CODE_TYPES: ['PaymentInfo', 'bankReferenceCodeType'],
+  PAYMENT_EVENT_TYPES: ['PaymentEvent', 'type'],
 };
 
 // InvoicingInfo.identifierType is free text in the schema; these are the identifier-type codes Procountor does

@@ -21,3 +21,21 @@ export const sentMessageOutputFields = outputFields(...slackMessageOutputFields(
   'slack_warning',
   'Slack Warning (why a new message was posted)',
 ]);
+
+/** The "Notify Slack Channel" input of the steps that move an invoice on: its living message follows. */
+export const notifySlackChannelField = (afterWhat: string) => ({
+  key: 'slack_channel',
+  label: 'Notify Slack Channel',
+  dynamic: 'slack_channel_list.id.name',
+  helpText: `Optional. ${afterWhat}, updates the invoice's message in this Slack channel (its new-invoice alert) to show where it stands, with a reply in the message's thread; posts one when there is none. If Slack fails, the step's work stands and the output says why; replaying the step adds no reply.`,
+});
+
+/** What the Slack outputs read in a sample, when a step updated the invoice's message. */
+export const sentMessageSample = {
+  slack_alert: 'updated',
+  slack_channel: 'C0INVOICES',
+  slack_ts: '1764000000.000100',
+  slack_permalink: 'https://example.slack.com/archives/C0INVOICES/p1764000000000100',
+  slack_error: '',
+  slack_warning: '',
+};

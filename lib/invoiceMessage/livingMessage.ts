@@ -40,7 +40,14 @@ const Entry = zod.object({
   names: zod.array(zod.string()).catch([]),
   ts: zod.string(),
   permalink: zod.string().catch(''),
-  shown: zod.object({ status: zod.string(), paid: zod.number(), payments: zod.number(), sentOn: zod.string() }),
+  shown: zod.object({
+    status: zod.string(),
+    paid: zod.number(),
+    payments: zod.number(),
+    sentOn: zod.string(),
+    overdue: zod.boolean().catch(false),
+    credited: zod.string().catch(''),
+  }),
   pending: zod.array(zod.string()).catch([]),
   fingerprint: zod.string().catch(''),
 });
@@ -212,11 +219,13 @@ export const updateLivingMessage = (
         return postLiving(z, at, wanted, request, search.why);
       }
       const found = search.found;
-      const message = standingMessage(standing, request.note);
+      // A credit note is known only to the step that made it: the message keeps showing it once shown.
+      const current: InvoiceStanding = { ...standing, creditedBy: standing.creditedBy ?? (found.shown.credited || undefined) };
+      const message = standingMessage(current, request.note);
       const fingerprint = fingerprintOf(message);
-      const shown: Shown = shownOf(standing, found.shown);
+      const shown: Shown = shownOf(current, found.shown);
       // Replies a cut-short run left to post come first; the message itself is updated only when what it shows changed.
-      const replies = [...found.pending, ...changesSince(found.shown, standing, request.note)];
+      const replies = [...found.pending, ...changesSince(found.shown, current, request.note)];
       const changed = found.fingerprint !== fingerprint || JSON.stringify(shown) !== JSON.stringify(found.shown);
       const outcome = { channel: found.channel, ts: found.ts, warning: '' };
       if (!changed && !replies.length) {
@@ -224,7 +233,7 @@ export const updateLivingMessage = (
         return { ...outcome, message_action: 'unchanged', permalink, replies_posted: 0 };
       }
       if (changed) {
-        const metadata = invoiceMetadata(standing.invoiceId, standing.invoiceNumber, shown);
+        const metadata = invoiceMetadata(current.invoiceId, current.invoiceNumber, shown);
         const updated = await slack.update({ channel: found.channel, ts: found.ts, ...message, metadata }, CANNOT_UPDATE);
         if (!updated.ok) {
           const reason = UPDATE_REASONS[updated.code] ?? 'Slack refused the update';

@@ -32,6 +32,10 @@ export interface InvoiceStanding {
   /** The day it was sent, when known: Procountor publishes no sending date (see `sentOnOf` in lib/fields). */
   sentOn?: string;
   payments: PaymentSeen[];
+  /** Days since the due date (its new one when postponed), while the invoice is open and past it. */
+  daysOverdue?: number;
+  /** What credited it, when Credit Invoice did: "invoice 1043 (Contract cancelled)". Kept in the message's metadata. */
+  creditedBy?: string;
 }
 
 /** What a message shows, kept in its metadata: the status, what was paid in how many payments, the day it was sent. */
@@ -40,6 +44,10 @@ export interface Shown {
   paid: number;
   payments: number;
   sentOn: string;
+  /** Whether it showed the invoice overdue (the thread is told once when it becomes so). */
+  overdue: boolean;
+  /** What credited it ("invoice 1043 (Contract cancelled)"), once known; empty before. */
+  credited: string;
 }
 
 /** The app's own metadata event type ([md]: "<resource_name_singular>_<action_in_past_tense>"). */
@@ -62,7 +70,16 @@ const CHANNEL_WORDS: Record<string, string> = {
 };
 
 /** The message header's last word(s): "Invoice 1002 for Asiakas Oy: paid". */
-const HEADLINES: Record<string, string> = { NOT_SENT: 'approved', APPROVED: 'approved', SENT: 'sent', PARTLY_PAID: 'partly paid', PAID: 'paid' };
+const HEADLINES: Record<string, string> = {
+  NOT_SENT: 'approved',
+  APPROVED: 'approved',
+  SENT: 'sent',
+  PARTLY_PAID: 'partly paid',
+  PAID: 'paid',
+  MARKED_PAID: 'marked paid',
+};
+/** Statuses with money still to come: such an invoice past its due date is overdue. */
+const OPEN = new Set(['SENT', 'APPROVED', 'NOT_SENT', 'PARTLY_PAID']);
 
 const paidOf = (standing: Pick<InvoiceStanding, 'payments'>) =>
   roundCents(standing.payments.reduce((sum, p) => sum + Math.round((p.amount ?? 0) * 100), 0) / 100);
@@ -70,12 +87,22 @@ const money = (standing: Pick<InvoiceStanding, 'currency'>, amount: number | nul
 const word = (status: string) => statusInWords(status, 'Unknown');
 const on = (iso: string | undefined) => (finnishDate(iso) ? ` ${finnishDate(iso)}` : '');
 
+const openOf = (standing: InvoiceStanding) => (standing.total === null ? null : roundCents(standing.total - paidOf(standing)));
+const isOverdue = (standing: InvoiceStanding) => OPEN.has(standing.status) && !standing.creditedBy && (standing.daysOverdue ?? 0) > 0;
+const overdueLine = (standing: InvoiceStanding) => {
+  const days = standing.daysOverdue ?? 0;
+  const open = openOf(standing);
+  return `Overdue ${days} ${days === 1 ? 'day' : 'days'}${open !== null && open > 0 ? `: ${money(standing, open)} open` : ''}`;
+};
+
 const sentLine = (standing: InvoiceStanding) =>
   `Sent${on(standing.sentOn)}${CHANNEL_WORDS[standing.invoiceChannel] ? ` ${CHANNEL_WORDS[standing.invoiceChannel]}` : ''}`;
 
 /** The status as people say it. */
 export const statusLine = (standing: InvoiceStanding): string => {
   const paid = paidOf(standing);
+  if (standing.creditedBy) return `Credited by ${standing.creditedBy}`;
+  if (isOverdue(standing)) return overdueLine(standing);
   switch (standing.status) {
     case 'NOT_SENT':
       return 'Approved, not sent yet';
@@ -95,6 +122,8 @@ export const statusLine = (standing: InvoiceStanding): string => {
 
 const todoOf = (standing: InvoiceStanding) => {
   const due = finnishDate(standing.dueDate);
+  if (standing.creditedBy) return 'To do in Procountor: check and send the credit note.';
+  if (isOverdue(standing)) return `Was due ${due ?? 'earlier'}: remind the customer, or agree a new due date in Procountor.`;
   switch (standing.status) {
     case 'NOT_SENT':
       return 'To do in Procountor: send the invoice.';
@@ -132,7 +161,7 @@ export const standingMessage = (standing: InvoiceStanding, note?: string) => {
     notes: noteText(note) && `Note: ${noteText(note)}`,
   };
   if (standing.status === 'UNFINISHED') return invoiceAlertMessage(alert);
-  const headline = HEADLINES[standing.status] ?? word(standing.status).toLowerCase();
+  const headline = standing.creditedBy ? 'credited' : isOverdue(standing) ? 'overdue' : (HEADLINES[standing.status] ?? word(standing.status).toLowerCase());
   return invoiceAlertMessage({ ...alert, standing: { headline, status: statusLine(standing), todo: todoOf(standing) } });
 };
 
@@ -142,10 +171,12 @@ export const shownOf = (standing: InvoiceStanding, previous?: Shown): Shown => (
   paid: paidOf(standing),
   payments: standing.payments.length,
   sentOn: standing.sentOn ?? previous?.sentOn ?? '',
+  overdue: isOverdue(standing),
+  credited: standing.creditedBy ?? previous?.credited ?? '',
 });
 
 /** What a message posted for a new invoice shows. */
-export const NEW_INVOICE_SHOWN: Shown = { status: 'UNFINISHED', paid: 0, payments: 0, sentOn: '' };
+export const NEW_INVOICE_SHOWN: Shown = { status: 'UNFINISHED', paid: 0, payments: 0, sentOn: '', overdue: false, credited: '' };
 
 const paymentReply = (standing: InvoiceStanding, payment: PaymentSeen, paidSoFar: number, last: boolean) => {
   const amount = payment.amount === null ? 'A payment' : `A payment of ${money(standing, payment.amount)}`;
@@ -190,6 +221,9 @@ export const changesSince = (previous: Shown, standing: InvoiceStanding, note?: 
     (fresh.length > 0 && (standing.status === 'PAID' || standing.status === 'PARTLY_PAID'));
   const status = standing.status !== previous.status && !told ? [statusReply(standing)] : [];
   const removed = standing.payments.length < previous.payments ? [`Procountor's payments changed: ${statusLine(standing)}.`] : [];
+  const late = isOverdue(standing) && !previous.overdue ? [`${overdueLine(standing)}; it was due ${finnishDate(standing.dueDate) ?? 'earlier'}.`] : [];
+  const credited = standing.creditedBy && standing.creditedBy !== previous.credited ? [`Credited by ${standing.creditedBy}.`] : [];
+  status.push(...late, ...credited);
   const room = Math.max(1, MAX_REPLIES_PER_RUN - replies.length - status.length - removed.length);
   replies.push(...paymentReplies(standing, fresh, previous.paid, room), ...status, ...removed);
   const noted = noteText(note);
@@ -221,6 +255,8 @@ const Payload = zod.looseObject({
   paid: zod.number().catch(0),
   payments: zod.number().int().nonnegative().catch(0),
   sent_on: zod.string().catch(''),
+  overdue: zod.boolean().catch(false),
+  credited: zod.string().catch(''),
 });
 const Metadata = zod.looseObject({ event_type: zod.literal(INVOICE_EVENT_TYPE), event_payload: Payload });
 
@@ -234,6 +270,8 @@ export const invoiceMetadata = (invoiceId: number, invoiceNumber: number | null 
     paid: shown.paid,
     payments: shown.payments,
     sent_on: shown.sentOn,
+    overdue: shown.overdue,
+    credited: shown.credited,
   },
 });
 
@@ -241,6 +279,6 @@ export const invoiceMetadata = (invoiceId: number, invoiceNumber: number | null 
 export const shownIn = (metadata: unknown, invoiceId: number): Shown | undefined => {
   const parsed = Metadata.safeParse(metadata);
   if (!parsed.success || String(parsed.data.event_payload.invoice_id) !== String(invoiceId)) return undefined;
-  const { status, paid, payments, sent_on } = parsed.data.event_payload;
-  return { status, paid, payments, sentOn: sent_on };
+  const { status, paid, payments, sent_on, overdue, credited } = parsed.data.event_payload;
+  return { status, paid, payments, sentOn: sent_on, overdue, credited };
 };

@@ -6,6 +6,7 @@ import { contractIdIn, invoiceTotals, uniqueKeyIn } from '../procountor/invoices
 import type { InvoiceAnswer, PaymentEvent } from '../procountor/schemas';
 import { InputError, messageOf } from '../zapier/errors';
 import { flag, text } from '../zapier/inputs';
+import { daysBetween, todayInHelsinki } from '../rules/dates';
 import { updateLivingMessage, type LivingMessageOutcome } from './livingMessage';
 import type { InvoiceStanding, PaymentSeen } from './standing';
 
@@ -36,6 +37,12 @@ const paymentsIn = (events: PaymentEvent[], currency: string): PaymentSeen[] =>
 const sentOnOf = (invoice: Pick<InvoiceAnswer, 'status' | 'version'>) =>
   invoice.status === 'SENT' && /^\d{4}-\d{2}-\d{2}/.test(invoice.version ?? '') ? invoice.version!.slice(0, 10) : undefined;
 
+/** Days past the due date that counts (`newDueDate`, "Payment new due date", when Procountor has one); 0 when not past. */
+const daysOverdueOf = (invoice: Pick<InvoiceAnswer, 'paymentInfo'>) => {
+  const due = invoice.paymentInfo?.newDueDate || invoice.paymentInfo?.dueDate;
+  return due ? Math.max(0, daysBetween(due, todayInHelsinki())) : 0;
+};
+
 /** Where the invoice stands, and its date (where a search for its message starts). */
 const readStanding = async (client: ProcountorClient, invoiceId: number): Promise<{ standing: InvoiceStanding; date: string }> => {
   let invoice: InvoiceAnswer | undefined;
@@ -63,10 +70,11 @@ const readStanding = async (client: ProcountorClient, invoiceId: number): Promis
     reference: key ? { label: 'Order', value: key } : undefined,
     total,
     currency,
-    dueDate: invoice.paymentInfo?.dueDate ?? '',
+    dueDate: invoice.paymentInfo?.newDueDate || invoice.paymentInfo?.dueDate || '',
     invoiceChannel: invoice.invoiceChannel ?? '',
     sentOn: sentOnOf(invoice),
     payments: paymentsIn(events, currency),
+    daysOverdue: daysOverdueOf(invoice),
   };
   return { standing, date: invoice.date ?? '' };
 };
@@ -76,9 +84,11 @@ export const updateInvoiceMessage = async (
   z: ZObject,
   bundle: { authData: Record<string, string | undefined> },
   client: ProcountorClient,
-  request: { invoiceId: number; channel: string; note?: string; replyBroadcast?: boolean },
+  request: { invoiceId: number; channel: string; note?: string; replyBroadcast?: boolean; creditedBy?: string },
 ): Promise<LivingMessageOutcome & { standing: InvoiceStanding }> => {
-  const { standing, date } = await readStanding(client, request.invoiceId);
+  const read = await readStanding(client, request.invoiceId);
+  const standing: InvoiceStanding = { ...read.standing, creditedBy: request.creditedBy };
+  const date = read.date;
   const outcome = await updateLivingMessage(z, bundle, {
     channel: request.channel,
     standing,
@@ -92,19 +102,22 @@ export const updateInvoiceMessage = async (
 const NOT_ASKED = { slack_alert: 'not_requested', slack_channel: '', slack_ts: '', slack_permalink: '', slack_error: '', slack_warning: '' };
 
 /**
- * Approve and Send Invoice's "Notify Slack Channel": updates the invoice's message after sending (or posts one). The
- * invoice is sent whatever Slack does: a Slack failure is reported in the output, and a replay updates the message.
+ * The "Notify Slack Channel" of Approve and Send, Credit Invoice, Mark Invoice Paid and Invoice Overdue: updates the
+ * invoice's message after the step's work (or posts one). The work stands whatever Slack does: a Slack failure is
+ * reported in the output, and a replay updates the message. `creditedBy` names the credit note the step made.
  */
 export const notifyIfAsked = async (
   z: ZObject,
   bundle: { authData: Record<string, string | undefined>; inputData: Record<string, unknown> },
   client: ProcountorClient,
   invoiceId: number,
+  creditedBy?: string,
 ) => {
   const channel = text(bundle.inputData.slack_channel);
   if (!channel) return NOT_ASKED;
   try {
-    const outcome = await updateInvoiceMessage(z, bundle, client, { invoiceId, channel, replyBroadcast: flag(bundle.inputData.reply_broadcast, false) });
+    const replyBroadcast = flag(bundle.inputData.reply_broadcast, false);
+    const outcome = await updateInvoiceMessage(z, bundle, client, { invoiceId, channel, replyBroadcast, creditedBy });
     return {
       slack_alert: outcome.message_action,
       slack_channel: outcome.channel,

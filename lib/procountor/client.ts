@@ -1,4 +1,5 @@
 // The one Procountor client: paths, paging, headers and error handling live here and nowhere else.
+import crypto from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { procountorApiUrl, procountorStepRequestsPerSecond, stepDeadlineMs } from '../zapier/config';
@@ -9,6 +10,8 @@ import { startStep } from '../zapier/stepClock';
 import { bindCompany, bindConnection, digestOf, RecentlyUsed } from '../zapier/connectionMemory';
 import { procountorError, undefinedWhenMissing } from './errors';
 import {
+  AttachmentAnswer,
+  AttachmentMeta,
   BankAccountSearchResult,
   BusinessPartner,
   BusinessPartnerAnswer,
@@ -21,6 +24,9 @@ import {
   Invoice,
   InvoiceAnswer,
   InvoiceSearchResult,
+  InvoiceToCredit,
+  MarkPaid,
+  PaymentEvent,
   PaymentEventSearchResult,
   Product,
   ProductAnswer,
@@ -76,6 +82,9 @@ export interface InvoiceQuery {
   versionStartDate?: string;
   orderByVersion?: 'ASC' | 'DESC';
   orderById?: 'ASC' | 'DESC';
+  /** Invoices due on or after / on or before this date (`YYYY-MM-DD`). */
+  dueStartDate?: string;
+  dueEndDate?: string;
   page?: number;
   size?: number;
 }
@@ -278,6 +287,42 @@ export class ProcountorClient {
 
   sendInvoice(id: number) {
     return this.call(InfoMessage, { method: 'PUT', path: `${idPath('/invoices', id)}/send` });
+  }
+
+  /** The invoice in full, with its rows, to credit it. */
+  getInvoiceToCredit(id: number) {
+    return this.get(InvoiceToCredit, idPath('/invoices', id));
+  }
+
+  invalidateInvoice(id: number) {
+    return this.call(InfoMessage, { method: 'PUT', path: `${idPath('/invoices', id)}/invalidate` });
+  }
+
+  /** Records a payment taken elsewhere (PUT /invoices/{id}/paymentevents/markpaid). */
+  markInvoicePaid(id: number, payment: MarkPaid) {
+    const path = `${idPath('/invoices', id)}/paymentevents/markpaid`;
+    return this.call(PaymentEvent, { method: 'PUT', path, body: this.checked(MarkPaid, payment, `PUT ${path}`) });
+  }
+
+  /** POST /attachments: the Attachment as the `meta` part, the file's bytes as the `file` part (multipart/form-data). */
+  addAttachment(meta: AttachmentMeta, file: Buffer) {
+    const checked = this.checked(AttachmentMeta, meta, 'POST /attachments');
+    const boundary = `----procountor${crypto.randomBytes(12).toString('hex')}`;
+    const fileName = checked.name.replace(/["\r\n]/g, '_');
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="meta"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(checked)}\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${checked.mimeType ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      file,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return this.call(AttachmentAnswer, {
+      method: 'POST',
+      path: '/attachments',
+      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
   }
 
   createInvoice(invoice: Invoice) {

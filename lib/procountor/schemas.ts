@@ -14,6 +14,7 @@ import {
   INVOICE_STATUSES,
   INVOICE_TYPES,
   PARTNER_PAYMENT_METHODS,
+  PAYMENT_EVENT_TYPES,
   PARTNER_TYPES,
   PRODUCT_TYPES,
   PRODUCT_UNITS,
@@ -319,6 +320,22 @@ const InvoiceSumInfo = maybe(
 
 const CounterPartyAnswer = z.looseObject({ counterPartyAddress: maybe(z.looseObject({ name: maybeString })) });
 
+/** An attachment as Procountor answers it (POST /attachments, and in an invoice's `attachments`). */
+export const AttachmentAnswer = z.looseObject({ id: z.number(), name: maybeString, mimeType: maybeString, sendWithInvoice: z.boolean().nullish() });
+
+/**
+ * The Attachment sent as POST /attachments' `meta` part: "name ... Include a correct file extension to the value",
+ * `referenceType` INVOICE and `referenceId` the invoice's id, `sendWithInvoice` required.
+ */
+export const AttachmentMeta = z.strictObject({
+  name: z.string().regex(/\.[A-Za-z0-9]{1,8}$/),
+  referenceType: z.literal('INVOICE'),
+  referenceId: z.number().int().positive(),
+  mimeType: z.string().optional(),
+  sendWithInvoice: z.boolean(),
+});
+export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
+
 /** What a full invoice and a search hit both carry, and the steps read. */
 const invoiceHeader = {
   id: z.number(),
@@ -338,16 +355,87 @@ export const InvoiceAnswer = z.looseObject({
   invoiceChannel: maybeCode,
   paymentDate: maybeString,
   agreementNumber: maybeString,
-  paymentInfo: maybe(z.looseObject({ dueDate: maybeString, bankReferenceCode: maybeString, currency: maybeCode, currencyRate: maybeNumber })),
+  paymentInfo: maybe(
+    z.looseObject({ dueDate: maybeString, newDueDate: maybeString, bankReferenceCode: maybeString, currency: maybeCode, currencyRate: maybeNumber }),
+  ),
   additionalInformation: maybeString,
   vatStatus: maybeNumber,
   language: maybeCode,
+  attachments: maybe(z.array(AttachmentAnswer)),
 });
 export type InvoiceAnswer = z.infer<typeof InvoiceAnswer>;
 
-export const InvoiceBasicInfo = z.looseObject({ ...invoiceHeader, dueDate: maybeString, created: maybeString });
+export const InvoiceBasicInfo = z.looseObject({ ...invoiceHeader, dueDate: maybeString, newDueDate: maybeString, created: maybeString });
 export type InvoiceBasicInfo = z.infer<typeof InvoiceBasicInfo>;
 export const InvoiceSearchResult = searchResult(InvoiceBasicInfo);
+
+const maybeObject = <T extends z.ZodRawShape>(shape: T) => maybe(z.looseObject(shape));
+const addressAnswerFields = {
+  name: maybeString,
+  specifier: maybeString,
+  street: maybeString,
+  zip: maybeString,
+  city: maybeString,
+  country: maybeCode,
+  subdivision: maybeString,
+};
+
+/** A sent invoice read in full for its credit note: whom it was for, how it is paid, and its rows. */
+export const InvoiceToCredit = z.looseObject({
+  ...InvoiceAnswer.shape,
+  counterParty: maybeObject({
+    contactPersonName: maybeString,
+    identifier: maybeString,
+    taxCode: maybeString,
+    customerNumber: maybeString,
+    email: maybeString,
+    counterPartyAddress: maybeObject(addressAnswerFields),
+    einvoiceAddress: maybeObject({ operator: maybeString, address: maybeString, ediId: maybeString }),
+  }),
+  billingAddress: maybeObject(addressAnswerFields),
+  paymentInfo: maybeObject({
+    paymentMethod: maybeCode,
+    currency: maybeCode,
+    bankAccount: maybeObject({ accountNumber: maybeString }),
+    dueDate: maybeString,
+    currencyRate: maybeNumber,
+  }),
+  extraInfo: maybeObject({ accountingByRow: z.boolean().nullish(), unitPricesIncludeVat: z.boolean().nullish() }),
+  discountPercent: maybeNumber,
+  invoiceRows: maybe(
+    z.array(
+      z.looseObject({
+        productId: maybeNumber,
+        product: maybeString,
+        productCode: maybeString,
+        quantity: z.number(),
+        unit: maybeCode,
+        unitPrice: z.number(),
+        discountPercent: maybeNumber,
+        vatPercent: z.number(),
+        vatStatus: maybeNumber,
+        comment: maybeString,
+      }),
+    ),
+  ).transform((rows) => rows ?? []),
+});
+export type InvoiceToCredit = z.infer<typeof InvoiceToCredit>;
+
+/**
+ * PUT /invoices/{id}/paymentevents/markpaid's body. Procountor publishes no schema for it; its use case "Sales invoices:
+ * Add payment transactions" shows `paymentDate`, `amount`, `currency` (the invoice's), `description` and
+ * `paymentMethodType` ("informative"); INFERRED: the method is one of PaymentEvent.type's values.
+ */
+export const MarkPaid = z.strictObject({
+  paymentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  amount: z.number().positive(),
+  currency: Currency,
+  description: z.string().optional(),
+  paymentMethodType: z.enum(PAYMENT_EVENT_TYPES).optional(),
+});
+export type MarkPaid = z.infer<typeof MarkPaid>;
+export const PaymentMethodType = z.enum(PAYMENT_EVENT_TYPES);
+export type PaymentMethodType = z.infer<typeof PaymentMethodType>;
 
 /** PUT /invoices/{id}/approve and /send answer this. */
 export const InfoMessage = z.looseObject({ message: z.string().nullish() });
@@ -399,6 +487,8 @@ export const PaymentEvent = z.looseObject({
   /** "Payment amount in paid currency." */
   paidAmount: maybeNumber,
   paidCurrency: maybeCode,
+  type: maybeCode,
+  description: maybeString,
 });
 export type PaymentEvent = z.infer<typeof PaymentEvent>;
 export const PaymentEventSearchResult = searchResult(PaymentEvent);

@@ -59,3 +59,6 @@ export const helsinkiDayStartSeconds = (isoDate: string) => {
   const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
   return Date.parse(`${isoDate}T00:00:00Z`) / 1000 - minutes * 60;
 };
+
+/** Whole days from one YYYY-MM-DD to another (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -11,7 +11,7 @@ export interface WireRequest {
   method: string;
   params?: Record<string, string>;
   headers?: Record<string, string>;
-  /** A string is sent as is; anything else as JSON. */
+  /** A string or bytes (a multipart upload) are sent as they are; anything else as JSON. */
   body?: unknown;
 }
 
@@ -19,7 +19,7 @@ export interface WireRequest {
 export const wireRequest = (z: ZObject, request: WireRequest, ownTimeoutMs = requestTimeoutMs()) =>
   ({
     ...request,
-    body: request.body === undefined || typeof request.body === 'string' ? request.body : JSON.stringify(request.body),
+    body: request.body === undefined || typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body),
     skipThrowForStatus: true,
     throwForThrottlingEarly: false,
     timeout: requestTimeoutFor(z, ownTimeoutMs),

@@ -41,6 +41,7 @@ export const basicInvoice = (inv: Json, unnumbered = false) =>
     invoiceChannel: inv.invoiceChannel,
     date: inv.date,
     dueDate: inv.paymentInfo.dueDate,
+    newDueDate: inv.paymentInfo.newDueDate,
     created: inv.created,
     version: inv.version,
     invoiceSumInfo: inv.invoiceSumInfo,

@@ -3,19 +3,30 @@
 import { json, type Fault, type RateWindow, type SandboxRequest } from '../http';
 import { errors, fullInvoice, fullPartner, fullProduct } from './answers';
 import { schemaOf } from './published';
-import { nextVersion, procountorDateTime, RATE_LIMIT_PER_SECOND, round2, type Json, type ProcountorSandboxState, type SandboxRoutes } from './state';
+import {
+  invoiceSum,
+  nextPaymentId,
+  nextVersion,
+  paidSoFar,
+  procountorDateTime,
+  RATE_LIMIT_PER_SECOND,
+  round2,
+  type Json,
+  type ProcountorSandboxState,
+  type SandboxRoutes,
+} from './state';
 
 /** A payment arrives for a sent invoice: PAID when the payments cover the total, else PARTLY_PAID. */
 const recordPayment = (state: ProcountorSandboxState, req: SandboxRequest) => {
   const invoice = state.invoices.find((inv) => inv.id === Number(req.params.id));
   if (!invoice) return errors(404, [{ message: 'Invoice not found.' }]);
-  const total = Number(invoice.invoiceSumInfo?.[0]?.invoiceSumTotal ?? 0);
-  const paid = (state.payments.get(invoice.id) ?? []).reduce((sum, p) => sum + p.amount, 0);
+  const total = invoiceSum(invoice);
+  const paid = paidSoFar(state, invoice.id);
   const body = (req.body && typeof req.body === 'object' ? req.body : {}) as { amount?: unknown };
   const amount = body.amount === undefined ? round2(total - paid) : Number(body.amount);
   if (!Number.isFinite(amount) || amount <= 0) return errors(400, [{ field: 'amount', message: 'amount must be a number above zero.' }]);
   invoice.paymentDate = procountorDateTime().slice(0, 10);
-  const id = 1 + [...state.payments.values()].flat().length;
+  const id = nextPaymentId(state);
   state.payments.set(invoice.id, [...(state.payments.get(invoice.id) ?? []), { id, amount, paymentDate: invoice.paymentDate }]);
   const paidNow = round2(paid + amount);
   invoice.status = paidNow >= total ? 'PAID' : 'PARTLY_PAID';
@@ -160,6 +171,14 @@ export const controlRoutes = (routes: SandboxRoutes) => {
     }),
   );
   router.on('POST', '/_sandbox/seed', (req) => seed(state, req));
+  // A new due date given in Procountor's UI (PaymentInfo.newDueDate, "Payment new due date"): `{"newDueDate": "2026-12-31"}`.
+  router.on('POST', '/_sandbox/invoices/:id/due', (req) => {
+    const invoice = state.invoices.find((inv) => inv.id === Number(req.params.id));
+    if (!invoice) return errors(404, [{ message: 'Invoice not found.' }]);
+    invoice.paymentInfo = { ...invoice.paymentInfo, newDueDate: (req.body as Json | undefined)?.newDueDate };
+    invoice.version = nextVersion(invoice.version);
+    return json(200, fullInvoice(invoice));
+  });
   // A change made in Procountor's own UI: `{"patch": {...}}` changes the product (a new version), `{"remove": true}`
   // takes it away entirely, as a product the index still names but Procountor no longer has.
   router.on('POST', '/_sandbox/businesspartners/:id', (req) => {

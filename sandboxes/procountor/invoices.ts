@@ -14,6 +14,7 @@ import {
   queryProblems,
   versionStartDateRule,
 } from './answers';
+import { isIsoDate } from './published';
 import { withReferenceCheckDigit } from './reference';
 import { invoiceProblems } from './rules';
 import { invoiceTotals, nextVersion, procountorDateTime, round2, type Json, type SandboxRoutes } from './state';
@@ -74,6 +75,9 @@ const listInvoices = ({ state, options }: SandboxRoutes, req: SandboxRequest) =>
       ['status', oneOf(INVOICE_STATUSES), (status) => `Unknown invoice status "${status}".`],
       versionStartDateRule('YYYY-MM-DDTHH:MM:SS'),
       orderRule('orderByVersion'),
+      // dueStartDate, dueEndDate: "Start/End date of the search (invoice due date)", @format date.
+      ['dueStartDate', isIsoDate, () => 'dueStartDate must be a date YYYY-MM-DD.'],
+      ['dueEndDate', isIsoDate, () => 'dueEndDate must be a date YYYY-MM-DD.'],
     ]),
   ];
   if (problems.length) return badRequest(problems);
@@ -84,12 +88,17 @@ const listInvoices = ({ state, options }: SandboxRoutes, req: SandboxRequest) =>
   const types = req.query.get('types')?.split(',').filter(Boolean);
   const status = req.query.get('status');
   const partnerId = req.query.get('businessPartnerId');
+  // INFERRED: "invoice due date" is the due date the invoice was made with (InvoiceBasicInfo.dueDate), not a newDueDate
+  // given later; both bounds inclusive.
+  const dueStart = req.query.get('dueStartDate');
+  const dueEnd = req.query.get('dueEndDate');
   const term = (req.query.get('searchTerm') ?? '').toLowerCase();
   const matches = state.invoices
     .filter((inv) => !types?.length || types.includes(inv.type))
     .filter((inv) => !status || inv.status === status)
     .filter((inv) => !partnerId || inv.partnerId === Number(partnerId))
     .filter((inv) => !invoiceNumber || inv.invoiceNumber === Number(invoiceNumber))
+    .filter((inv) => (!dueStart || inv.paymentInfo?.dueDate >= dueStart) && (!dueEnd || inv.paymentInfo?.dueDate <= dueEnd))
     .filter((inv) => !versionStart || versionOf(inv) >= versionStart.padEnd(19, ':00').slice(0, 19))
     .filter(
       (inv) =>

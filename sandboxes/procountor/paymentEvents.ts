@@ -1,8 +1,9 @@
 // GET /invoices/{id}/paymentevents: "The payment events of an invoice", answered as a PaymentEventSearchResult whose
-// results are PaymentEvents (reference/procountor-endpoints-26.04.md), every field of the published schema present. The events
-// are the payments `POST /_sandbox/invoices/{id}/paid` recorded: received by reference payment in the invoice's
-// currency (`paidAmount`), and in the company's currency (`amount`, "in accounting currency") converted with the
-// invoice's `currencyRate`, "the amount of one unit of domestic currency in foreign currency" (PaymentInfo).
+// results are PaymentEvents (reference/procountor-endpoints-26.04.md), every field of the published schema present.
+// The events are the payments `POST /_sandbox/invoices/{id}/paid` recorded (received by reference payment) and those
+// `PUT .../paymentevents/markpaid` added (invoiceLife.ts): in the invoice's currency (`paidAmount`), and in the
+// company's currency (`amount`, "in accounting currency") converted with the invoice's `currencyRate`, "the amount of
+// one unit of domestic currency in foreign currency" (PaymentInfo).
 import { json } from '../http';
 import { errors } from './answers';
 import { fullObject } from './published';
@@ -18,9 +19,10 @@ export const paymentEventRoutes = ({ api, state }: SandboxRoutes) => {
       fullObject('PaymentEvent', {
         id: payment.id,
         invoiceId: invoice.id,
-        type: 'REFERENCEPAYMENT',
+        type: payment.type ?? 'REFERENCEPAYMENT',
         paymentDate: payment.paymentDate,
         status: 'PAID',
+        description: payment.description,
         amount: round2(payment.amount / rate),
         currency: state.fixed.company.companyCurrency,
         paidAmount: payment.amount,

@@ -2,10 +2,12 @@
 // family, registered in this order (the router takes the first match).
 import { bearerToken, FaultBox, INVALID_JSON, RateWindow, Router, serve, type SandboxRequest } from '../http';
 import { badRequest, errors } from './answers';
+import { attachmentRoutes } from './attachments';
 import { companyDataRoutes } from './companyData';
 import { currencyRoutes } from './currencies';
 import { controlRoutes } from './controls';
 import { invoiceRoutes } from './invoices';
+import { invoiceLifeRoutes } from './invoiceLife';
 import { oauthRoutes } from './oauth';
 import { partnerRoutes } from './partners';
 import { paymentEventRoutes } from './paymentEvents';
@@ -54,7 +56,8 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
       if (rate.over(clientId)) {
         return { ...errors(429, [{ message: 'Rate limit exceeded: 20 requests per second.' }]), headers: { 'Retry-After': '1' } };
       }
-      if (req.method === 'POST' && (req.body === INVALID_JSON || typeof req.body !== 'object' || req.body === null)) {
+      const multipart = String(req.headers['content-type'] ?? '').startsWith('multipart/form-data');
+      if (req.method === 'POST' && !multipart && (req.body === INVALID_JSON || typeof req.body !== 'object' || req.body === null)) {
         return badRequest([{ field: 'body', message: 'Request body must be a JSON object.' }]);
       }
       return handler(req);
@@ -68,6 +71,8 @@ export const createProcountorSandbox = (state = new ProcountorSandboxState()) =>
   productRoutes(routes);
   invoiceRoutes(routes);
   paymentEventRoutes(routes);
+  invoiceLifeRoutes(routes);
+  attachmentRoutes(routes);
   controlRoutes(routes);
 
   return {

@@ -101,9 +101,14 @@ export class ProcountorSandboxState {
   businesspartners: Json[] = [];
   products: Json[] = [];
   invoices: Json[] = [];
-  /** Payments recorded through the sandbox control, by invoice id: GET /invoices/{id}/paymentevents lists them. */
-  payments = new Map<number, Array<{ id: number; amount: number; paymentDate: string }>>();
-  nextId = { partner: 5001, product: 7001, invoice: 9001, invoiceNumber: 1001, reference: 100 };
+  /**
+   * Payments by invoice id, in the invoice's currency: those the sandbox control records (reference payments) and those
+   * PUT /invoices/{id}/paymentevents/markpaid adds (`type` and `description` as given). GET .../paymentevents lists them.
+   */
+  payments = new Map<number, SandboxPayment[]>();
+  nextId = { partner: 5001, product: 7001, invoice: 9001, invoiceNumber: 1001, reference: 100, attachment: 3001 };
+  /** What POST /attachments received, by attachment id. */
+  attachmentBytes = new Map<number, Buffer>();
   codes = new Map<string, { clientId: string; redirectUri: string }>();
   accessTokens = new Map<string, { clientId: string; expiresAt: number }>();
   refreshTokens = new Map<string, string>();
@@ -122,7 +127,8 @@ export class ProcountorSandboxState {
     this.products = [];
     this.invoices = [];
     this.payments = new Map();
-    this.nextId = { partner: 5001, product: 7001, invoice: 9001, invoiceNumber: 1001, reference: 100 };
+    this.nextId = { partner: 5001, product: 7001, invoice: 9001, invoiceNumber: 1001, reference: 100, attachment: 3001 };
+    this.attachmentBytes = new Map();
     this.requestLog = [];
     this.companyCurrency = 'EUR';
     this.vatStatuses = seedVatStatuses();
@@ -130,6 +136,22 @@ export class ProcountorSandboxState {
     this.fixed = seedCompany();
   }
 }
+
+export interface SandboxPayment {
+  id: number;
+  amount: number;
+  paymentDate: string;
+  type?: string;
+  description?: string;
+}
+
+/** The invoice's total in its own currency, as its invoiceSumInfo says. */
+export const invoiceSum = (invoice: Json) => Number(invoice.invoiceSumInfo?.[0]?.invoiceSumTotal ?? 0);
+/** What the invoice's payments so far add up to, in its own currency. */
+export const paidSoFar = (state: ProcountorSandboxState, invoiceId: number) =>
+  round2((state.payments.get(invoiceId) ?? []).reduce((sum, p) => sum + p.amount, 0));
+/** A new payment's id: one above every payment's so far. */
+export const nextPaymentId = (state: ProcountorSandboxState) => 1 + [...state.payments.values()].flat().length;
 
 export const invoiceTotals = (invoice: Json) => {
   const includeVat = Boolean(invoice.extraInfo?.unitPricesIncludeVat);

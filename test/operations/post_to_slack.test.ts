@@ -170,6 +170,8 @@ describe('the alert built into Create Unfinished Invoice', () => {
         paid: 0,
         payments: 0,
         sent_on: '',
+        overdue: false,
+        credited: '',
       },
     });
     // Post to Slack's alert does the same when the Invoice is mapped in, and posts it once per invoice.

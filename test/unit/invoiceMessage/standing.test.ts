@@ -142,9 +142,18 @@ describe('message metadata', () => {
     const metadata = invoiceMetadata(9002, 1002, shownOf(partly, shownOf(sent)));
     expect(metadata).toEqual({
       event_type: 'procountor_invoice_tracked',
-      event_payload: { invoice_id: 9002, invoice_number: 1002, status: 'PARTLY_PAID', paid: 500, payments: 1, sent_on: '2026-12-12' },
+      event_payload: {
+        invoice_id: 9002,
+        invoice_number: 1002,
+        status: 'PARTLY_PAID',
+        paid: 500,
+        payments: 1,
+        sent_on: '2026-12-12',
+        overdue: false,
+        credited: '',
+      },
     });
-    expect(shownIn(metadata, 9002)).toEqual({ status: 'PARTLY_PAID', paid: 500, payments: 1, sentOn: '2026-12-12' });
+    expect(shownIn(metadata, 9002)).toEqual({ status: 'PARTLY_PAID', paid: 500, payments: 1, sentOn: '2026-12-12', overdue: false, credited: '' });
     expect(shownIn(metadata, 9003)).toBeUndefined();
     expect(shownIn({ ...metadata, event_type: 'task_created' }, 9002)).toBeUndefined();
     expect(shownIn(JSON.parse(JSON.stringify({ ...metadata, event_payload: { invoice_id: '9002' } })), 9002)).toEqual({
@@ -152,6 +161,40 @@ describe('message metadata', () => {
       paid: 0,
       payments: 0,
       sentOn: '',
+      overdue: false,
+      credited: '',
     });
+  });
+});
+
+describe('overdue, credited, marked paid', () => {
+  const overdue: InvoiceStanding = { ...partly, daysOverdue: 5 };
+
+  it('shows an open invoice past its due date as overdue, with what is open, and tells the thread once', () => {
+    expect(statusLine(overdue)).toMatch(/^Overdue 5 days: [\d ,]+ € open$/);
+    expect(statusLine({ ...overdue, daysOverdue: 1 })).toMatch(/^Overdue 1 day:/);
+    expect((standingMessage(overdue).blocks[0] as any).text.text).toBe('Invoice 1002 for Vanha Asiakas Oy: overdue');
+    const before = shownOf(partly, shownOf(sent));
+    expect(changesSince(before, overdue)).toEqual([expect.stringMatching(/^Overdue 5 days: .* open; it was due \d{2}\.\d{2}\.\d{4}\.$/)]);
+    expect(changesSince(shownOf(overdue, before), { ...overdue, daysOverdue: 6 })).toEqual([]);
+    expect(statusLine({ ...overdue, status: 'PAID' })).not.toMatch(/Overdue/);
+  });
+
+  it('shows what credited the invoice, tells it once, and keeps it in what the message shows', () => {
+    const credited: InvoiceStanding = { ...sent, creditedBy: 'invoice 1043 (Sopimus peruttu)' };
+    expect(statusLine(credited)).toBe('Credited by invoice 1043 (Sopimus peruttu)');
+    expect((standingMessage(credited).blocks[0] as any).text.text).toBe('Invoice 1002 for Vanha Asiakas Oy: credited');
+    const before = shownOf(sent);
+    expect(changesSince(before, credited)).toEqual(['Credited by invoice 1043 (Sopimus peruttu).']);
+    const after = shownOf(credited, before);
+    expect(after.credited).toBe('invoice 1043 (Sopimus peruttu)');
+    expect(changesSince(after, credited)).toEqual([]);
+    expect(shownOf(sent, after).credited).toBe('invoice 1043 (Sopimus peruttu)');
+  });
+
+  it('tells an invalidated and a marked-paid invoice in a word', () => {
+    expect(changesSince(shownOf(made), { ...made, status: 'INVALIDATED' })).toEqual(['Invalidated in Procountor.']);
+    expect(changesSince(shownOf(sent), { ...sent, status: 'MARKED_PAID' })).toEqual(['Marked paid in Procountor.']);
+    expect(statusLine({ ...sent, status: 'MARKED_PAID' })).toBe('Marked paid');
   });
 });
