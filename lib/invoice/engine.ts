@@ -47,7 +47,10 @@ export interface InvoiceResult {
   procountorRequests: number;
 }
 
-/** One Procountor connection writes one invoice at a time: this is what keeps concurrent runs under 20 requests/s. */
+/**
+ * One Procountor company writes one invoice at a time (exactly once, indexes extended by one run at a time); it is
+ * also what makes the shared request budget fair: a company asks for tickets with one step, however many it has.
+ */
 const CONNECTION_CLAIM = 'procountor:invoice-writer';
 const CLAIM_WAIT_MS = 20_000;
 
@@ -62,9 +65,9 @@ interface Step {
 }
 
 /**
- * 1. Take the connection's turn: one run of a connection writes at a time (the claim), within the request budget the
- * run before it left (the rate window), with both indexes read and written back inside the claim, so one run of the
- * connection extends them at a time.
+ * 1. Take the company's turn: one run of a company writes at a time (the claim), its requests taken from the API
+ * client's budget that every company shares (lib/zapier/requestBudget.ts), with both indexes read and written back
+ * inside the claim, so one run of the company extends them at a time.
  */
 const takeConnectionTurn = <T>(step: Step, startedAt: number, work: (open: IndexOpeners, turn: WriterTurn) => Promise<T>) =>
   withClaim(
@@ -75,7 +78,11 @@ const takeConnectionTurn = <T>(step: Step, startedAt: number, work: (open: Index
       waitMs: CLAIM_WAIT_MS,
       busyMessage: `Other invoices are being written to Procountor right now; ${step.order.words.label} waits its turn. Zapier will retry.`,
     },
-    () => withWriterState(step.z, step.procountor, (turn) => withIndexes(step.z, step.procountor, startedAt, (open) => work(open, turn))),
+    () => {
+      // The first ticket of Procountor's shared budget is booked beside the writer state's read, not after it.
+      step.procountor.budget.reserve();
+      return withWriterState(step.z, (turn) => withIndexes(step.z, step.procountor, startedAt, (open) => work(open, turn)));
+    },
   );
 
 /** 2. Read: everything the checks need, at once; nothing is created until every check has passed. */
