@@ -69,7 +69,7 @@ interface Step {
  * client's budget that every company shares (lib/zapier/requestBudget.ts), with both indexes read and written back
  * inside the claim, so one run of the company extends them at a time.
  */
-const takeConnectionTurn = <T>(step: Step, startedAt: number, work: (open: IndexOpeners, turn: WriterTurn) => Promise<T>) =>
+const takeConnectionTurn = <T>(step: Step, startedAt: number, work: (open: IndexOpeners, turn: Promise<WriterTurn>) => Promise<T>) =>
   withClaim(
     step.z,
     {
@@ -86,10 +86,10 @@ const takeConnectionTurn = <T>(step: Step, startedAt: number, work: (open: Index
   );
 
 /** 2. Read: everything the checks need, at once; nothing is created until every check has passed. */
-const read = async ({ z, procountor, order }: Step, open: IndexOpeners, turn: WriterTurn) => {
+const read = async ({ z, procountor, order }: Step, open: IndexOpeners, reading: Promise<WriterTurn>) => {
   const { customer } = order;
-  const inDoubt = readInDoubtMark(turn, order.idempotencyKey);
-  const [found, company, [customers, foundCustomer], catalogue] = await allSettledOrThrow([
+  const [turn, found, company, [customers, foundCustomer], catalogue] = await allSettledOrThrow([
+    reading,
     findInvoiceForOrder(procountor, order.idempotencyKey),
     companyData(z, procountor),
     open
@@ -99,9 +99,10 @@ const read = async ({ z, procountor, order }: Step, open: IndexOpeners, turn: Wr
       ),
     open.catalogue(),
   ]);
+  const inDoubt = readInDoubtMark(turn, order.idempotencyKey);
   // A write of this order whose answer was lost: its invoice may exist and not be searchable yet, or still be coming.
   const existing = found ?? (inDoubt && (await invoiceOfLostWrite(z, procountor, order.idempotencyKey, inDoubt, order.words.label)));
-  return { existing, inDoubt, company, customers, foundCustomer, catalogue };
+  return { turn, existing, inDoubt, company, customers, foundCustomer, catalogue };
 };
 type Reads = Awaited<ReturnType<typeof read>>;
 
@@ -233,8 +234,9 @@ export const createInvoiceFromOrder = async (
   checkedBusinessId(order.customer.businessId, order.customer.identifierType, order.words.customerFields.businessId);
   const step: Step = { z, procountor, order, invoiceDate, adjustments };
 
-  return takeConnectionTurn(step, startedAt, async (open, turn) => {
-    const reads = await read(step, open, turn);
+  return takeConnectionTurn(step, startedAt, async (open, reading) => {
+    const reads = await read(step, open, reading);
+    const { turn } = reads;
     const outcome = (invoice: InvoiceResult['invoice'], rest: Omit<InvoiceResult, 'invoice' | 'procountorRequests' | 'adjustments'>): InvoiceResult => ({
       invoice,
       ...rest,

@@ -38,25 +38,34 @@ const lostWritesIn = (stored: unknown, now: number): Record<string, LostWrite> =
 
 /**
  * Runs `work` with the company's writer state: the lost writes of the runs before are there to look at. Only meaningful
- * inside the claim that serialises the company's runs. Fails closed: without the state a lost write could be written
- * again, so the step is retried.
+ * inside the claim that serialises the company's runs. `work` gets the state as it is being read, so that the read
+ * joins the step's first reads instead of coming before them. Fails closed: without the state a lost write could be
+ * written again, so the step is retried.
  */
-export const withWriterState = async <T>(z: ZObject, work: (turn: WriterTurn) => Promise<T>) => {
-  let stored: unknown;
-  try {
-    stored = await companyCache(z).get(WRITER_STATE_KEY);
-  } catch (error) {
-    throw retryLater(z, `Zapier's storage did not answer (${(error as Error).message}). Nothing was written; Zapier will retry.`);
-  }
-  const turn: WriterTurn = { lostWrites: lostWritesIn(stored, Date.now()) };
-  const before = JSON.stringify(turn.lostWrites);
+export const withWriterState = async <T>(z: ZObject, work: (turn: Promise<WriterTurn>) => Promise<T>) => {
+  let before: string | undefined;
+  const turn = companyCache(z)
+    .get(WRITER_STATE_KEY)
+    .then(
+      (stored): WriterTurn => {
+        const read = { lostWrites: lostWritesIn(stored, Date.now()) };
+        before = JSON.stringify(read.lostWrites);
+        return read;
+      },
+      (error: unknown) => {
+        throw retryLater(z, `Zapier's storage did not answer (${(error as Error).message}). Nothing was written; Zapier will retry.`);
+      },
+    );
+  // A failed read is work's to meet (it awaits the turn before anything is written).
+  turn.catch(() => undefined);
   try {
     return await work(turn);
   } finally {
+    const handed = before === undefined ? undefined : await turn;
     // A turn that lost nothing and cleared nothing has nothing to hand over: it spends no z.cache call here.
-    if (JSON.stringify(turn.lostWrites) !== before) {
+    if (handed && JSON.stringify(handed.lostWrites) !== before) {
       try {
-        await companyCache(z).set(WRITER_STATE_KEY, { lostWrites: turn.lostWrites }, WRITER_STATE_TTL_SECONDS);
+        await companyCache(z).set(WRITER_STATE_KEY, { lostWrites: handed.lostWrites }, WRITER_STATE_TTL_SECONDS);
       } catch (error) {
         // A lost write that could not be remembered keeps the company's claim until it lapses (outcomeUnknown).
         // eslint-disable-next-line no-unsafe-finally -- the step must end in the error that keeps the claim
