@@ -79,8 +79,9 @@ const takeConnectionTurn = <T>(step: Step, startedAt: number, work: (open: Index
       busyMessage: `Other invoices are being written to Procountor right now; ${step.order.words.label} waits its turn. Zapier will retry.`,
     },
     () => {
-      // The first ticket of Procountor's shared budget is booked beside the writer state's read, not after it.
-      step.procountor.budget.reserve();
+      // Procountor's shared budget is asked beside the writer state's read, not after it, for two tickets: a warm
+      // step's reads are 3 requests (the duplicate check, the two index reads) and its invoice 1.
+      step.procountor.budget.reserve(2);
       return withWriterState(step.z, (turn) => withIndexes(step.z, step.procountor, startedAt, (open) => work(open, turn)));
     },
   );

@@ -69,8 +69,9 @@ export class SharedRequestBudget {
   /** z.cache calls this step made for tickets (the bench counts them with the rest). */
   ticketCalls = 0;
   private ticket?: { slot: number; left: number };
-  /** Tickets this step holds, so that it never asks for one of its own again. */
+  /** Tickets this step holds, and tickets it found held by other steps: it never asks for either again. */
   private readonly mine = new Set<string>();
+  private readonly taken = new Set<string>();
   /** When z.cache cannot be asked: the step paces itself at a quarter of the limit, as one of four such steps could. */
   private fallback?: SlidingWindowLimiter;
   private queue: Promise<void> = Promise.resolve();
@@ -87,14 +88,21 @@ export class SharedRequestBudget {
   }
 
   /**
-   * Books a ticket now, before the step's first request, so that the booking's round trip to Zapier runs beside the
-   * step's other first `z.cache` reads instead of before its first request. Its failure is acquire's to meet again.
+   * Books up to `tickets` tickets of the current slot now, in one round trip, before the step's first request: the
+   * booking then runs beside the step's other first `z.cache` reads, and parallel reads that need two tickets do not
+   * wait for a second booking. Tickets another step holds are left to acquire, which books later ones as usual.
    */
-  reserve(): void {
+  reserve(tickets = 1): void {
     const booking = this.queue.then(async () => {
       const slot = this.slotNow();
       if (this.fallback || (this.ticket && this.ticket.slot >= slot && this.ticket.left > 0)) return;
-      this.ticket = { slot: await this.book(slot), left: this.plan.perTicket };
+      const cache = appCache(this.z);
+      const wanted = this.freeTickets(slot).slice(0, tickets);
+      this.ticketCalls += wanted.length;
+      const got = await Promise.all(wanted.map((key) => cache.setIfAbsent(key, 1, TICKET_TTL_SECONDS).catch(() => false)));
+      wanted.forEach((key, i) => (got[i] ? this.mine : this.taken).add(key));
+      const held = got.filter(Boolean).length;
+      if (held) this.ticket = { slot, left: held * this.plan.perTicket };
     });
     this.queue = booking.catch(() => undefined);
   }
@@ -137,7 +145,7 @@ export class SharedRequestBudget {
   /** The slot's tickets this step does not hold already, as z.cache keys. */
   private freeTickets(slot: number) {
     const keys = Array.from({ length: this.plan.ticketsPerSlot }, (_, t) => `procountor:budget:${this.options.clientId}:${slot}:${t}`);
-    return keys.filter((key) => !this.mine.has(key));
+    return keys.filter((key) => !this.mine.has(key) && !this.taken.has(key));
   }
 
   /**
@@ -148,19 +156,18 @@ export class SharedRequestBudget {
   private async book(current: number): Promise<number> {
     const cache = appCache(this.z);
     let slot = Math.max(current, this.slotNow());
-    const missed = new Set<string>();
     for (let ask = 0; ask < MAX_TICKET_CALLS; ask++) {
       // A slot that has begun while asking is no longer worth booking past.
       slot = Math.max(slot, this.slotNow());
-      let free = this.freeTickets(slot).filter((key) => !missed.has(key));
-      while (!free.length) free = this.freeTickets(++slot).filter((key) => !missed.has(key));
+      let free = this.freeTickets(slot);
+      while (!free.length) free = this.freeTickets(++slot);
       const key = free[Math.floor(this.random() * free.length)]!;
       this.ticketCalls += 1;
       if (await cache.setIfAbsent(key, 1, TICKET_TTL_SECONDS)) {
         this.mine.add(key);
         return slot;
       }
-      missed.add(key);
+      this.taken.add(key);
     }
     this.busyError = this.options.busy();
     throw this.busyError;

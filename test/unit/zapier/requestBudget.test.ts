@@ -71,12 +71,24 @@ describe('tickets shared by every connection', () => {
     expect([store.calls(), budget.ticketCalls]).toEqual([2, 2]);
   });
 
-  it('books the first ticket ahead (reserve) for no more calls than asking at the first request', async () => {
+  it('books tickets ahead (reserve) for no more calls than asking at the first requests', async () => {
     const store = sharedStore();
     const budget = budgetOn(store.z);
-    budget.reserve();
-    await Promise.all([budget.acquire(), budget.acquire()]);
-    expect(store.calls()).toBe(1);
+    budget.reserve(2);
+    await Promise.all(Array.from({ length: 4 }, () => budget.acquire()));
+    expect(store.calls()).toBe(2);
+  });
+
+  it('leaves a ticket another step holds to acquire, which books the next free one', async () => {
+    const store = sharedStore();
+    const first = budgetOn(store.z);
+    const second = budgetOn(store.z);
+    first.reserve(2);
+    await first.acquire();
+    second.reserve(2);
+    await Promise.all([second.acquire(), second.acquire(), second.acquire()]);
+    // The slot's two tickets were the first step's: the second booked two later tickets, each once.
+    expect(second.ticketCalls).toBeLessThanOrEqual(4);
   });
 
   it("lets another company's short step through while one company's long step runs", async () => {
