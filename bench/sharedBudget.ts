@@ -50,6 +50,7 @@ export const sharedBudget = async (bench: Bench) => {
   figure(`${prefix}_peak_requests_per_second`, measured.peakPerSecond, 'requests/s (the API client limit: 20)');
   figure(`${prefix}_procountor_429_answers`, measured.rateLimited, 'answers');
   figure(`${prefix}_invoices_per_second`, round(invoices / (measured.ms / 1000), 2), 'invoices/s');
+  figure(`${prefix}_procountor_requests_per_invoice`, round(measured.requests / invoices, 2), 'requests');
   figure(`${prefix}_steps_retried_by_zapier`, retries, 'steps');
   figure(`${prefix}_duration`, round(measured.ms / 1000, 1), 's');
   // Fairness: every company's first invoice, and its last, against the others'.

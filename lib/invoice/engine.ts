@@ -79,9 +79,10 @@ const takeConnectionTurn = <T>(step: Step, startedAt: number, work: (open: Index
       busyMessage: `Other invoices are being written to Procountor right now; ${step.order.words.label} waits its turn. Zapier will retry.`,
     },
     () => {
-      // Procountor's shared budget is asked beside the writer state's read, not after it, for two tickets: a warm
-      // step's reads are 3 requests (the duplicate check, the two index reads) and its invoice 1.
-      step.procountor.budget.reserve(2);
+      // Procountor's shared budget is asked beside the writer state's read, not after it, for one ticket: the duplicate
+      // check and the invoice, all a step needs while its indexes are fresh (a second ticket for their reads costs the
+      // other companies its two requests whenever they are not needed).
+      step.procountor.budget.reserve(1);
       return withWriterState(step.z, (turn) => withIndexes(step.z, step.procountor, startedAt, (open) => work(open, turn)));
     },
   );
