@@ -32,4 +32,7 @@ export const burst = async (bench: Bench) => {
   figure('burst_procountor_429_answers', measured.rateLimited, 'answers');
   figure('burst_steps_retried_by_zapier', retries, 'steps');
   figure('burst_duration', round(measured.ms / 1000, 1), 's');
+  figure('burst_procountor_requests_per_invoice', round(measured.requests / invoices, 2), 'requests');
+  console.log(`# burst requests by route: ${JSON.stringify(measured.byRoute)}`);
+  figure('burst_invoices_per_second', round(invoices / (measured.ms / 1000), 2), 'invoices/s (one company: its invoices take turns)');
 };

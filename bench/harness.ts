@@ -142,8 +142,8 @@ export const startBench = async () => {
     return run;
   };
   /** One run of the invoice step; a ThrottledError answers `throttled` (Zapier would retry the step after its delay). */
-  const tryAppStep = async (contractId: string) => {
-    const run = await runtime.run(CREATE_INVOICE, { authData, inputData: { contract_id: contractId } });
+  const tryAppStep = async (contractId: string, connection: Record<string, string> = authData) => {
+    const run = await runtime.run(CREATE_INVOICE, { authData: connection, inputData: { contract_id: contractId } });
     if (run.ok) return 'done';
     if (run.error?.name !== 'ThrottledError') throw new Error(`${contractId}: ${run.error?.message}`);
     return 'throttled';
@@ -166,6 +166,8 @@ export const startBench = async () => {
     appStep: (contractId: string, via: Via = {}) => step(CREATE_INVOICE, contractId, via),
     naiveStep: (contractId: string) => step('creates.bench_naive_invoice.operation.perform', contractId),
     tryAppStep,
+    /** Another connection of the same Procountor API client (its own tokens), as another company's Zap would have. */
+    connect: () => connectToSandboxes(runtime),
     /** A step Zapier retries after a ThrottledError (here at once); answers how many steps the contract took. */
     appStepsUntilDone: async (contractId: string) => {
       for (let steps = 1; steps <= 10; steps++) if ((await tryAppStep(contractId)) === 'done') return steps;

@@ -9,6 +9,7 @@ import { burst } from './burst';
 import { catalogues } from './catalogues';
 import { contractSizes } from './contractSizes';
 import { customers } from './customers';
+import { sharedBudget } from './sharedBudget';
 import { type Bench, figure, LATENCY_MS, RUNS, startBench, ZCACHE_RPC_LATENCY_MS } from './harness';
 
 /** A scenario runs on the shared sandboxes, in a process of its own (with sandboxes of its own), or on build.zip alone. */
@@ -20,6 +21,7 @@ const SCENARIOS: Scenario[] = [
   { name: 'customers', onSandboxes: customers },
   // The scenarios before it leave the heap large, and zapier-platform-core ends a process past 450 MB after 250 runs.
   { name: 'burst', inOwnProcess: '--burst' },
+  { name: 'shared-budget', inOwnProcess: '--shared-budget' },
   { name: 'build', alone: build },
 ];
 
@@ -45,6 +47,7 @@ const runInOwnProcess = (name: string, flag: string) => {
 const main = async () => {
   process.env.DISABLE_ZAPIER_ANALYTICS = '1';
   if (process.argv.includes('--burst')) return withBench(burst);
+  if (process.argv.includes('--shared-budget')) return withBench(sharedBudget);
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   const chosen = SCENARIOS.filter((scenario) => only === undefined || only === scenario.name);
   await withBench(async (bench) => {

@@ -33,7 +33,10 @@ export default defineCreate({
       'Creates an Unfinished sales invoice in Procountor from an accepted contract, finding or creating the customer (by business ID) and the products (by code or similar name). Safe to run twice: a contract never gets a second invoice.',
   },
   operation: {
-    throttle: { window: 1, limit: 2, scope: ['auth'] },
+    // Per connection: a company's invoices take turns anyway (its writer claim), and Procountor's budget is shared in
+    // lib/zapier/requestBudget.ts; an app-wide throttle counts invocations, not requests, and would let one company's
+    // burst take the others' turns.
+    throttle: { window: 1, limit: 5, scope: ['auth'] },
     inputFields: [
       {
         key: 'contract_id',

@@ -50,7 +50,10 @@ export interface InvoiceResult {
   procountorRequests: number;
 }
 
-/** One Procountor connection writes one invoice at a time: this is what keeps concurrent runs under 20 requests/s. */
+/**
+ * One Procountor company writes one invoice at a time (exactly once, indexes extended by one run at a time); it is
+ * also what makes the shared request budget fair: a company asks for tickets with one step, however many it has.
+ */
 const CONNECTION_CLAIM = 'procountor:invoice-writer';
 const CLAIM_WAIT_MS = 20_000;
 
@@ -65,11 +68,11 @@ interface Step {
 }
 
 /**
- * 1. Take the connection's turn: one run of a connection writes at a time (the claim), within the request budget the
- * run before it left (the rate window), with both indexes read and written back inside the claim, so one run of the
- * connection extends them at a time.
+ * 1. Take the company's turn: one run of a company writes at a time (the claim), its requests taken from the API
+ * client's budget that every company shares (lib/zapier/requestBudget.ts), with both indexes read and written back
+ * inside the claim, so one run of the company extends them at a time.
  */
-const takeConnectionTurn = <T>(step: Step, startedAt: number, work: (open: IndexOpeners, turn: WriterTurn) => Promise<T>) =>
+const takeConnectionTurn = <T>(step: Step, startedAt: number, work: (open: IndexOpeners, turn: Promise<WriterTurn>) => Promise<T>) =>
   withClaim(
     step.z,
     {
@@ -78,14 +81,20 @@ const takeConnectionTurn = <T>(step: Step, startedAt: number, work: (open: Index
       waitMs: CLAIM_WAIT_MS,
       busyMessage: `Other invoices are being written to Procountor right now; ${step.order.words.label} waits its turn. Zapier will retry.`,
     },
-    () => withWriterState(step.z, step.procountor, (turn) => withIndexes(step.z, step.procountor, startedAt, (open) => work(open, turn))),
+    () => {
+      // Procountor's shared budget is asked beside the writer state's read, not after it, for one ticket: the duplicate
+      // check and the invoice, all a step needs while its indexes are fresh (a second ticket for their reads costs the
+      // other companies its two requests whenever they are not needed).
+      step.procountor.budget.reserve(1);
+      return withWriterState(step.z, (turn) => withIndexes(step.z, step.procountor, startedAt, (open) => work(open, turn)));
+    },
   );
 
 /** 2. Read: everything the checks need, at once; nothing is created until every check has passed. */
-const read = async ({ z, procountor, order }: Step, open: IndexOpeners, turn: WriterTurn) => {
+const read = async ({ z, procountor, order }: Step, open: IndexOpeners, reading: Promise<WriterTurn>) => {
   const { customer } = order;
-  const inDoubt = readInDoubtMark(turn, order.idempotencyKey);
-  const [found, company, [customers, foundCustomer], catalogue] = await allSettledOrThrow([
+  const [turn, found, company, [customers, foundCustomer], catalogue] = await allSettledOrThrow([
+    reading,
     findInvoiceForOrder(procountor, order.idempotencyKey),
     companyData(z, procountor),
     open
@@ -95,9 +104,10 @@ const read = async ({ z, procountor, order }: Step, open: IndexOpeners, turn: Wr
       ),
     open.catalogue(),
   ]);
+  const inDoubt = readInDoubtMark(turn, order.idempotencyKey);
   // A write of this order whose answer was lost: its invoice may exist and not be searchable yet, or still be coming.
   const existing = found ?? (inDoubt && (await invoiceOfLostWrite(z, procountor, order.idempotencyKey, inDoubt, order.words.label)));
-  return { existing, inDoubt, company, customers, foundCustomer, catalogue };
+  return { turn, existing, inDoubt, company, customers, foundCustomer, catalogue };
 };
 type Reads = Awaited<ReturnType<typeof read>>;
 
@@ -230,8 +240,9 @@ export const createInvoiceFromOrder = async (
   checkedBusinessId(order.customer.businessId, order.customer.identifierType, order.words.customerFields.businessId);
   const step: Step = { z, procountor, order, invoiceDate, adjustments };
 
-  return takeConnectionTurn(step, startedAt, async (open, turn) => {
-    const reads = await read(step, open, turn);
+  return takeConnectionTurn(step, startedAt, async (open, reading) => {
+    const reads = await read(step, open, reading);
+    const { turn } = reads;
     const outcome = (invoice: InvoiceResult['invoice'], rest: Omit<InvoiceResult, 'invoice' | 'procountorRequests' | 'adjustments'>): InvoiceResult => ({
       invoice,
       ...rest,

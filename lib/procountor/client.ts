@@ -2,9 +2,9 @@
 import crypto from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
-import { procountorApiUrl, procountorStepRequestsPerSecond, stepDeadlineMs } from '../zapier/config';
+import { procountorApiUrl, procountorClientId, procountorRateLimit, stepDeadlineMs } from '../zapier/config';
 import { callService, firstProblem, parseAnswer, type JsonService, type ServiceCall } from '../zapier/request';
-import { SlidingWindowLimiter } from '../zapier/rateLimiter';
+import { SharedRequestBudget } from '../zapier/requestBudget';
 import { retryAfterSeconds, retryLater } from '../zapier/errors';
 import { startStep } from '../zapier/stepClock';
 import { bindCompany, bindConnection, digestOf, RecentlyUsed } from '../zapier/connectionMemory';
@@ -98,8 +98,8 @@ const fitsInHeader = (value: string) => /^[\x20-\x7e]*$/.test(value);
 export class ProcountorClient {
   /** Every HTTP request this client sent, for the task history and the benchmarks. */
   requestCount = 0;
-  // Procountor counts arrivals, we count starts: a window 10% longer than a second absorbs latency jitter.
-  private readonly limiter = new SlidingWindowLimiter(procountorStepRequestsPerSecond(), 1100);
+  /** The API client's budget, shared with every other step of every connection (lib/zapier/requestBudget.ts). */
+  readonly budget: SharedRequestBudget;
 
   private readonly service: JsonService;
 
@@ -109,14 +109,19 @@ export class ProcountorClient {
     accessToken: string,
     private readonly deadline?: number,
   ) {
+    this.budget = new SharedRequestBudget(z, {
+      clientId: procountorClientId() || 'default',
+      limit: procountorRateLimit(),
+      busy: () =>
+        retryLater(
+          z,
+          "Procountor's request budget, which every company using this integration shares, is taken right now. Nothing more was sent; Zapier will retry.",
+          2,
+        ),
+    });
     const baseUrl = procountorApiUrl();
     // 401s reach the client already turned into RefreshAuthError by Zapier's autoRefresh, which is what they mean here.
     this.service = { name: 'Procountor', baseUrl, bearerToken: accessToken };
-  }
-
-  /** The rate-limit window as this run leaves it, and as the next run of the same connection takes it over. */
-  get rateWindow() {
-    return this.limiter;
   }
 
   /**
@@ -134,7 +139,7 @@ export class ProcountorClient {
   }
 
   private async call<S extends zod.ZodType>(schema: S, call: Call, attempt = 1): Promise<zod.infer<S>> {
-    await this.limiter.acquire();
+    await this.budget.acquire();
     if (this.deadline !== undefined && Date.now() > this.deadline) {
       throw retryLater(
         this.z,

@@ -1,11 +1,10 @@
 // What one run of a company's invoice writer hands to the next, in one z.cache value read at the start of its turn and
-// written at the end (both inside the company's claim): the request times that count against Procountor's
-// per-second window, and the writes whose answer was lost (lib/invoice/inDoubt.ts). One value, so a step pays for both
-// with the two z.cache calls the request window alone used to cost.
+// written at the end only when it changed (both inside the company's claim): the writes whose answer was lost
+// (lib/invoice/inDoubt.ts). The request times it once carried moved to the API client's shared budget
+// (lib/zapier/requestBudget.ts), which counts every company's requests together; a turn that loses nothing writes nothing.
 import type { ZObject } from 'zapier-platform-core';
 import { companyCache } from '../zapier/cache';
 import { outcomeUnknown, retryLater } from '../zapier/errors';
-import type { ProcountorClient } from './client';
 
 const WRITER_STATE_KEY = 'procountor:writer-state:v2';
 /** As long as a lost write is remembered (the longest mark in it). */
@@ -38,29 +37,37 @@ const lostWritesIn = (stored: unknown, now: number): Record<string, LostWrite> =
 };
 
 /**
- * Runs `work` with the company's writer state: the request times of the run before count against this run's
- * per-second window, and its lost writes are there to look at. Only meaningful inside the claim that serialises the
- * company's runs. Fails closed: without the state a lost write could be written again, so the step is retried.
+ * Runs `work` with the company's writer state: the lost writes of the runs before are there to look at. Only meaningful
+ * inside the claim that serialises the company's runs. `work` gets the state as it is being read, so that the read
+ * joins the step's first reads instead of coming before them. Fails closed: without the state a lost write could be
+ * written again, so the step is retried.
  */
-export const withWriterState = async <T>(z: ZObject, client: ProcountorClient, work: (turn: WriterTurn) => Promise<T>) => {
-  let stored: unknown;
-  try {
-    stored = await companyCache(z).get(WRITER_STATE_KEY);
-  } catch (error) {
-    throw retryLater(z, `Zapier's storage did not answer (${(error as Error).message}). Nothing was written; Zapier will retry.`);
-  }
-  const starts = stored && typeof stored === 'object' ? (stored as { starts?: unknown }).starts : undefined;
-  if (Array.isArray(starts)) client.rateWindow.inherit(starts.filter((t): t is number => typeof t === 'number'));
-  const turn: WriterTurn = { lostWrites: lostWritesIn(stored, Date.now()) };
-  const before = JSON.stringify(turn.lostWrites);
+export const withWriterState = async <T>(z: ZObject, work: (turn: Promise<WriterTurn>) => Promise<T>) => {
+  let before: string | undefined;
+  const turn = companyCache(z)
+    .get(WRITER_STATE_KEY)
+    .then(
+      (stored): WriterTurn => {
+        const read = { lostWrites: lostWritesIn(stored, Date.now()) };
+        before = JSON.stringify(read.lostWrites);
+        return read;
+      },
+      (error: unknown) => {
+        throw retryLater(z, `Zapier's storage did not answer (${(error as Error).message}). Nothing was written; Zapier will retry.`);
+      },
+    );
+  // A failed read is work's to meet (it awaits the turn before anything is written).
+  turn.catch(() => undefined);
   try {
     return await work(turn);
   } finally {
-    try {
-      await companyCache(z).set(WRITER_STATE_KEY, { starts: client.rateWindow.recentStarts(), lostWrites: turn.lostWrites }, WRITER_STATE_TTL_SECONDS);
-    } catch (error) {
-      // A lost write that could not be remembered keeps the company's claim until it lapses (outcomeUnknown).
-      if (JSON.stringify(turn.lostWrites) !== before) {
+    const handed = before === undefined ? undefined : await turn;
+    // A turn that lost nothing and cleared nothing has nothing to hand over: it spends no z.cache call here.
+    if (handed && JSON.stringify(handed.lostWrites) !== before) {
+      try {
+        await companyCache(z).set(WRITER_STATE_KEY, { lostWrites: handed.lostWrites }, WRITER_STATE_TTL_SECONDS);
+      } catch (error) {
+        // A lost write that could not be remembered keeps the company's claim until it lapses (outcomeUnknown).
         // eslint-disable-next-line no-unsafe-finally -- the step must end in the error that keeps the claim
         throw outcomeUnknown(z, `A write's answer was lost and Zapier's storage did not keep that (${(error as Error).message}). Zapier will retry.`);
       }

@@ -1,9 +1,9 @@
-// Zapier's z.cache, always scoped to the connection. The scope is part of the key on Zapier's side: a value set
+// Zapier's z.cache, scoped to the connection (all but appCache, the app-wide request budget's). The scope is part of the key on Zapier's side: a value set
 // with ['auth'] is only found by a get with ['auth'], so every call goes through here.
 //
 // A connection is not a company: an accounting firm may reconnect one Zapier connection to another client company in
 // Procountor (new tokens, the same connection). What the app keeps about a company (its indexes, company data,
-// customer records, request window, order claims and in-doubt marks) therefore goes through companyCache, whose keys
+// customer records, order claims and in-doubt marks) therefore goes through companyCache, whose keys
 // carry the Procountor company the step's tokens belong to: after such a reconnect, nothing of the first company is
 // found again.
 import type { ZObject } from 'zapier-platform-core';
@@ -13,9 +13,9 @@ const SCOPE = ['auth'];
 
 /** z.cache's published types leave out the scope argument of get and delete; the runtime takes it. */
 interface ScopedCache {
-  get(key: string, scope: string[]): Promise<unknown>;
-  set(key: string, value: unknown, ttl: number, scope: string[], nx?: boolean): Promise<boolean | null>;
-  delete(key: string, scope: string[]): Promise<boolean>;
+  get(key: string, scope: string[] | null): Promise<unknown>;
+  set(key: string, value: unknown, ttl: number, scope: string[] | null, nx?: boolean): Promise<boolean | null>;
+  delete(key: string, scope: string[] | null): Promise<boolean>;
 }
 
 export interface KeyedCache {
@@ -27,13 +27,13 @@ export interface KeyedCache {
   delete(key: string): Promise<unknown>;
 }
 
-const keyedCache = (z: ZObject, keyOf: (key: string) => Promise<string>): KeyedCache => {
+const keyedCache = (z: ZObject, keyOf: (key: string) => Promise<string>, scope: string[] | null = SCOPE): KeyedCache => {
   const cache = z.cache as unknown as ScopedCache;
   return {
-    get: async (key) => cache.get(await keyOf(key), SCOPE),
-    set: async (key, value, ttlSeconds) => cache.set(await keyOf(key), JSON.parse(JSON.stringify(value)), ttlSeconds, SCOPE),
-    setIfAbsent: async (key, value, ttlSeconds) => Boolean(await cache.set(await keyOf(key), value, ttlSeconds, SCOPE, true)),
-    delete: async (key) => cache.delete(await keyOf(key), SCOPE),
+    get: async (key) => cache.get(await keyOf(key), scope),
+    set: async (key, value, ttlSeconds) => cache.set(await keyOf(key), JSON.parse(JSON.stringify(value)), ttlSeconds, scope),
+    setIfAbsent: async (key, value, ttlSeconds) => Boolean(await cache.set(await keyOf(key), value, ttlSeconds, scope, true)),
+    delete: async (key) => cache.delete(await keyOf(key), scope),
   };
 };
 
@@ -45,3 +45,9 @@ const companyKey = async (z: ZObject, key: string) => `company:${await companyOf
 
 /** What belongs to one Procountor company: its keys carry the company (see the file's header). */
 export const companyCache = (z: ZObject) => keyedCache(z, (key) => companyKey(z, key));
+
+/**
+ * What every connection of the app shares: z.cache without a scope is one store for the whole app on Zapier, which is
+ * where Procountor's budget per API client lives (requestBudget.ts). Nothing of a company's or connection's goes here.
+ */
+export const appCache = (z: ZObject) => keyedCache(z, async (key) => key, null);

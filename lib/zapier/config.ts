@@ -11,19 +11,16 @@ export const click2contractApiUrl = () => trimSlash(process.env.CLICK2CONTRACT_A
 export const slackApiUrl = () => trimSlash(process.env.SLACK_API_URL || 'https://slack.com/api') + '/';
 
 /**
- * Procountor publishes 20 requests per second per API client (test server; a later text says 60 in production);
- * going over may suspend the client. The safe 20 is the default; PROCOUNTOR_MAX_REQUESTS_PER_SECOND raises it for a
- * deployment whose client Procountor allows more.
+ * Procountor publishes 20 requests per second per API client (test server; a later text says 60 in production), and
+ * going over may suspend the client. This app is one client for every company connected to it, so this is the budget
+ * of all of them together (lib/zapier/requestBudget.ts). The safe 20 is the default; PROCOUNTOR_RATE_LIMIT raises it
+ * for a deployment whose client Procountor allows more (PROCOUNTOR_MAX_REQUESTS_PER_SECOND, its earlier name, still
+ * counts when the new one is not set).
  */
-export const procountorMaxRequestsPerSecond = () => {
-  const configured = Number(process.env.PROCOUNTOR_MAX_REQUESTS_PER_SECOND);
+export const procountorRateLimit = () => {
+  const configured = Number(process.env.PROCOUNTOR_RATE_LIMIT ?? process.env.PROCOUNTOR_MAX_REQUESTS_PER_SECOND);
   return Number.isFinite(configured) && configured >= 1 ? Math.floor(configured) : 20;
 };
-/**
- * What one step may use of it: three quarters (15 of 20); the rest is headroom for the connection's other steps
- * (searches, dropdowns, connection tests) that run outside the invoice writer's claim.
- */
-export const procountorStepRequestsPerSecond = () => Math.max(1, Math.floor(procountorMaxRequestsPerSecond() * 0.75));
 
 /**
  * Zapier stops a step after 30 seconds; one outside call must leave room for the rest of the step.

@@ -1,7 +1,7 @@
 /**
- * Keeps one run's calls within a per-second budget: at most `limit` calls start in any window of `windowMs`.
- * Zapier runs each step in its own process, so this guards a single run; Zapier's `throttle` on the
- * operation spreads concurrent runs.
+ * Keeps one run's calls within a per-second budget: at most `limit` calls start in any window of `windowMs`. It guards
+ * a single run only: Procountor's budget shared by every run is requestBudget.ts, which falls back to this when z.cache
+ * cannot be asked.
  */
 export class SlidingWindowLimiter {
   private starts: number[] = [];
@@ -12,18 +12,6 @@ export class SlidingWindowLimiter {
     private readonly windowMs = 1000,
     private readonly now: () => number = Date.now,
   ) {}
-
-  /** Calls another run started lately (from its own clock), which count against this window too. */
-  inherit(starts: number[]) {
-    const now = this.now();
-    this.starts = [...starts.filter((t) => now - t < this.windowMs && t <= now), ...this.starts].sort((a, b) => a - b);
-  }
-
-  /** Start times still inside the window, to hand to the next run. */
-  recentStarts(): number[] {
-    const now = this.now();
-    return this.starts.filter((t) => now - t < this.windowMs);
-  }
 
   /** Resolves when the caller may start its call; callers are served in order. */
   acquire(): Promise<void> {

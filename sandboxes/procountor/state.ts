@@ -17,6 +17,10 @@ export const PROCOUNTOR_SANDBOX = {
   defaultPort: 4010,
 };
 
+/**
+ * "Rate limit (published): 20 requests/s per client" (reference/procountor-endpoints-26.04.md): counted per API client,
+ * so every token that client issued (one per connected company) shares it (test/sandboxes/procountor.test.ts).
+ */
 export const RATE_LIMIT_PER_SECOND = 20;
 
 /**

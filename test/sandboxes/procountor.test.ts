@@ -283,6 +283,20 @@ describe('limits and faults', () => {
     expect((await p.control('stats')).rateLimited).toBe(limited.length);
   });
 
+  // Procountor publishes its limit per API client ("20 requests/s per client", reference/procountor-endpoints-26.04.md),
+  // and every company that connects this app signs in through the same client: its tokens share one window.
+  it('limits all tokens of one API client together: 12 requests on each of two tokens get 429s', async () => {
+    const other = (await sandboxTokens(p.base)).access_token;
+    const asOther = (path: string) => fetch(`${p.api}${path}`, { headers: { Authorization: `Bearer ${other}` } }).then((r) => r.status);
+    const statuses = await Promise.all([
+      ...Array.from({ length: 12 }, () => call('GET', '/users').then((a) => a.status)),
+      ...Array.from({ length: 12 }, () => asOther('/users')),
+    ]);
+    // A limit kept per token (the counter-example) would let both tokens' 12 through.
+    expect(statuses.filter((s) => s === 429)).toHaveLength(4);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+  });
+
   it('fails the next N requests with an injected status, then recovers', async () => {
     await p.control('faults', { status: 503, count: 2 });
     expect((await call('GET', '/users')).status).toBe(503);

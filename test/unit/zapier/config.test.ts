@@ -1,16 +1,26 @@
-import { procountorMaxRequestsPerSecond, procountorStepRequestsPerSecond } from '../../../lib/zapier/config';
+import { procountorRateLimit } from '../../../lib/zapier/config';
 
 describe("Procountor's rate limit", () => {
-  afterEach(() => delete process.env.PROCOUNTOR_MAX_REQUESTS_PER_SECOND);
-
-  it('keeps the published 20 a second by default, a step using 15 of them', () => {
-    expect([procountorMaxRequestsPerSecond(), procountorStepRequestsPerSecond()]).toEqual([20, 15]);
+  afterEach(() => {
+    delete process.env.PROCOUNTOR_RATE_LIMIT;
+    delete process.env.PROCOUNTOR_MAX_REQUESTS_PER_SECOND;
   });
 
-  it('lets a deployment raise it with PROCOUNTOR_MAX_REQUESTS_PER_SECOND, and ignores nonsense', () => {
-    process.env.PROCOUNTOR_MAX_REQUESTS_PER_SECOND = '60';
-    expect([procountorMaxRequestsPerSecond(), procountorStepRequestsPerSecond()]).toEqual([60, 45]);
-    process.env.PROCOUNTOR_MAX_REQUESTS_PER_SECOND = 'fast';
-    expect(procountorMaxRequestsPerSecond()).toBe(20);
+  it('keeps the published 20 a second by default, for every connection together', () => {
+    expect(procountorRateLimit()).toBe(20);
+  });
+
+  it('lets a deployment raise it with PROCOUNTOR_RATE_LIMIT, and ignores nonsense', () => {
+    process.env.PROCOUNTOR_RATE_LIMIT = '60';
+    expect(procountorRateLimit()).toBe(60);
+    process.env.PROCOUNTOR_RATE_LIMIT = 'fast';
+    expect(procountorRateLimit()).toBe(20);
+  });
+
+  it('still reads the earlier name, PROCOUNTOR_MAX_REQUESTS_PER_SECOND, when the new one is not set', () => {
+    process.env.PROCOUNTOR_MAX_REQUESTS_PER_SECOND = '40';
+    expect(procountorRateLimit()).toBe(40);
+    process.env.PROCOUNTOR_RATE_LIMIT = '30';
+    expect(procountorRateLimit()).toBe(30);
   });
 });
