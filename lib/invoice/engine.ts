@@ -93,21 +93,23 @@ const takeConnectionTurn = <T>(step: Step, startedAt: number, work: (open: Index
 /** 2. Read: everything the checks need, at once; nothing is created until every check has passed. */
 const read = async ({ z, procountor, order }: Step, open: IndexOpeners, reading: Promise<WriterTurn>) => {
   const { customer } = order;
-  const [turn, found, company, [customers, foundCustomer], catalogue] = await allSettledOrThrow([
+  const [turn, found, company, [customers, foundCustomer, partnerRecord], catalogue] = await allSettledOrThrow([
     reading,
     findInvoiceForOrder(procountor, order.idempotencyKey),
     companyData(z, procountor),
-    open
-      .customers()
-      .then(
-        async (index) => [index, await index.find({ businessId: customer.businessId, identifierType: customer.identifierType, name: customer.name })] as const,
-      ),
+    // The matched customer's own record (channel, language, country) is read as soon as the index names it, beside the
+    // duplicate check rather than after it: one round trip less inside the company's turn.
+    open.customers().then(async (index) => {
+      const match = await index.find({ businessId: customer.businessId, identifierType: customer.identifierType, name: customer.name });
+      const record: CustomerRecord | undefined = match ? await customerRecord(z, procountor, match.id, match.version) : undefined;
+      return [index, match, record] as const;
+    }),
     open.catalogue(),
   ]);
   const inDoubt = readInDoubtMark(turn, order.idempotencyKey);
   // A write of this order whose answer was lost: its invoice may exist and not be searchable yet, or still be coming.
   const existing = found ?? (inDoubt && (await invoiceOfLostWrite(z, procountor, order.idempotencyKey, inDoubt, order.words.label)));
-  return { turn, existing, inDoubt, company, customers, foundCustomer, catalogue };
+  return { turn, existing, inDoubt, company, customers, foundCustomer, partnerRecord, catalogue };
 };
 type Reads = Awaited<ReturnType<typeof read>>;
 
@@ -115,10 +117,9 @@ type Reads = Awaited<ReturnType<typeof read>>;
  * 3. Decide: the channel (the customer's own record may decide it), the checks with the company's VAT rates, the bank
  * account and the products the lines need. Halts with every problem at once.
  */
-const decide = async (step: Step, { company, foundCustomer }: Reads) => {
-  const { z, procountor, order, invoiceDate } = step;
+const decide = async (step: Step, { company, partnerRecord }: Reads) => {
+  const { procountor, order, invoiceDate } = step;
   const { options, customer } = order;
-  const partnerRecord: CustomerRecord | undefined = foundCustomer ? await customerRecord(z, procountor, foundCustomer.id, foundCustomer.version) : undefined;
   const channel = chooseChannel(options.channel, {
     einvoiceAddress: partnerRecord?.einvoiceAddress,
     einvoiceOperator: partnerRecord?.einvoiceOperator,
