@@ -1,3 +1,4 @@
+import { recentInvoiceInputField } from '../lib/fields/invoice';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { downloadFile } from '../lib/zapier/files';
@@ -41,13 +42,7 @@ export default defineCreate({
   },
   operation: {
     inputFields: [
-      {
-        key: 'invoice_id',
-        label: 'Invoice',
-        required: true,
-        dynamic: 'recent_invoice_list.id.label',
-        helpText: 'Pick the invoice, or map **Invoice ID (Procountor)** from "Create Unfinished Invoice" or Find Invoice.',
-      },
+      recentInvoiceInputField('Pick the invoice, or map **Invoice ID (Procountor)** from "Create Unfinished Invoice" or Find Invoice.'),
       {
         key: 'file',
         label: 'File',

@@ -1,3 +1,4 @@
+import { recentInvoiceInputField } from '../lib/fields/invoice';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { text, wholeNumber } from '../lib/zapier/inputs';
@@ -39,14 +40,9 @@ export default defineCreate({
   },
   operation: {
     inputFields: [
-      {
-        key: 'invoice_id',
-        label: 'Invoice',
-        required: true,
-        dynamic: 'recent_invoice_list.id.label',
-        helpText:
-          'Pick the invoice, or map **Invoice ID (Procountor)** from Find Invoice. A sent invoice gets a credit note naming its number; one not yet sent (Unfinished, Not sent, Approved) is invalidated instead, as Procountor allows.',
-      },
+      recentInvoiceInputField(
+        'Pick the invoice, or map **Invoice ID (Procountor)** from Find Invoice. A sent invoice gets a credit note naming its number; one not yet sent (Unfinished, Not sent, Approved) is invalidated instead, as Procountor allows.',
+      ),
       {
         key: 'reason',
         label: 'Reason',

@@ -1,3 +1,4 @@
+import { recentInvoiceInputField } from '../lib/fields/invoice';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { decimal, text, wholeNumber } from '../lib/zapier/inputs';
@@ -62,13 +63,7 @@ export default defineCreate({
   },
   operation: {
     inputFields: [
-      {
-        key: 'invoice_id',
-        label: 'Invoice',
-        required: true,
-        dynamic: 'recent_invoice_list.id.label',
-        helpText: 'Pick a sent invoice, or map **Invoice ID (Procountor)** from Find Invoice or Approve and Send Invoice.',
-      },
+      recentInvoiceInputField('Pick a sent invoice, or map **Invoice ID (Procountor)** from Find Invoice or Approve and Send Invoice.'),
       {
         key: 'amount',
         label: 'Amount',

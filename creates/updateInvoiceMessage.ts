@@ -1,3 +1,4 @@
+import { recentInvoiceInputField } from '../lib/fields/invoice';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { InputError, withZapierErrors } from '../lib/zapier/errors';
 import { flag, text, wholeNumber } from '../lib/zapier/inputs';
@@ -40,14 +41,9 @@ export default defineCreate({
   },
   operation: {
     inputFields: [
-      {
-        key: 'invoice_id',
-        label: 'Invoice',
-        required: true,
-        dynamic: 'recent_invoice_list.id.label',
-        helpText:
-          'Map **Invoice ID (Procountor)** from "Invoice Paid", "Approve and Send Invoice", "Find Invoice" or "Create Unfinished Invoice", or pick one of your recent invoices. Its status, sums and payments are read from Procountor.',
-      },
+      recentInvoiceInputField(
+        'Map **Invoice ID (Procountor)** from "Invoice Paid", "Approve and Send Invoice", "Find Invoice" or "Create Unfinished Invoice", or pick one of your recent invoices. Its status, sums and payments are read from Procountor.',
+      ),
       {
         key: 'channel',
         label: 'Channel',

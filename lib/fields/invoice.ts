@@ -4,6 +4,18 @@ import { invoiceTotals } from '../procountor/invoices';
 import type { InvoiceBasicInfo } from '../procountor/schemas';
 import { outputFields, SHARED_ROWS } from './outputFields';
 
+/**
+ * The Invoice field of an action on one existing invoice: a required pick of any recent invoice (every status), or a
+ * mapped Invoice ID; `helpText` says where to map it from and what the action does with it.
+ */
+export const recentInvoiceInputField = (helpText: string) => ({
+  key: 'invoice_id',
+  label: 'Invoice',
+  required: true,
+  dynamic: 'recent_invoice_list.id.label',
+  helpText,
+});
+
 export const invoiceOutput = (invoice: InvoiceBasicInfo) => ({
   id: invoice.id,
   invoice_number: invoice.invoiceNumber ?? null,
