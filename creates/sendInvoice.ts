@@ -4,7 +4,7 @@ import { wholeNumber } from '../lib/zapier/inputs';
 import { procountorFor } from '../lib/procountor/client';
 import { approveAndSendInvoice } from '../lib/procountor/sending';
 import { outputFields, SHARED_ROWS } from '../lib/fields/outputFields';
-import { sentMessageOutputFields } from '../lib/fields/invoiceMessage';
+import { sentMessageOutputFields, sentMessageSample } from '../lib/fields/invoiceMessage';
 import { notifyIfAsked } from '../lib/invoiceMessage/update';
 
 const perform = (z: ZObject, bundle: Bundle) =>
@@ -64,12 +64,7 @@ export default defineCreate({
       already_sent: false,
       status_note: 'Sent.',
       procountor_requests: 3,
-      slack_alert: 'updated',
-      slack_channel: 'C0INVOICES',
-      slack_ts: '1764000000.000100',
-      slack_permalink: 'https://example.slack.com/archives/C0INVOICES/p1764000000000100',
-      slack_error: '',
-      slack_warning: '',
+      ...sentMessageSample,
     },
     outputFields: outputFields(
       SHARED_ROWS.invoiceId,

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { worldForEachTest } from '../support/world';
+import { lineItem, lineItemsOrder } from '../support/lineItems';
 
 const w = worldForEachTest();
 const ATTACH = 'creates.attach_file_to_invoice.operation.perform';
@@ -24,14 +25,10 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => files.close(() => resolve())));
 
 const invoice = async () => {
-  const made = await w.run('creates.create_invoice.operation.perform', {
-    unique_key: 'shop-1',
-    customer_name: 'Verkkokauppa Asiakas Oy',
-    business_id: '0737546-2',
-    email: 'laskut@asiakas.example',
-    invoice_date: '2026-11-24',
-    line_items: [{ name: 'Coffee beans 1 kg', quantity: '4', unit: 'kpl', unit_price: '25', vat_percent: '13.5' }],
-  });
+  const made = await w.run(
+    'creates.create_invoice.operation.perform',
+    lineItemsOrder({ unique_key: 'shop-1', line_items: [lineItem(1, { name: 'Coffee beans 1 kg', code: undefined, quantity: '4', unit_price: '25' })] }),
+  );
   expect(made.error).toBeUndefined();
   return made.result!.invoice_id as number;
 };

@@ -1,20 +1,17 @@
 // Mark Invoice Paid: a payment taken elsewhere, recorded on a sent invoice once, against the Procountor sandbox through
 // the Lambda-handler runtime.
 import { worldForEachTest } from '../support/world';
+import { lineItem, lineItemsOrder } from '../support/lineItems';
 
 const w = worldForEachTest();
 const MARK = 'creates.mark_invoice_paid.operation.perform';
 
 /** An Unfinished invoice of 113,50 € (4 × 25 € + 13,5 % VAT). */
 const unfinishedInvoice = async (uniqueKey: string) => {
-  const made = await w.run('creates.create_invoice.operation.perform', {
-    unique_key: uniqueKey,
-    customer_name: 'Verkkokauppa Asiakas Oy',
-    business_id: '0737546-2',
-    email: 'laskut@asiakas.example',
-    invoice_date: '2026-11-24',
-    line_items: [{ name: 'Coffee beans 1 kg', quantity: '4', unit: 'kpl', unit_price: '25', vat_percent: '13.5' }],
-  });
+  const made = await w.run(
+    'creates.create_invoice.operation.perform',
+    lineItemsOrder({ unique_key: uniqueKey, line_items: [lineItem(1, { name: 'Coffee beans 1 kg', code: undefined, quantity: '4', unit_price: '25' })] }),
+  );
   expect(made.error).toBeUndefined();
   return made.result!.invoice_id as number;
 };
