@@ -44,6 +44,7 @@ export const sharedBudget = async (bench: Bench) => {
       ),
     ),
   );
+  console.log(`# shared budget requests by route: ${JSON.stringify(measured.byRoute)}`);
   const invoices = (await post(`${urls.procountorControl}/state`)).invoices.length;
   const prefix = `shared_budget_connections${CONNECTIONS}`;
   figure(`${prefix}_invoices_created`, invoices, `invoices (${CONNECTIONS} companies x ${CONTRACTS_EACH} contracts)`);

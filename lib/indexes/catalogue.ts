@@ -1,6 +1,6 @@
 // The connection's product catalogue index: a SyncedIndex of sales products (loaded once in pages of 200, kept in
-// step with one `versionStartDate` read per step, stored in z.cache in chunks), matched in memory. Runs inside the
-// invoice writer's claim, so one run of a connection reads, extends and writes it back at a time.
+// step with `versionStartDate` reads, stored in z.cache in chunks), matched in memory. Extended and written back only
+// in the company's record lane (lib/invoice/lanes.ts), one run at a time.
 import type { ZObject } from 'zapier-platform-core';
 import { CatalogueMatcher, fromStored, toIndexed, toStored, type IndexedProduct, type StoredProduct } from './productEntries';
 import { mapSettledLimited } from '../zapier/settle';
@@ -8,7 +8,7 @@ import { MAX_PAGE_SIZE, type ProcountorClient, type ProductQuery } from '../proc
 import { createProduct, findProduct, type ProductWanted } from '../procountor/products';
 import type { ProductAnswer as Product } from '../procountor/schemas';
 import { ConnectionIndex } from './connectionIndex';
-import { SyncedIndex, type IndexSpec } from './syncedIndex';
+import { SyncedIndex, type IndexMode, type IndexSpec } from './syncedIndex';
 
 export const CATALOGUE_KEY = 'procountor:catalogue:v1';
 
@@ -65,13 +65,13 @@ const catalogueSpec = (client: ProcountorClient): IndexSpec<IndexedProduct, Stor
 
 export class Catalogue extends ConnectionIndex<IndexedProduct, StoredProduct, ProductQuery> {
   /** The index as this step can use it: read from z.cache, then brought up to date (or loaded) from Procountor. */
-  static async open(z: ZObject, client: ProcountorClient, startedAt = Date.now()) {
-    return new Catalogue(client, await new SyncedIndex(z, catalogueSpec(client), startedAt).open());
+  static async open(z: ZObject, client: ProcountorClient, startedAt = Date.now(), mode: IndexMode = {}) {
+    return new Catalogue(client, await new SyncedIndex(z, catalogueSpec(client), startedAt, mode).open(), mode.reader);
   }
 
   /** No index: every product is looked up in Procountor, as before the index (PROCOUNTOR_CATALOGUE_INDEX=off). */
-  static without(client: ProcountorClient) {
-    return new Catalogue(client);
+  static without(client: ProcountorClient, mode: IndexMode = {}) {
+    return new Catalogue(client, undefined, mode.reader);
   }
 
   /** Finds each wanted product in the index (or, while it is incomplete, in Procountor) and creates the rest. */
@@ -84,15 +84,20 @@ export class Catalogue extends ConnectionIndex<IndexedProduct, StoredProduct, Pr
         return [key, await this.created(w), true] as const;
       });
     }
-    const matcher = store.derived((entries) => new CatalogueMatcher(entries));
+    const matcher = () => store.derived((entries) => new CatalogueMatcher(entries));
+    const match = (w: ProductWanted) => matcher().match({ name: w.name, code: w.code, unit: w.unit, price: w.price });
+    // A product not found is made only after the index read Procountor's changes within INDEX_FRESH_MS.
+    const missing = wanted.find(([, w]) => !match(w));
+    if (missing) await store.freshen(`the product ${missing[1].name}`);
     return mapSettledLimited(wanted, PRODUCTS_AT_ONCE, async ([key, w]) => {
-      const found = matcher.match({ name: w.name, code: w.code, unit: w.unit, price: w.price });
+      const found = match(w);
       if (found) return [key, asProduct(found.product), false] as const;
       return [key, await this.created(w), true] as const;
     });
   }
 
   private async created(w: ProductWanted) {
+    this.beforeWrite(`the product ${w.name}`);
     const product = await createProduct(this.client, w);
     this.join(toIndexed(product));
     return product;

@@ -1,14 +1,25 @@
 // What the catalogue and the customer index share as a step uses them: a SyncedIndex when the index is on, or none
 // (PROCOUNTOR_CATALOGUE_INDEX=off, PROCOUNTOR_CUSTOMER_INDEX=off), in which case every lookup asks Procountor.
 import type { ProcountorClient } from '../procountor/client';
-import type { SyncedIndex } from './syncedIndex';
+import { NeedsRecordLane, type SyncedIndex } from './syncedIndex';
 import type { Versioned } from './versioned';
 
 export abstract class ConnectionIndex<E extends Versioned, S, Q> {
+  /** Whether this step tried to make a record: a failure then may have made it, and the next step reads Procountor. */
+  wrote = false;
+
   protected constructor(
     protected readonly client: ProcountorClient,
-    protected readonly store?: SyncedIndex<E, S, Q>,
+    readonly store?: SyncedIndex<E, S, Q>,
+    /** Only reads (another lane than the company's record lane): a miss goes to the record lane. */
+    readonly reader = false,
   ) {}
+
+  /** Before making a record: a reader hands it to the record lane. */
+  protected beforeWrite(what: string) {
+    if (this.reader) throw new NeedsRecordLane(`make ${what}`);
+    this.wrote = true;
+  }
 
   /** The index as loaded and synced, when it is whole: lookups are answered from it. Undefined: ask Procountor. */
   protected get ready(): SyncedIndex<E, S, Q> | undefined {
@@ -25,7 +36,7 @@ export abstract class ConnectionIndex<E extends Versioned, S, Q> {
     this.store?.markUnread();
   }
 
-  async save() {
-    await this.store?.save();
+  async save(options?: { inRecordLane?: boolean }) {
+    await this.store?.save(options);
   }
 }

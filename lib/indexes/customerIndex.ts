@@ -1,6 +1,6 @@
 // The connection's customer index: a SyncedIndex of Procountor customers, active and inactive, found by canonical
-// Finnish business ID or normalised name in memory. Read and written inside the invoice writer's claim, next to the
-// catalogue index; the search operation (find_customer) keeps asking Procountor.
+// Finnish business ID or normalised name in memory. Written back only in the company's record lane, as the catalogue
+// index is; the search operation (find_customer) keeps asking Procountor.
 import type { ZObject } from 'zapier-platform-core';
 import {
   CustomerMatcher,
@@ -16,7 +16,7 @@ import { MAX_PAGE_SIZE, type ProcountorClient } from '../procountor/client';
 import { checkedBusinessId, findCustomer, FINNISH_BUSINESS_ID_TYPE } from '../procountor/customers';
 import type { BusinessPartnerBasicInfo } from '../procountor/schemas';
 import { ConnectionIndex } from './connectionIndex';
-import { SyncedIndex, type IndexSpec } from './syncedIndex';
+import { SyncedIndex, type IndexMode, type IndexSpec } from './syncedIndex';
 
 const CUSTOMERS_KEY = 'procountor:customers:v1';
 /** Customers per z.cache entry: about 60 bytes each, so entries stay near the catalogue's. */
@@ -67,13 +67,13 @@ export interface CustomerQuery {
 }
 
 export class CustomerIndex extends ConnectionIndex<IndexedCustomer, StoredCustomer, PartnerRead> {
-  static async open(z: ZObject, client: ProcountorClient, startedAt = Date.now()) {
-    return new CustomerIndex(client, await new SyncedIndex(z, customerSpec(client), startedAt).open());
+  static async open(z: ZObject, client: ProcountorClient, startedAt = Date.now(), mode: IndexMode = {}) {
+    return new CustomerIndex(client, await new SyncedIndex(z, customerSpec(client), startedAt, mode).open(), mode.reader);
   }
 
   /** No index: the customer is searched in Procountor, as before the index (PROCOUNTOR_CUSTOMER_INDEX=off). */
-  static without(client: ProcountorClient) {
-    return new CustomerIndex(client);
+  static without(client: ProcountorClient, mode: IndexMode = {}) {
+    return new CustomerIndex(client, undefined, mode.reader);
   }
 
   /**
@@ -92,14 +92,21 @@ export class CustomerIndex extends ConnectionIndex<IndexedCustomer, StoredCustom
     if (!wanted.businessId && !wanted.name.trim()) return undefined;
     const match = () => store.derived((entries) => new CustomerMatcher(entries)).match(wanted);
     const found = match();
-    if (found || !wanted.businessId || !wanted.finnish) return found && asPartner(found);
+    if (found) return asPartner(found);
+    // A reader's miss is the record lane's to look into, and to make the customer.
+    if (this.reader) return undefined;
+    const fresh = (await store.freshen('the customer')) ? match() : undefined;
+    if (fresh || !wanted.businessId || !wanted.finnish) return fresh && asPartner(fresh);
     await store.catchUp(INACTIVE);
     const late = match();
     return late && asPartner(late);
   }
 
-  /** A customer made by this step joins the index from its POST answer, at no extra request. */
-  added(answer: CustomerAnswer) {
+  /** Makes the customer with `create` (a POST), and adds it to the index from the answer, at no extra request. */
+  async create<A extends CustomerAnswer>(create: () => Promise<A>): Promise<A> {
+    this.beforeWrite('the customer');
+    const answer = await create();
     this.join(toIndexedCustomer(answer));
+    return answer;
   }
 }

@@ -1,7 +1,9 @@
 // A per-connection index of Procountor records (products, customers): loaded once in pages of 200, kept in step with
-// one `versionStartDate` read per step (none while it is younger than a few seconds), stored in z.cache in chunks,
-// and used in memory. Runs inside the invoice writer's claim, so one run of a connection reads, extends and writes it
-// back at a time. What is indexed, and how a page is read, is the caller's `IndexSpec`.
+// `versionStartDate` reads (none while what it finds was read less than a minute ago; before anything is made, none
+// older than a few seconds), stored in z.cache in chunks, and used in memory. The company's record lane
+// (lib/invoice/lanes.ts) reads, extends and writes it back, one run at a time; a step in another lane only reads it
+// (`reader`), and hands over to the record lane whatever would change it. What is indexed, and how a page is read, is
+// the caller's `IndexSpec`.
 //
 // What a step costs in z.cache: the manifest is read every step; a chunk only when this container does not hold it
 // already under the id the manifest lists (heldIndexes.ts), all at once. Only what changed is written: the chunks
@@ -11,17 +13,46 @@ import crypto from 'node:crypto';
 import type { ZObject } from 'zapier-platform-core';
 import { helsinkiDateTime } from '../rules/dates';
 import { companyCache } from '../zapier/cache';
-import { indexFreshMs } from '../zapier/config';
+import { indexFreshMs, indexTrustMs } from '../zapier/config';
 import { connectionOf } from '../zapier/connectionMemory';
 import { dropHeldIndex, heldIndex, holdIndex } from './heldIndexes';
 import { changesNothing, chunked, highestVersion, inIdOrder, mergeById, nextSyncFrom, onlyRepeatsKnown, withoutIds, type Versioned } from './versioned';
 
 /** The index outlives quiet weeks; an incremental read brings it up to date whatever its age. */
 const INDEX_TTL_SECONDS = 14 * 24 * 3600;
-/** An index read this recently is trusted without asking Procountor (runs of one connection in a burst). */
+/**
+ * Before a step makes a product or customer the index did not find, the index must have been read from Procountor
+ * this recently (one made by hand in the meantime is then found, not made twice).
+ */
 export const INDEX_FRESH_MS = 5_000;
+/**
+ * What the index finds is trusted this long after its last read of Procountor: a product or customer found is used,
+ * and a record changed by hand within it is seen by the steps after. Reading changes every few seconds instead cost
+ * each company about 0.4 requests a second, of the 20 that every company on the app shares (issue 27).
+ */
+export const INDEX_TRUST_MS = 60_000;
 /** PROCOUNTOR_INDEX_FRESH_MS overrides it (the benchmark sets 0 to count the read every step makes at worst). */
 const freshMs = () => indexFreshMs(INDEX_FRESH_MS);
+/** 0 when PROCOUNTOR_INDEX_FRESH_MS is 0: then every step reads Procountor's changes. */
+const trustMs = () => (freshMs() === 0 ? 0 : Math.max(freshMs(), indexTrustMs(INDEX_TRUST_MS)));
+
+/**
+ * Thrown by an index opened as a reader when the step needs what only the company's record lane may do: load the
+ * index, make a product or customer, or forget one Procountor no longer has.
+ */
+export class NeedsRecordLane extends Error {
+  constructor(what: string) {
+    super(`This step needs the company's record lane: ${what}.`);
+    this.name = 'NeedsRecordLane';
+  }
+}
+
+export interface IndexMode {
+  /** A step that only reads the index: it never writes it back, and hands loads and misses to the record lane. */
+  reader?: boolean;
+  /** The same index as this step's reader opened it: taken over when nobody wrote the index since. */
+  after?: object;
+}
 /**
  * A cold load stops starting pages this long into the step and continues in the next step, so a 50,000-product
  * catalogue (250 pages) never pushes a step past Zapier's 30 s; until it is complete, lookups go to Procountor.
@@ -118,13 +149,25 @@ export class SyncedIndex<E extends Versioned, S, Q> {
   pagesRead = 0;
   /** The connection this step runs for, when the container may keep the index for it (heldIndexes.ts). */
   private readonly connection: string | undefined;
+  /** Whether this step read Procountor's changes into the index already: a step reads them at most once. */
+  private readThisStep = false;
+  /** When the manifest in z.cache says the index was last read from Procountor. */
+  private storedCheckedAt = 0;
+  readonly reader: boolean;
 
   constructor(
     private readonly z: ZObject,
     private readonly spec: IndexSpec<E, S, Q>,
     private readonly startedAt: number,
+    private readonly mode: IndexMode = {},
   ) {
     this.connection = connectionOf(z);
+    this.reader = !!mode.reader;
+  }
+
+  /** Whether the index holds what z.cache does not: read from Procountor, or made, since it was opened. */
+  get unsaved() {
+    return this.changed;
   }
 
   get complete() {
@@ -175,11 +218,13 @@ export class SyncedIndex<E extends Versioned, S, Q> {
   async open() {
     try {
       const manifest = await this.cache().get(this.spec.key);
+      if (isManifest(manifest) && this.takeOver(manifest)) return this;
       const loaded = isManifest(manifest) ? await this.loadChunks(manifest) : undefined;
       // A chunk that expired or was evicted leaves a hole no incremental read can fill: start over.
       if (isManifest(manifest) && loaded) {
         this.index = loaded.entries;
         this.manifest = manifest;
+        this.storedCheckedAt = manifest.checkedAt;
         this.stored = { ids: loaded.ids, chunks: loaded.chunks };
         // This container read Procountor's changes since that manifest was written, and they changed nothing.
         if (loaded.memory?.token === manifest.token && loaded.memory.checkedAt > manifest.checkedAt) {
@@ -192,8 +237,27 @@ export class SyncedIndex<E extends Versioned, S, Q> {
     } catch (error) {
       this.z.console.log(`Index ${this.spec.key} unavailable in z.cache (${(error as Error).message}); reading Procountor.`);
     }
+    // Loading is the record lane's: a reader would load it for nothing, since it does not write it back.
+    if (this.reader && !this.complete) throw new NeedsRecordLane(`load the index ${this.spec.key}`);
     await this.update(false);
     return this;
+  }
+
+  /**
+   * The record lane's step takes over what the same step read as a reader, when the manifest is still the one that
+   * reader opened (nobody wrote the index since): its reads of Procountor are not made twice.
+   */
+  private takeOver(manifest: Manifest) {
+    const before = this.mode.after instanceof SyncedIndex ? (this.mode.after as SyncedIndex<E, S, Q>) : undefined;
+    if (this.reader || !before?.manifest || before.manifest.token !== manifest.token) return false;
+    this.index = before.index;
+    this.manifest = before.manifest;
+    this.stored = before.stored;
+    this.changed = before.changed;
+    this.readThisStep = before.readThisStep;
+    this.storedCheckedAt = before.storedCheckedAt;
+    this.pagesRead = before.pagesRead;
+    return true;
   }
 
   /** What this container keeps of the index as z.cache holds it under the current manifest (heldIndexes.ts). */
@@ -287,11 +351,16 @@ export class SyncedIndex<E extends Versioned, S, Q> {
     const now = Date.now();
     const m = this.manifest;
     if (m?.complete) {
-      if (!force && now - m.checkedAt < freshMs()) return;
+      if (!force && now - m.checkedAt < trustMs()) return;
       await this.sync(0);
+      this.readThisStep = true;
       this.manifest = { ...this.manifest!, checkedAt: now };
+      // Other containers trust the index by the manifest's time: written at least every half of INDEX_TRUST_MS, so
+      // that readers in other containers need not read the changes again themselves.
+      if (trustMs() > 0 && now - this.storedCheckedAt > trustMs() / 2) this.changed = true;
       return;
     }
+    this.readThisStep = true;
     const loadStartedAt = m?.loadStartedAt ?? helsinkiDateTime(new Date(now - READ_RACE_MARGIN_MS));
     let pass = m?.pass ?? 0;
     let cursor = m?.cursor ?? null;
@@ -326,12 +395,26 @@ export class SyncedIndex<E extends Versioned, S, Q> {
   /** Reads the changes of stream `stream` (one of the streams not read every step), when the index is complete. */
   async catchUp(stream: number) {
     if (!this.complete) return;
+    if (this.reader) throw new NeedsRecordLane(`read more of ${this.spec.key}`);
     await this.sync(stream);
+  }
+
+  /**
+   * Before something the index did not find is made: reads Procountor's changes when this step has not and the last
+   * read is older than INDEX_FRESH_MS. Answers whether it read. A reader hands the miss to the record lane.
+   */
+  async freshen(what: string): Promise<boolean> {
+    if (this.reader) throw new NeedsRecordLane(`make ${what}`);
+    const m = this.manifest;
+    if (!m?.complete || this.readThisStep || Date.now() - m.checkedAt < freshMs()) return false;
+    await this.update(true);
+    return true;
   }
 
   /** Entries made by this step join the index from their POST answers, at no extra request. */
   add(entries: E[]) {
     if (!entries.length) return;
+    if (this.reader) throw new NeedsRecordLane(`add to ${this.spec.key}`);
     this.index = mergeById(this.index, entries);
     this.touched();
   }
@@ -345,6 +428,7 @@ export class SyncedIndex<E extends Versioned, S, Q> {
 
   /** Entries Procountor says it no longer has leave the index, which is then read again from Procountor. */
   async forgetAndRefresh(ids: number[]) {
+    if (this.reader) throw new NeedsRecordLane(`forget products Procountor no longer has`);
     this.index = withoutIds(this.index, new Set(ids));
     this.touched();
     await this.update(true);
@@ -363,12 +447,14 @@ export class SyncedIndex<E extends Versioned, S, Q> {
    * the entries nor the bounds of the next read changed. If another run wrote the index since this one read it (a
    * claim that lapsed, z.cache without a claim), its entries are merged in, never dropped.
    */
-  async save() {
+  async save({ inRecordLane = !this.reader } = {}) {
     if (!this.manifest) return;
     if (!this.changed) {
       this.hold();
       return;
     }
+    // Only a step holding the record lane writes the index: a reader's write could overwrite a record just made.
+    if (!inRecordLane) return;
     try {
       const current = await this.cache().get(this.spec.key);
       if (isManifest(current) && current.token !== this.manifest.token) {

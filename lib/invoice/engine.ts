@@ -2,7 +2,8 @@
 // actions feed it (a Click2Contract contract, line items mapped in a Zap); it knows nothing of where an order came from
 // beyond the words its messages use.
 import type { ZObject } from 'zapier-platform-core';
-import { withIndexes, type IndexOpeners } from '../indexes/withIndexes';
+import { NeedsRecordLane } from '../indexes/syncedIndex';
+import { withIndexes, type IndexOpeners, type OpenedIndexes } from '../indexes/withIndexes';
 import { procountorFor, type ProcountorClient } from '../procountor/client';
 import { companyData, type CompanyData } from '../procountor/companyData';
 import { checkedBusinessId, createCustomer, customerRecord, type CustomerRecord } from '../procountor/customers';
@@ -25,6 +26,7 @@ import { invoiceLanguage } from './language';
 import { withCustomerRecord } from './customerDefaults';
 import { vatTreatment } from './treatment';
 import { clearInDoubt, invoiceOfLostWrite, markInDoubt, readInDoubtMark } from './inDoubt';
+import { laneClaimKey, laneOf, RECORD_LANE } from './lanes';
 
 export interface InvoiceResult {
   invoice: InvoiceBasicInfo & { paymentInfo?: { bankReferenceCode?: string | null } | null };
@@ -50,12 +52,10 @@ export interface InvoiceResult {
   procountorRequests: number;
 }
 
-/**
- * One Procountor company writes one invoice at a time (exactly once, indexes extended by one run at a time); it is
- * also what makes the shared request budget fair: a company asks for tickets with one step, however many it has.
- */
-const CONNECTION_CLAIM = 'procountor:invoice-writer';
+/** How long a step waits for its lane, or for the record lane, before Zapier retries it. */
 const CLAIM_WAIT_MS = 20_000;
+/** How long a reader waits for the record lane only to write back what it read (the next step reads it again otherwise). */
+const SAVE_WAIT_MS = 1_000;
 
 /** What one step works with: the connection's client, the order as Procountor will store it, and the invoice date. */
 interface Step {
@@ -68,37 +68,44 @@ interface Step {
 }
 
 /**
- * 1. Take the company's turn: one run of a company writes at a time (the claim), its requests taken from the API
- * client's budget that every company shares (lib/zapier/requestBudget.ts), with both indexes read and written back
- * inside the claim, so one run of the company extends them at a time.
+ * 1. Take a turn in one of the company's invoice lanes (lib/invoice/lanes.ts): the order's own lane, and the record
+ * lane too when something must be made. Requests are taken from the API client's budget that every company shares
+ * (lib/zapier/requestBudget.ts); a company asks it with at most one step per lane.
  */
-const takeConnectionTurn = <T>(step: Step, startedAt: number, work: (open: IndexOpeners, turn: Promise<WriterTurn>) => Promise<T>) =>
+const takeLane = <T>(step: Step, lane: number, work: () => Promise<T>, { waitMs = CLAIM_WAIT_MS, requests = true } = {}) =>
   withClaim(
     step.z,
     {
-      key: CONNECTION_CLAIM,
+      key: laneClaimKey(lane),
       of: 'company',
-      waitMs: CLAIM_WAIT_MS,
+      waitMs,
       busyMessage: `Other invoices are being written to Procountor right now; ${step.order.words.label} waits its turn. Zapier will retry.`,
     },
     () => {
-      // Procountor's shared budget is asked beside the writer state's read, not after it, for one ticket: the duplicate
-      // check and the invoice, all a step needs while its indexes are fresh (a second ticket for their reads costs the
+      // Procountor's shared budget is asked beside the step's first reads, not after them, for one ticket: the duplicate
+      // check and the invoice, all a step needs while its indexes are trusted (a second ticket for their reads costs the
       // other companies its two requests whenever they are not needed).
-      step.procountor.budget.reserve(1);
-      return withWriterState(step.z, (turn) => withIndexes(step.z, step.procountor, startedAt, (open) => work(open, turn)));
+      if (requests) step.procountor.budget.reserve(1);
+      return work();
     },
   );
 
-/** 2. Read: everything the checks need, at once; nothing is created until every check has passed. */
-const read = async ({ z, procountor, order }: Step, open: IndexOpeners, reading: Promise<WriterTurn>) => {
+/** 2a. What the order needs read once: its lane's lost writes, an invoice made for it already, the company's data. */
+const readOrder = async ({ z, procountor, order }: Step, reading: Promise<WriterTurn>) => {
+  const [turn, found, company] = await allSettledOrThrow([reading, findInvoiceForOrder(procountor, order.idempotencyKey), companyData(z, procountor)]);
+  const inDoubt = readInDoubtMark(turn, order.idempotencyKey);
+  // A write of this order whose answer was lost: its invoice may exist and not be searchable yet, or still be coming.
+  const existing = found ?? (inDoubt && (await invoiceOfLostWrite(z, procountor, order.idempotencyKey, inDoubt, order.words.label)));
+  return { turn, existing, inDoubt, company };
+};
+type OrderReads = Awaited<ReturnType<typeof readOrder>>;
+
+/** 2b. The records the order needs, as the indexes find them: the customer with its own record, and the catalogue. */
+const readRecords = async ({ z, procountor, order }: Step, open: IndexOpeners) => {
   const { customer } = order;
-  const [turn, found, company, [customers, foundCustomer, partnerRecord], catalogue] = await allSettledOrThrow([
-    reading,
-    findInvoiceForOrder(procountor, order.idempotencyKey),
-    companyData(z, procountor),
+  const [[customers, foundCustomer, partnerRecord], catalogue] = await allSettledOrThrow([
     // The matched customer's own record (channel, language, country) is read as soon as the index names it, beside the
-    // duplicate check rather than after it: one round trip less inside the company's turn.
+    // duplicate check rather than after it: one round trip less inside the lane's turn.
     open.customers().then(async (index) => {
       const match = await index.find({ businessId: customer.businessId, identifierType: customer.identifierType, name: customer.name });
       const record: CustomerRecord | undefined = match ? await customerRecord(z, procountor, match.id, match.version) : undefined;
@@ -106,12 +113,9 @@ const read = async ({ z, procountor, order }: Step, open: IndexOpeners, reading:
     }),
     open.catalogue(),
   ]);
-  const inDoubt = readInDoubtMark(turn, order.idempotencyKey);
-  // A write of this order whose answer was lost: its invoice may exist and not be searchable yet, or still be coming.
-  const existing = found ?? (inDoubt && (await invoiceOfLostWrite(z, procountor, order.idempotencyKey, inDoubt, order.words.label)));
-  return { turn, existing, inDoubt, company, customers, foundCustomer, partnerRecord, catalogue };
+  return { customers, foundCustomer, partnerRecord, catalogue };
 };
-type Reads = Awaited<ReturnType<typeof read>>;
+type Reads = OrderReads & Awaited<ReturnType<typeof readRecords>>;
 
 /**
  * 3. Decide: the channel (the customer's own record may decide it), the checks with the company's VAT rates, the bank
@@ -162,11 +166,10 @@ const makeWhatIsMissing = async ({ procountor, order }: Step, { foundCustomer, c
   const [customer, products] = await allSettledOrThrow([
     foundCustomer
       ? Promise.resolve({ id: foundCustomer.id, name: foundCustomer.name ?? order.customer.name, created: false })
-      : createCustomer(procountor, { ...ready.customer, language: language.code, paymentTermDays: options.paymentTermDays }).then((p) => {
-          // The customer joins the index from its POST answer: the next contract finds it with no request.
-          customers.added(p);
-          return { id: p.id, name: p.name ?? ready.customer.name, created: true };
-        }),
+      : // The customer joins the index from its POST answer: the next contract finds it with no request.
+        customers
+          .create(() => createCustomer(procountor, { ...ready.customer, language: language.code, paymentTermDays: options.paymentTermDays }))
+          .then((p) => ({ id: p.id, name: p.name ?? ready.customer.name, created: true })),
     catalogue.findOrCreate(wanted),
   ]);
   return { customer, products };
@@ -223,6 +226,69 @@ const chosenOnInvoice = (invoice: InvoiceAnswer, company: CompanyData): InvoiceR
   };
 };
 
+const answer = (step: Step, invoice: InvoiceResult['invoice'], rest: Omit<InvoiceResult, 'invoice' | 'procountorRequests' | 'adjustments'>): InvoiceResult => ({
+  invoice,
+  ...rest,
+  adjustments: step.adjustments,
+  procountorRequests: step.procountor.requestCount,
+});
+
+/** The invoice an earlier run made, answered as it is: it says what it was made with. */
+const answerExisting = (step: Step, existing: InvoiceAnswer, company: CompanyData, foundCustomer?: { id: number }) =>
+  answer(step, basicInfoOf(existing), {
+    chosen: chosenOnInvoice(existing, company),
+    alreadyExisted: true,
+    customerId: existing.partnerId ?? foundCustomer?.id ?? 0,
+    customerName: existing.counterParty?.counterPartyAddress?.name ?? step.order.customer.name,
+    customerCreated: false,
+    productsCreated: [],
+    productsReused: [],
+  });
+
+/**
+ * 2-5 with the order's reads (made once per step) and the records as this attempt's indexes find them. A `reader`
+ * (outside the record lane) ends in NeedsRecordLane where it would make anything.
+ */
+const finish = async (step: Step, ordering: Promise<OrderReads>, recording: Promise<Awaited<ReturnType<typeof readRecords>>>, reader: boolean) => {
+  const { z, order } = step;
+  const [orderRead, recordsRead] = await Promise.allSettled([ordering, recording]);
+  if (orderRead.status === 'rejected') throw orderRead.reason;
+  const { turn, existing, inDoubt, company } = orderRead.value;
+  if (inDoubt) clearInDoubt(turn, order.idempotencyKey);
+  if (existing) return answerExisting(step, existing, company, recordsRead.status === 'fulfilled' ? recordsRead.value.foundCustomer : undefined);
+  if (recordsRead.status === 'rejected') throw recordsRead.reason;
+  const reads: Reads = { ...orderRead.value, ...recordsRead.value };
+  if (reader && !reads.foundCustomer) throw new NeedsRecordLane('make the customer');
+  const plan = await decide(step, reads);
+  // A customer or product whose answer was lost is found again before it is made again (the indexes look it up), so
+  // it does not hold the lane the way an invoice in doubt does.
+  const made = await makeWhatIsMissing(step, reads, plan).catch((error: unknown) => {
+    throw isOutcomeUnknown(error) ? retryLater(z, messageOf(error)) : error;
+  });
+  const { created, products } = await write(step, turn, reads, plan, made);
+  return answer(
+    step,
+    { ...created, id: created.id, dueDate: created.paymentInfo?.dueDate, paymentInfo: created.paymentInfo ?? undefined } as InvoiceResult['invoice'],
+    {
+      chosen: {
+        vatTreatment: plan.treatment.sentence,
+        vatWarning: plan.treatment.warning ?? '',
+        vatStatus: plan.treatment.vatStatus,
+        language: plan.language.code,
+        languageReason: plan.language.reason,
+        currencyRate: plan.currency.rate,
+        currencyRateNote: plan.currency.rateNote,
+      },
+      alreadyExisted: false,
+      customerId: made.customer.id,
+      customerName: made.customer.name,
+      customerCreated: made.customer.created,
+      productsCreated: products.filter(([, , wasMade]) => wasMade).map(([, p]) => p.name),
+      productsReused: products.filter(([, , wasMade]) => !wasMade).map(([, p]) => p.name),
+    },
+  );
+};
+
 export const createInvoiceFromOrder = async (
   z: ZObject,
   bundle: { authData: Record<string, string | undefined> },
@@ -240,57 +306,27 @@ export const createInvoiceFromOrder = async (
   const { order, adjustments } = early;
   checkedBusinessId(order.customer.businessId, order.customer.identifierType, order.words.customerFields.businessId);
   const step: Step = { z, procountor, order, invoiceDate, adjustments };
+  const lane = laneOf(order.idempotencyKey);
 
-  return takeConnectionTurn(step, startedAt, async (open, reading) => {
-    const reads = await read(step, open, reading);
-    const { turn } = reads;
-    const outcome = (invoice: InvoiceResult['invoice'], rest: Omit<InvoiceResult, 'invoice' | 'procountorRequests' | 'adjustments'>): InvoiceResult => ({
-      invoice,
-      ...rest,
-      adjustments,
-      procountorRequests: procountor.requestCount,
-    });
-    const { existing, foundCustomer } = reads;
-    if (reads.inDoubt) clearInDoubt(turn, order.idempotencyKey);
-    if (existing) {
-      // The invoice an earlier run made says what it was made with.
-      const earlier = basicInfoOf(existing);
-      return outcome(earlier, {
-        chosen: chosenOnInvoice(existing, reads.company),
-        alreadyExisted: true,
-        customerId: existing.partnerId ?? foundCustomer?.id ?? 0,
-        customerName: existing.counterParty?.counterPartyAddress?.name ?? order.customer.name,
-        customerCreated: false,
-        productsCreated: [],
-        productsReused: [],
-      });
-    }
-    const plan = await decide(step, reads);
-    // A customer or product whose answer was lost is found again before it is made again (the indexes look it up), so
-    // it does not hold the company's claim the way an invoice in doubt does.
-    const made = await makeWhatIsMissing(step, reads, plan).catch((error: unknown) => {
-      throw isOutcomeUnknown(error) ? retryLater(z, messageOf(error)) : error;
-    });
-    const { created, products } = await write(step, turn, reads, plan, made);
-    return outcome(
-      { ...created, id: created.id, dueDate: created.paymentInfo?.dueDate, paymentInfo: created.paymentInfo ?? undefined } as InvoiceResult['invoice'],
-      {
-        chosen: {
-          vatTreatment: plan.treatment.sentence,
-          vatWarning: plan.treatment.warning ?? '',
-          vatStatus: plan.treatment.vatStatus,
-          language: plan.language.code,
-          languageReason: plan.language.reason,
-          currencyRate: plan.currency.rate,
-          currencyRateNote: plan.currency.rateNote,
-        },
-        alreadyExisted: false,
-        customerId: made.customer.id,
-        customerName: made.customer.name,
-        customerCreated: made.customer.created,
-        productsCreated: products.filter(([, , wasMade]) => wasMade).map(([, p]) => p.name),
-        productsReused: products.filter(([, , wasMade]) => !wasMade).map(([, p]) => p.name),
-      },
-    );
-  });
+  return takeLane(step, lane, () =>
+    withWriterState(z, lane, async (reading) => {
+      // Read once per step, also when the step moves on to the record lane: the order's own lane stays held, so no
+      // other run of the order can have written it meanwhile.
+      const ordering = readOrder(step, reading);
+      ordering.catch(() => undefined);
+      const attempt = (options: Parameters<typeof withIndexes>[4]) =>
+        withIndexes(z, procountor, startedAt, (open) => finish(step, ordering, readRecords(step, open), open.reader), options);
+      if (lane === RECORD_LANE) return attempt({});
+      const opened: OpenedIndexes = {};
+      // A reader's reads of Procountor are written back in the record lane, if it is free within a moment.
+      const inRecordLane = (save: () => Promise<void>) => takeLane(step, RECORD_LANE, save, { waitMs: SAVE_WAIT_MS, requests: false });
+      try {
+        return await attempt({ reader: true, opened, inRecordLane });
+      } catch (error) {
+        if (!(error instanceof NeedsRecordLane)) throw error;
+        // Something must be made (or the indexes loaded): the record lane's turn too, taking over what was read.
+        return takeLane(step, RECORD_LANE, () => attempt({ after: opened }));
+      }
+    }),
+  );
 };

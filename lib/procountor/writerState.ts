@@ -1,5 +1,5 @@
-// What one run of a company's invoice writer hands to the next, in one z.cache value read at the start of its turn and
-// written at the end only when it changed (both inside the company's claim): the writes whose answer was lost
+// What one run of a company's invoice lane hands to the next, in one z.cache value read at the start of its turn and
+// written at the end only when it changed (both inside the lane's claim): the writes whose answer was lost
 // (lib/invoice/inDoubt.ts). The request times it once carried moved to the API client's shared budget
 // (lib/zapier/requestBudget.ts), which counts every company's requests together; a turn that loses nothing writes nothing.
 import type { ZObject } from 'zapier-platform-core';
@@ -7,6 +7,8 @@ import { companyCache } from '../zapier/cache';
 import { outcomeUnknown, retryLater } from '../zapier/errors';
 
 const WRITER_STATE_KEY = 'procountor:writer-state:v2';
+/** Each invoice lane hands over its own state (lib/invoice/lanes.ts); lane 0 keeps the key of the single writer. */
+const writerStateKey = (lane: number) => (lane === 0 ? WRITER_STATE_KEY : `${WRITER_STATE_KEY}:${lane}`);
 /** As long as a lost write is remembered (the longest mark in it). */
 const WRITER_STATE_TTL_SECONDS = 24 * 3600;
 /** At most this many lost writes are remembered, the newest kept. */
@@ -37,15 +39,15 @@ const lostWritesIn = (stored: unknown, now: number): Record<string, LostWrite> =
 };
 
 /**
- * Runs `work` with the company's writer state: the lost writes of the runs before are there to look at. Only meaningful
- * inside the claim that serialises the company's runs. `work` gets the state as it is being read, so that the read
+ * Runs `work` with the writer state of one of the company's invoice lanes: the lost writes of the lane's runs before
+ * are there to look at. Only meaningful inside the lane's claim, which serialises its runs. `work` gets the state as it is being read, so that the read
  * joins the step's first reads instead of coming before them. Fails closed: without the state a lost write could be
  * written again, so the step is retried.
  */
-export const withWriterState = async <T>(z: ZObject, work: (turn: Promise<WriterTurn>) => Promise<T>) => {
+export const withWriterState = async <T>(z: ZObject, lane: number, work: (turn: Promise<WriterTurn>) => Promise<T>) => {
   let before: string | undefined;
   const turn = companyCache(z)
-    .get(WRITER_STATE_KEY)
+    .get(writerStateKey(lane))
     .then(
       (stored): WriterTurn => {
         const read = { lostWrites: lostWritesIn(stored, Date.now()) };
@@ -65,9 +67,9 @@ export const withWriterState = async <T>(z: ZObject, work: (turn: Promise<Writer
     // A turn that lost nothing and cleared nothing has nothing to hand over: it spends no z.cache call here.
     if (handed && JSON.stringify(handed.lostWrites) !== before) {
       try {
-        await companyCache(z).set(WRITER_STATE_KEY, { lostWrites: handed.lostWrites }, WRITER_STATE_TTL_SECONDS);
+        await companyCache(z).set(writerStateKey(lane), { lostWrites: handed.lostWrites }, WRITER_STATE_TTL_SECONDS);
       } catch (error) {
-        // A lost write that could not be remembered keeps the company's claim until it lapses (outcomeUnknown).
+        // A lost write that could not be remembered keeps the lane's claim until it lapses (outcomeUnknown).
         // eslint-disable-next-line no-unsafe-finally -- the step must end in the error that keeps the claim
         throw outcomeUnknown(z, `A write's answer was lost and Zapier's storage did not keep that (${(error as Error).message}). Zapier will retry.`);
       }

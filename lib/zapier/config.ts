@@ -58,6 +58,12 @@ export const indexFreshMs = (fallback: number) => {
   return process.env.PROCOUNTOR_INDEX_FRESH_MS !== undefined && Number.isFinite(configured) ? configured : fallback;
 };
 
+/** How long what an index finds is trusted; PROCOUNTOR_INDEX_TRUST_MS overrides (tests of what follows it). */
+export const indexTrustMs = (fallback: number) => {
+  const configured = Number(process.env.PROCOUNTOR_INDEX_TRUST_MS);
+  return process.env.PROCOUNTOR_INDEX_TRUST_MS !== undefined && Number.isFinite(configured) ? configured : fallback;
+};
+
 /**
  * How long after a write whose answer was lost its result may still appear in Procountor (lib/invoice/inDoubt.ts).
  * IN_DOUBT_WINDOW_MS shortens it for tests of what happens after the window.

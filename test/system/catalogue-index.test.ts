@@ -1,6 +1,6 @@
 // The catalogue index against the Procountor sandbox: what a cold and a warm index cost, and how it follows
 // changes made in Procountor itself.
-import { INDEX_FRESH_MS } from '../../lib/indexes/syncedIndex';
+import { INDEX_FRESH_MS, INDEX_TRUST_MS } from '../../lib/indexes/syncedIndex';
 import { helsinkiDateTime } from '../../lib/rules/dates';
 import { worldForEachTest } from '../support/world';
 
@@ -33,7 +33,19 @@ describe('catalogue index', () => {
     expect((await w.state()).products).toHaveLength(550);
   });
 
-  it('reads only what changed since the last read, once a step, and follows a code changed in Procountor', async () => {
+  it('trusts what it finds for INDEX_TRUST_MS: past INDEX_FRESH_MS, a step of existing lines still reads neither index', async () => {
+    expect(INDEX_TRUST_MS).toBeGreaterThan(INDEX_FRESH_MS + 1100);
+    await w.procountor.control('seed', { businesspartners: [seedCustomer], products: catalogue(5) });
+    await w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 0', 'CAT-0')])).id });
+    await waitPastFreshness();
+    const run = await w.requestsDuring(async () => w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 1', 'CAT-1')])).id }));
+    expect(run.byRoute['GET /products']).toBeUndefined();
+    expect(run.byRoute['GET /businesspartners']).toBeUndefined();
+    // The duplicate check and the invoice.
+    expect(run.requests).toBe(2);
+  });
+
+  it('reads only what changed since the last read before making a product it did not find, and follows a code changed in Procountor', async () => {
     const [seeded] = (await w.procountor.control('seed', { businesspartners: [seedCustomer], products: catalogue(5) })).products;
     await w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 0', 'CAT-0')])).id });
     await w.procountor.control(`products/${seeded.id}`, { patch: { code: 'RENAMED-0' } });
@@ -43,7 +55,9 @@ describe('catalogue index', () => {
       expect(result.result).toEqual(expect.objectContaining({ products_created: 0, products_reused: 1 }));
     });
     expect(run.byRoute['GET /products']).toBe(1);
-    expect(run.requests).toBe(4);
+    // The duplicate check, the catalogue's changes (the line matched nothing the index knew) and the invoice; the
+    // customer found is trusted.
+    expect(run.requests).toBe(3);
     expect((await w.state()).products).toHaveLength(5);
   });
 
@@ -132,12 +146,18 @@ describe('catalogue index', () => {
     expect((await w.state()).products).toHaveLength(420);
   });
 
-  it('leaves a product switched off in Procountor out of matching', async () => {
-    const [off] = (await w.procountor.control('seed', { businesspartners: [seedCustomer], products: catalogue(2) })).products;
-    await w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 1', 'CAT-1')])).id });
-    await w.procountor.control(`products/${off.id}`, { patch: { active: false } });
-    await waitPastFreshness();
-    const run = await w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 0', 'CAT-0')])).id });
-    expect(run.result).toEqual(expect.objectContaining({ products_created: 1 }));
+  it('leaves a product switched off in Procountor out of matching once what it found is no longer trusted', async () => {
+    // INDEX_TRUST_MS shortened to the freshness wait (PROCOUNTOR_INDEX_TRUST_MS), so the test need not wait a minute.
+    process.env.PROCOUNTOR_INDEX_TRUST_MS = String(INDEX_FRESH_MS);
+    try {
+      const [off] = (await w.procountor.control('seed', { businesspartners: [seedCustomer], products: catalogue(2) })).products;
+      await w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 1', 'CAT-1')])).id });
+      await w.procountor.control(`products/${off.id}`, { patch: { active: false } });
+      await waitPastFreshness();
+      const run = await w.runInvoice({ contract_id: (await contractWith([line('Catalogue item 0', 'CAT-0')])).id });
+      expect(run.result).toEqual(expect.objectContaining({ products_created: 1 }));
+    } finally {
+      delete process.env.PROCOUNTOR_INDEX_TRUST_MS;
+    }
   });
 });
