@@ -54,6 +54,11 @@ export interface InvoiceResult {
 
 /** How long a step waits for its lane, or for the record lane, before Zapier retries it. */
 const CLAIM_WAIT_MS = 20_000;
+/**
+ * How long a lane-1 step that must make something waits for the record lane before Zapier retries it: a burst's
+ * record lane has many steps waiting, and a long wait would stop the lane-1 orders behind this one too.
+ */
+const HANDOVER_WAIT_MS = 3_000;
 /** How long a reader waits for the record lane only to write back what it read (the next step reads it again otherwise). */
 const SAVE_WAIT_MS = 1_000;
 
@@ -325,7 +330,8 @@ export const createInvoiceFromOrder = async (
       } catch (error) {
         if (!(error instanceof NeedsRecordLane)) throw error;
         // Something must be made (or the indexes loaded): the record lane's turn too, taking over what was read.
-        return takeLane(step, RECORD_LANE, () => attempt({ after: opened }));
+        // A short wait: while this step waits it holds its own lane, which the company's other orders in it need.
+        return takeLane(step, RECORD_LANE, () => attempt({ after: opened }), { waitMs: HANDOVER_WAIT_MS });
       }
     }),
   );
