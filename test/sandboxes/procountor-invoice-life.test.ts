@@ -1,19 +1,10 @@
 // The Procountor sandbox after an invoice is made: the due-date search, invalidating, and marking payments taken
 // elsewhere, each as Procountor publishes it, each with a request the service refuses (sandboxes/procountor/invoiceLife.ts).
-import { bankTransferPayment, sandboxTokens, startProcountor, type ProcountorHandle } from '../support/procountorSandbox';
+import { bankTransferPayment, procountorApiForEachTest } from '../support/procountorSandbox';
 
-let p: ProcountorHandle;
-let token: string;
-
-const call = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${p.api}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-};
+const api = procountorApiForEachTest();
+/** Status and body only: the tests below compare whole answers. */
+const call = (method: string, path: string, body?: unknown) => api.call(method, path, body).then(({ status, body: answer }) => ({ status, body: answer }));
 
 /** A sales invoice of 100,00 € + 25,5 % VAT = 125,50 €, due 2026-12-08, in the given status. */
 const invoiceIn = async (status: 'UNFINISHED' | 'NOT_SENT' | 'SENT', over: Record<string, unknown> = {}) => {
@@ -41,15 +32,6 @@ const statusOf = async (id: number) => (await call('GET', `/invoices/${id}`)).bo
 const markPaid = (id: number, over: Record<string, unknown> = {}) =>
   call('PUT', `/invoices/${id}/paymentevents/markpaid`, { paymentDate: '2026-12-01', amount: 25.5, currency: 'EUR', paymentMethodType: 'CASH', ...over });
 
-beforeAll(async () => {
-  p = await startProcountor();
-});
-afterAll(() => p.stop());
-beforeEach(async () => {
-  await p.control('reset', {});
-  token = (await sandboxTokens(p.base)).access_token;
-});
-
 describe('GET /invoices by due date', () => {
   it('finds invoices whose due date lies between dueStartDate and dueEndDate, both included, and lists newDueDate', async () => {
     const early = await invoiceIn('SENT', { paymentInfo: { ...bankTransferPayment, dueDate: '2026-12-01' } });
@@ -57,7 +39,7 @@ describe('GET /invoices by due date', () => {
     const ids = async (query: string) => (await call('GET', `/invoices?${query}`)).body.results.map((inv: any) => inv.id);
     expect(await ids('dueEndDate=2026-12-01')).toEqual([early]);
     expect(await ids('dueStartDate=2026-12-02&dueEndDate=2026-12-08')).toEqual([late]);
-    await p.control(`invoices/${early}/due`, { newDueDate: '2026-12-20' });
+    await api.sandbox.control(`invoices/${early}/due`, { newDueDate: '2026-12-20' });
     const listed = (await call('GET', '/invoices?dueEndDate=2026-12-01')).body.results[0];
     expect([listed.dueDate, listed.newDueDate]).toEqual(['2026-12-01', '2026-12-20']);
   });
@@ -134,7 +116,7 @@ describe('POST /attachments', () => {
     const form = new FormData();
     if (meta !== undefined) form.append('meta', new Blob([JSON.stringify(meta)], { type: 'application/json' }));
     if (file) form.append(name, new Blob([new Uint8Array(file)], { type: 'application/pdf' }), 'upload.pdf');
-    const response = await fetch(`${p.api}/attachments`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+    const response = await fetch(`${api.sandbox.api}/attachments`, { method: 'POST', headers: { Authorization: `Bearer ${api.token}` }, body: form });
     return { status: response.status, body: (await response.json()) as any };
   };
   const meta = (id: number, over: Record<string, unknown> = {}) => ({
@@ -153,7 +135,7 @@ describe('POST /attachments', () => {
     expect(added.body).toEqual(expect.objectContaining({ id: expect.any(Number), name: 'Contract.pdf', referenceId: id, sendWithInvoice: true }));
     const invoice = (await call('GET', `/invoices/${id}`)).body;
     expect(invoice.attachments.map((a: any) => [a.id, a.name])).toEqual([[added.body.id, 'Contract.pdf']]);
-    expect(p.sandbox.state.attachmentBytes.get(added.body.id)).toEqual(bytes);
+    expect(api.sandbox.sandbox.state.attachmentBytes.get(added.body.id)).toEqual(bytes);
   });
 
   it('refuses a file over 10,000,000 bytes ("File size too big.")', async () => {
@@ -181,7 +163,7 @@ describe('POST /attachments', () => {
   });
 
   it('refuses sendWithInvoice on an invoice type that cannot send attachments', async () => {
-    const { invoices } = await p.control('seed', {
+    const { invoices } = await api.sandbox.control('seed', {
       invoices: [{ type: 'PURCHASE_INVOICE', status: 'RECEIVED', paymentInfo: { dueDate: '2026-12-08' }, invoiceRows: [] }],
     });
     const purchase = invoices[0].id;

@@ -1,28 +1,10 @@
 // The Procountor sandbox, checked against Procountor's published API (reference/), not the app's client.
 import { isValidFinnishReference } from '../../sandboxes/procountor/reference';
-import {
-  REDIRECT_URI,
-  sandboxTokens,
-  signInCode,
-  startProcountor,
-  tokenRequest,
-  type ProcountorHandle,
-  bankTransferPayment,
-} from '../support/procountorSandbox';
+import { REDIRECT_URI, sandboxTokens, signInCode, tokenRequest, bankTransferPayment, procountorApiForEachTest } from '../support/procountorSandbox';
 
-let p: ProcountorHandle;
-let token: string;
+const api = procountorApiForEachTest();
+const call = api.call;
 const creds = { client_id: 'sandbox-client', client_secret: 'sandbox-secret' };
-
-const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-  const response = await fetch(`${p.api}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
-};
 
 const validInvoice = (over: Record<string, unknown> = {}) => ({
   type: 'SALES_INVOICE',
@@ -38,40 +20,33 @@ const validInvoice = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-beforeAll(async () => {
-  p = await startProcountor();
-});
-afterAll(() => p.stop());
-beforeEach(async () => {
-  await p.control('reset', {});
-  token = (await sandboxTokens(p.base)).access_token;
-});
-
 describe('OAuth2', () => {
   it('redirects /login to the redirect URI with a one-time code and the same state', async () => {
-    const { code, state } = await signInCode(p.base, 'abc123');
+    const { code, state } = await signInCode(api.sandbox.base, 'abc123');
     expect(code).toMatch(/^code_/);
     expect(state).toBe('abc123');
   });
 
   it('refuses an unknown client or a missing redirect URI without redirecting', async () => {
-    const unknown = await fetch(`${p.base}/login?response_type=code&client_id=nope&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`, { redirect: 'manual' });
+    const unknown = await fetch(`${api.sandbox.base}/login?response_type=code&client_id=nope&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`, {
+      redirect: 'manual',
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.headers.get('location')).toBeNull();
-    const missing = await fetch(`${p.base}/login?response_type=code&client_id=sandbox-client`, { redirect: 'manual' });
+    const missing = await fetch(`${api.sandbox.base}/login?response_type=code&client_id=sandbox-client`, { redirect: 'manual' });
     expect(missing.status).toBe(400);
   });
 
   it('exchanges a code once; a reused code or a wrong secret gets an OAuth2 error body', async () => {
-    const { code } = await signInCode(p.base);
-    const first = await tokenRequest(p.base, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, ...creds });
+    const { code } = await signInCode(api.sandbox.base);
+    const first = await tokenRequest(api.sandbox.base, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, ...creds });
     expect(first.status).toBe(200);
     expect(first.body).toEqual(expect.objectContaining({ token_type: 'bearer', expires_in: 3600 }));
     expect(first.body.access_token).toBeTruthy();
-    const again = await tokenRequest(p.base, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, ...creds });
+    const again = await tokenRequest(api.sandbox.base, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, ...creds });
     expect(again).toEqual({ status: 400, body: expect.objectContaining({ error: 'invalid_grant' }) });
-    const { code: code2 } = await signInCode(p.base);
-    const wrong = await tokenRequest(p.base, {
+    const { code: code2 } = await signInCode(api.sandbox.base);
+    const wrong = await tokenRequest(api.sandbox.base, {
       grant_type: 'authorization_code',
       code: code2,
       redirect_uri: REDIRECT_URI,
@@ -82,28 +57,28 @@ describe('OAuth2', () => {
   });
 
   it('refreshes with a known refresh token and refuses an unknown one', async () => {
-    const tokens = await sandboxTokens(p.base);
-    const refreshed = await tokenRequest(p.base, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token, ...creds });
+    const tokens = await sandboxTokens(api.sandbox.base);
+    const refreshed = await tokenRequest(api.sandbox.base, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token, ...creds });
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.access_token).not.toBe(tokens.access_token);
-    const unknown = await tokenRequest(p.base, { grant_type: 'refresh_token', refresh_token: 'prt_unknown', ...creds });
+    const unknown = await tokenRequest(api.sandbox.base, { grant_type: 'refresh_token', refresh_token: 'prt_unknown', ...creds });
     expect(unknown.body.error).toBe('invalid_grant');
   });
 
   it('issues tokens for client_credentials with the API key', async () => {
-    const ok = await tokenRequest(p.base, { grant_type: 'client_credentials', api_key: 'sandbox-api-key', ...creds });
+    const ok = await tokenRequest(api.sandbox.base, { grant_type: 'client_credentials', api_key: 'sandbox-api-key', ...creds });
     expect(ok.status).toBe(200);
-    const bad = await tokenRequest(p.base, { grant_type: 'client_credentials', api_key: 'wrong', ...creds });
+    const bad = await tokenRequest(api.sandbox.base, { grant_type: 'client_credentials', api_key: 'wrong', ...creds });
     expect(bad.status).toBe(400);
   });
 
   it('answers 401 to every API call without a valid bearer token, and after tokens expire', async () => {
     for (const path of ['/users', '/company', '/bankaccounts', '/vats/default', '/businesspartners', '/products', '/invoices']) {
-      const response = await fetch(`${p.api}${path}`);
+      const response = await fetch(`${api.sandbox.api}${path}`);
       expect(response.status).toBe(401);
     }
     expect((await call('GET', '/users')).status).toBe(200);
-    await p.control('faults', { expireTokens: true });
+    await api.sandbox.control('faults', { expireTokens: true });
     const expired = await call('GET', '/users');
     expect(expired.status).toBe(401);
     expect(expired.body.errors[0]).toEqual(expect.objectContaining({ status: 401 }));
@@ -126,12 +101,12 @@ describe('reading the company', () => {
 describe("the company's exchange rate setting", () => {
   it('answers currencyRateSearchDensity null until Basic company info sets it, then as set', async () => {
     expect((await call('GET', '/company')).body.currencyRateSearchDensity).toBeNull();
-    await p.control('company', { currencyRateSearchDensity: 'DAILY_EXCHANGE_RATE' });
+    await api.sandbox.control('company', { currencyRateSearchDensity: 'DAILY_EXCHANGE_RATE' });
     expect((await call('GET', '/company')).body).toEqual(expect.objectContaining({ companyCurrency: 'EUR', currencyRateSearchDensity: 'DAILY_EXCHANGE_RATE' }));
   });
 
   it('refuses a setting Procountor does not publish, keeping the one it had', async () => {
-    const refused = await fetch(`${p.base}/_sandbox/company`, {
+    const refused = await fetch(`${api.sandbox.base}/_sandbox/company`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: '{"currencyRateSearchDensity":"WEEKLY"}',
@@ -168,14 +143,14 @@ describe('business partners', () => {
   });
 
   it('answers the partners changed at or after versionStartDate (inclusive), active unless asked otherwise', async () => {
-    const [old] = (await p.control('seed', { businesspartners: [{ name: 'Vanha Oy', version: '2026-01-01T10:00:00' }] })).businesspartners;
-    await p.control('seed', { businesspartners: [{ name: 'Passiivinen Oy', version: '2026-03-01T10:00:00', registryInfo: { active: false } }] });
-    const [recent] = (await p.control('seed', { businesspartners: [{ name: 'Uusi Oy', version: '2026-03-01T10:00:00' }] })).businesspartners;
+    const [old] = (await api.sandbox.control('seed', { businesspartners: [{ name: 'Vanha Oy', version: '2026-01-01T10:00:00' }] })).businesspartners;
+    await api.sandbox.control('seed', { businesspartners: [{ name: 'Passiivinen Oy', version: '2026-03-01T10:00:00', registryInfo: { active: false } }] });
+    const [recent] = (await api.sandbox.control('seed', { businesspartners: [{ name: 'Uusi Oy', version: '2026-03-01T10:00:00' }] })).businesspartners;
     const since = async (query: string) => (await call('GET', `/businesspartners?type=CUSTOMER&${query}`)).body.results.map((r: any) => r.name);
     expect(await since('versionStartDate=2026-03-01T10:00:00')).toEqual(['Uusi Oy']);
     expect(await since('versionStartDate=2026-03-01T10:00:00&active=false')).toEqual(['Passiivinen Oy']);
     expect(await since('versionStartDate=2026-01-01T10:00&orderById=ASC')).toEqual(['Vanha Oy', 'Uusi Oy']);
-    await p.control(`businesspartners/${old.id}`, { patch: { name: 'Vanha Oy (muutettu)' } });
+    await api.sandbox.control(`businesspartners/${old.id}`, { patch: { name: 'Vanha Oy (muutettu)' } });
     expect(await since('versionStartDate=2026-03-01T10:00:01')).toEqual(['Vanha Oy (muutettu)']);
     expect(recent.version).toBe('2026-03-01T10:00:00');
     const bad = await call('GET', '/businesspartners?versionStartDate=yesterday');
@@ -204,7 +179,7 @@ describe('business partners', () => {
 
 describe('products', () => {
   it('filters by code and name substrings and pages with previousId', async () => {
-    await p.control('seed', {
+    await api.sandbox.control('seed', {
       products: Array.from({ length: 7 }, (_, i) => ({ name: `Item ${i}`, code: `IT-${i}`, price: 10 })),
     });
     const first = await call('GET', '/products?type=SALES&size=3');
@@ -280,14 +255,14 @@ describe('limits and faults', () => {
     const limited = answers.filter((a) => a.status === 429);
     expect(limited.length).toBeGreaterThanOrEqual(10);
     expect(limited[0]!.headers.get('retry-after')).toBe('1');
-    expect((await p.control('stats')).rateLimited).toBe(limited.length);
+    expect((await api.sandbox.control('stats')).rateLimited).toBe(limited.length);
   });
 
   // Procountor publishes its limit per API client ("20 requests/s per client", reference/procountor-endpoints-26.04.md),
   // and every company that connects this app signs in through the same client: its tokens share one window.
   it('limits all tokens of one API client together: 12 requests on each of two tokens get 429s', async () => {
-    const other = (await sandboxTokens(p.base)).access_token;
-    const asOther = (path: string) => fetch(`${p.api}${path}`, { headers: { Authorization: `Bearer ${other}` } }).then((r) => r.status);
+    const other = (await sandboxTokens(api.sandbox.base)).access_token;
+    const asOther = (path: string) => fetch(`${api.sandbox.api}${path}`, { headers: { Authorization: `Bearer ${other}` } }).then((r) => r.status);
     const statuses = await Promise.all([
       ...Array.from({ length: 12 }, () => call('GET', '/users').then((a) => a.status)),
       ...Array.from({ length: 12 }, () => asOther('/users')),
@@ -298,11 +273,11 @@ describe('limits and faults', () => {
   });
 
   it('fails the next N requests with an injected status, then recovers', async () => {
-    await p.control('faults', { status: 503, count: 2 });
+    await api.sandbox.control('faults', { status: 503, count: 2 });
     expect((await call('GET', '/users')).status).toBe(503);
     expect((await call('GET', '/users')).status).toBe(503);
     expect((await call('GET', '/users')).status).toBe(200);
-    await p.control('faults', { status: 429, count: 1, retryAfter: 3, path: '/api/products' });
+    await api.sandbox.control('faults', { status: 429, count: 1, retryAfter: 3, path: '/api/products' });
     expect((await call('GET', '/users')).status).toBe(200);
     const throttled = await call('GET', '/products');
     expect(throttled.status).toBe(429);
@@ -310,20 +285,20 @@ describe('limits and faults', () => {
   });
 
   it('drops a connection and adds latency on request', async () => {
-    await p.control('faults', { drop: true, count: 1 });
+    await api.sandbox.control('faults', { drop: true, count: 1 });
     await expect(call('GET', '/users')).rejects.toThrow();
-    await p.control('faults', { latencyMs: 120 });
+    await api.sandbox.control('faults', { latencyMs: 120 });
     const started = Date.now();
     await call('GET', '/users');
     expect(Date.now() - started).toBeGreaterThanOrEqual(100);
-    await p.control('faults', { latencyMs: 0 });
+    await api.sandbox.control('faults', { latencyMs: 0 });
   });
 
   it('returns full objects from /_sandbox/state and empties them on reset', async () => {
     expect((await call('POST', '/invoices', validInvoice())).status).toBe(200);
-    expect((await p.control('state')).invoices).toHaveLength(1);
-    await p.control('reset', {});
-    expect(await p.control('state')).toEqual({ businesspartners: [], products: [], invoices: [] });
+    expect((await api.sandbox.control('state')).invoices).toHaveLength(1);
+    await api.sandbox.control('reset', {});
+    expect(await api.sandbox.control('state')).toEqual({ businesspartners: [], products: [], invoices: [] });
   });
 });
 
@@ -354,7 +329,7 @@ describe('VAT statuses, as Procountor publishes them', () => {
   });
 
   it('lets a control change the company statuses, as another company would list them', async () => {
-    await p.control('company', { vatStatuses: [{ vatStatus: 1, description: 'Kotimaa' }] });
+    await api.sandbox.control('company', { vatStatuses: [{ vatStatus: 1, description: 'Kotimaa' }] });
     expect((await call('GET', '/vats/default')).body.vatStatuses).toEqual([{ vatStatus: 1, description: 'Kotimaa', sales: true, purchase: false }]);
     expect((await call('POST', '/invoices', validInvoice({ vatStatus: 5 }))).status).toBe(400);
   });
@@ -365,10 +340,11 @@ describe('currencies and exchange rates', () => {
 
   it('answers the company currency, which a control can change to another one Procountor publishes', async () => {
     expect((await call('GET', '/currencies/company')).body).toEqual({ companyCurrency: 'EUR' });
-    await p.control('company', { currency: 'SEK' });
+    await api.sandbox.control('company', { currency: 'SEK' });
     expect((await call('GET', '/currencies/company')).body).toEqual({ companyCurrency: 'SEK' });
     expect(
-      (await fetch(`${p.base}/_sandbox/company`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"currency":"USD"}' })).status,
+      (await fetch(`${api.sandbox.base}/_sandbox/company`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"currency":"USD"}' }))
+        .status,
     ).toBe(400);
   });
 

@@ -76,3 +76,32 @@ export const bankTransferPayment = {
   currencyRate: 1,
   bankReferenceCode: '',
 };
+
+/**
+ * A Procountor sandbox for one test file of the sandbox's own tests: started once, reset and signed in afresh before
+ * each test, and `call` sends a request as that signed-in user (the body read as JSON, empty as undefined).
+ */
+export const procountorApiForEachTest = () => {
+  const api = {
+    sandbox: undefined as unknown as ProcountorHandle,
+    token: '',
+    async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+      const response = await fetch(`${api.sandbox.api}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${api.token}`, 'Content-Type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+    },
+  };
+  beforeAll(async () => {
+    api.sandbox = await startProcountor();
+  });
+  afterAll(() => api.sandbox.stop());
+  beforeEach(async () => {
+    await api.sandbox.control('reset', {});
+    api.token = (await sandboxTokens(api.sandbox.base)).access_token;
+  });
+  return api;
+};
