@@ -120,7 +120,8 @@ const readRecords = async ({ z, procountor, order }: Step, open: IndexOpeners) =
   ]);
   return { customers, foundCustomer, partnerRecord, catalogue };
 };
-type Reads = OrderReads & Awaited<ReturnType<typeof readRecords>>;
+type RecordReads = Awaited<ReturnType<typeof readRecords>>;
+type Reads = OrderReads & RecordReads;
 
 /**
  * 3. Decide: the channel (the customer's own record may decide it), the checks with the company's VAT rates, the bank
@@ -254,7 +255,7 @@ const answerExisting = (step: Step, existing: InvoiceAnswer, company: CompanyDat
  * 2-5 with the order's reads (made once per step) and the records as this attempt's indexes find them. A `reader`
  * (outside the record lane) ends in NeedsRecordLane where it would make anything.
  */
-const finish = async (step: Step, ordering: Promise<OrderReads>, recording: Promise<Awaited<ReturnType<typeof readRecords>>>, reader: boolean) => {
+const finish = async (step: Step, ordering: Promise<OrderReads>, recording: Promise<RecordReads>, reader: boolean) => {
   const { z, order } = step;
   const [orderRead, recordsRead] = await Promise.allSettled([ordering, recording]);
   if (orderRead.status === 'rejected') throw orderRead.reason;
